@@ -1,0 +1,188 @@
+"""The `foxbat` command: the only module that wires the engine, front ends and tools together."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+import game
+from game.engine import SaveStore, StoryError, load_story
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+def default_story_path() -> Path:
+    """The story folder: $FOXBAT_STORY, or story/ beside the package."""
+    override = os.environ.get("FOXBAT_STORY")
+    return Path(override) if override else Path(game.__file__).resolve().parent.parent / "story"
+
+
+def data_dir() -> Path:
+    """Where saves, settings and statistics live: $FOXBAT_DATA_DIR or the platform's data folder."""
+    override = os.environ.get("FOXBAT_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("foxbat", appauthor=False))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and one clear line on usage errors."""
+
+    def error(self, message: str) -> None:  # noqa: D102 - argparse's hook
+        self.print_usage(sys.stderr)
+        print(f"foxbat: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every subcommand and its options."""
+    parser = _Parser(prog="foxbat", description="Foxbat: Hakodate, 1976. With no command, starts the desktop game.")
+    parser.add_argument("--version", action="version", version=f"foxbat {game.__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    play = commands.add_parser("play", help="play the game (the window, or --text in the terminal)")
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--role", help="the role to play: pilot, police or diplomat")
+    play.add_argument("--lang", default="en", help="language code (default: en)")
+    play.add_argument("--seed", type=int, help="random seed, for reproducible runs")
+    play.add_argument("--story", type=Path, help="story folder (default: the shipped story)")
+    play.add_argument("--autoplay", help="play by itself in the window: historical or random[:SEED]")
+    play.add_argument("--screenshots", type=Path, help="with --autoplay: save a PNG of every screen here")
+    play.add_argument("--watch", action="store_true", help="reload the story when its files change")
+
+    lint = commands.add_parser("lint", help="check a story and print every problem")
+    lint.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
+    lint.add_argument("--format", choices=["text", "json"], default="text", help="output format")
+    lint.add_argument("--no-sources", action="store_true", help="skip checking quotes against the source documents")
+
+    export = commands.add_parser("export", help="write the validated story as JSON on stdout")
+    export.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
+    export.add_argument("--format", choices=["json"], default="json", help="output format")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the `foxbat` command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return run_desktop_or_terminal()
+        handler = {"play": cmd_play, "lint": cmd_lint, "export": cmd_export}[args.command]
+        return handler(args)
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def _load(path: Path | None):
+    """The story at path, or None after printing its problems."""
+    try:
+        return load_story(path or default_story_path())
+    except StoryError as exc:
+        print(str(exc), file=sys.stderr)
+        return None
+
+
+def run_desktop_or_terminal(role: str | None = None, lang: str = "en") -> int:
+    """Open the desktop game; when no display can be opened, say so in one line and play in the terminal."""
+    reason = desktop_unavailable_reason()
+    if reason is None:
+        try:
+            from game.frontends.gui.app import run_desktop
+        except ImportError:
+            reason = "the desktop game is not built yet"
+        else:
+            status = run_desktop(default_story_path(), data_dir(), role=role, lang=lang)
+            if status is not None and status != "no-display":
+                return EXIT_OK
+            reason = "the window could not be opened"
+    print(f"foxbat: {reason}; playing in the terminal instead.", file=sys.stderr)
+    return play_text(None, role, None)
+
+
+def desktop_unavailable_reason() -> str | None:
+    """Why no window can be opened here, or None when one probably can."""
+    if os.environ.get("SDL_VIDEODRIVER") in ("dummy", "offscreen"):
+        return "no display (SDL_VIDEODRIVER is set to a headless driver)"
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return "no display found (DISPLAY is not set)"
+    return None
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    """`foxbat play`."""
+    if args.text:
+        return play_text(args.story, args.role, args.seed)
+    if args.role is not None and args.autoplay is None and desktop_unavailable_reason() is not None:
+        print(f"foxbat: {desktop_unavailable_reason()}; playing in the terminal instead.", file=sys.stderr)
+        return play_text(args.story, args.role, args.seed)
+    try:
+        from game.frontends.gui.app import run_desktop
+    except ImportError:
+        print("foxbat: the desktop game is not built yet; playing in the terminal instead.", file=sys.stderr)
+        return play_text(args.story, args.role, args.seed)
+    status = run_desktop(args.story or default_story_path(), data_dir(), role=args.role, lang=args.lang,
+                         autoplay=args.autoplay, screenshots=args.screenshots, watch=args.watch)
+    if status == "no-display":
+        print("foxbat: the window could not be opened; playing in the terminal instead.", file=sys.stderr)
+        return play_text(args.story, args.role, args.seed)
+    return EXIT_OK
+
+
+def play_text(story_path: Path | None, role: str | None, seed: int | None) -> int:
+    """Terminal play of one role (asking which when not given), ending with the debrief."""
+    from game.frontends.terminal import TerminalGame, choose_role
+    from game.engine import Session
+
+    story = _load(story_path)
+    if story is None:
+        return EXIT_PROBLEMS
+    if role is not None and role not in story.roles:
+        print(f"foxbat: unknown role '{role}'; choose one of: {', '.join(story.roles)}", file=sys.stderr)
+        return EXIT_USAGE
+    read = _reader()
+    if role is None:
+        role = choose_role(story, read, sys.stdout)
+        if role is None:
+            return EXIT_OK
+    session = Session.start(story, role, seed=seed)
+    TerminalGame(session, read, sys.stdout, SaveStore(data_dir() / "saves")).run()
+    return EXIT_OK
+
+
+def _reader():
+    """input(), which shows the prompt; on piped stdin the prompt still goes to stdout."""
+    return input
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    """`foxbat lint`: exit 1 on errors, 0 otherwise."""
+    from game.tools.lint import lint_story, print_problems, problems_as_json
+
+    path = args.path or default_story_path()
+    if not path.exists():
+        print(f"foxbat lint: no such folder: {path}", file=sys.stderr)
+        return EXIT_USAGE
+    problems = lint_story(path, check_sources=not args.no_sources)
+    if args.format == "json":
+        print(problems_as_json(problems))
+    else:
+        print_problems(problems, sys.stdout)
+    return EXIT_PROBLEMS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """`foxbat export --format json`."""
+    story = _load(args.path)
+    if story is None:
+        return EXIT_PROBLEMS
+    json.dump(story.model_dump(mode="json", by_alias=True, exclude_none=True), sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return EXIT_OK

@@ -1,0 +1,28 @@
+"""The story engine: load, validate and play stories. Pure Python: no pygame, no printing."""
+
+from .conditions import Condition, Effects, ExpressionError, compile_condition, compile_effects
+from .debrief import Debrief, DecisionReview, actual_choice, build_debrief, historical_path
+from .errors import Problem, Severity, SourceLocation, StoryError, did_you_mean, error, summarize, warning
+from .loader import check_story, load_story, read_story
+from .machine import ChoiceUnavailable, StoryMachine
+from .model import (
+    Choice, Dossier, Ending, History, Position, Quote, Role, Scene, Source, Story, Variable, Version,
+    RoleFile, SceneFile, SourcesFile, StoryManifest,
+)
+from .rules import CompiledChoice, Rules
+from .saves import AUTOSAVE, SaveError, SaveInfo, SaveStore, write_atomically
+from .session import Gauge, Session
+from .state import SessionState, StateError, Step
+from .validate import iter_quotes, validate_story
+from .yamlfile import display_path, parse_yaml, read_yaml
+
+__all__ = [
+    "AUTOSAVE", "Choice", "ChoiceUnavailable", "CompiledChoice", "Condition", "Debrief", "DecisionReview",
+    "Dossier", "Effects", "Ending", "ExpressionError", "Gauge", "History", "Position", "Problem", "Quote",
+    "Role", "RoleFile", "Rules", "SaveError", "SaveInfo", "SaveStore", "Scene", "SceneFile", "Session",
+    "SessionState", "Severity", "Source", "SourceLocation", "SourcesFile", "StateError", "Step", "Story",
+    "StoryError", "StoryMachine", "StoryManifest", "Variable", "Version", "actual_choice", "build_debrief",
+    "check_story", "compile_condition", "compile_effects", "did_you_mean", "display_path", "error",
+    "historical_path", "iter_quotes", "load_story", "parse_yaml", "read_story", "read_yaml", "summarize",
+    "validate_story", "warning", "write_atomically",
+]

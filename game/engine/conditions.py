@@ -1,0 +1,279 @@
+"""The small `if:` / `set:` language: parsed once into closures, names checked up front, never eval()."""
+
+from __future__ import annotations
+
+import ast
+import operator
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+from .errors import did_you_mean
+
+MAX_LENGTH = 400  # long enough for any real condition; keeps the parser far from its recursion limits
+
+Values = Mapping[str, "int | bool"]
+Evaluator = Callable[[Values], "int | bool"]
+
+_COMPARE = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
+_ARITHMETIC = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul}
+_SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**"}
+_LITERAL_NAMES = {"true": True, "false": False, "True": True, "False": False}
+
+
+class ExpressionError(Exception):
+    """A condition or effect that cannot be compiled; `column` counts from 0 within the text."""
+
+    def __init__(self, code: str, message: str, column: int = 0, hint: str = ""):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.column = column
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A compiled `if:` expression: call it with the variables to get True or False."""
+
+    source: str
+    reads: frozenset[str]
+    _evaluate: Evaluator = field(repr=False)
+
+    def __call__(self, values: Values) -> bool:
+        return bool(self._evaluate(values))
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One `name = expr` (or `+=`, `-=`, `*=`) of an effect."""
+
+    target: str
+    evaluate: Evaluator = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Effects:
+    """A compiled `set:` block: apply it to the variables to get the new ones."""
+
+    source: str
+    assignments: tuple[Assignment, ...]
+    reads: frozenset[str]
+    writes: frozenset[str]
+    bounds: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict, repr=False)
+
+    def apply_unclamped(self, values: Values) -> dict:
+        """The variables after the assignments, before ranges are enforced (for range checks)."""
+        result = dict(values)
+        for assignment in self.assignments:
+            result[assignment.target] = assignment.evaluate(result)
+        return result
+
+    def apply(self, values: Values) -> dict:
+        """The variables after the assignments, each int clamped to its declared range."""
+        result = self.apply_unclamped(values)
+        for name in self.writes:
+            low, high = self.bounds.get(name, (None, None))
+            value = result[name]
+            if isinstance(value, bool):
+                continue
+            if low is not None and value < low:
+                result[name] = low
+            elif high is not None and value > high:
+                result[name] = high
+        return result
+
+
+NO_EFFECTS = Effects("", (), frozenset(), frozenset())
+
+
+def compile_condition(source: str, types: Mapping[str, str]) -> Condition:
+    """Compile an `if:` expression over variables of the given types ('int' or 'bool')."""
+    tree = _parse(source, "eval")
+    reads: set[str] = set()
+    evaluate, kind = _compile(tree.body, types, reads)
+    if kind != "bool":
+        raise ExpressionError(
+            "E203",
+            f"condition '{source.strip()}' is a number, not true or false",
+            tree.body.col_offset,
+            "compare it with something, such as 'fuel > 20'",
+        )
+    return Condition(source, frozenset(reads), evaluate)
+
+
+def compile_effects(
+    source: str | list[str], types: Mapping[str, str], bounds: Mapping[str, tuple[int | None, int | None]] | None = None
+) -> Effects:
+    """Compile a `set:` block (one string with ';' between assignments, or a list of them)."""
+    parts = [source] if isinstance(source, str) else list(source)
+    assignments: list[Assignment] = []
+    reads: set[str] = set()
+    writes: set[str] = set()
+    for part in parts:
+        tree = _parse(part, "exec")
+        if not tree.body:
+            raise ExpressionError("E201", "the effect is empty", 0, "write an assignment such as 'fuel = fuel - 10'")
+        for statement in tree.body:
+            assignments.append(_compile_assignment(statement, types, reads, writes))
+    text = "; ".join(parts)
+    return Effects(text, tuple(assignments), frozenset(reads), frozenset(writes), dict(bounds or {}))
+
+
+def _parse(source: str, mode: str) -> ast.AST:
+    """Parse with Python's own parser, turning all of its failures into ExpressionError."""
+    if not isinstance(source, str):
+        raise ExpressionError("E201", "an expression must be text", 0)
+    if len(source) > MAX_LENGTH:
+        raise ExpressionError("E201", f"the expression is longer than {MAX_LENGTH} characters", MAX_LENGTH)
+    flat = source.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+    if mode == "eval" and not flat.strip():
+        raise ExpressionError("E201", "the condition is empty", 0, "write a test such as 'fuel > 20', or remove 'if:'")
+    try:
+        return ast.parse(flat.strip() if mode == "eval" else flat.strip(), mode=mode)
+    except SyntaxError as exc:
+        column = max((exc.offset or 1) - 1, 0)
+        reason = (exc.msg or "invalid syntax").replace("Perhaps you forgot a comma?", "").strip()
+        raise ExpressionError(
+            "E201", f"'{source.strip()}' is not a valid expression ({reason})", column,
+            "use names, numbers, true/false, + - *, comparisons and 'and', 'or', 'not'",
+        ) from None
+    except (ValueError, RecursionError, MemoryError, OverflowError):
+        raise ExpressionError("E201", f"'{source.strip()[:40]}' is not a valid expression", 0) from None
+
+
+def _compile_assignment(statement: ast.stmt, types, reads: set, writes: set) -> Assignment:
+    """One statement of an effect: only plain or augmented assignment to a declared variable."""
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(statement.targets[0], ast.Name):
+        target = _check_target(statement.targets[0], types)
+        value, kind = _compile(statement.value, types, reads)
+        _check_same_type(target, types[target], kind, statement.value)
+        writes.add(target)
+        return Assignment(target, value)
+    if isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name):
+        target = _check_target(statement.target, types)
+        op = _ARITHMETIC.get(type(statement.op))
+        if op is None or types[target] != "int":
+            raise ExpressionError(
+                "E203", f"'{target} {_SYMBOL.get(type(statement.op), '?')}=' needs a number variable and +, - or *",
+                statement.col_offset,
+            )
+        value, kind = _compile(statement.value, types, reads)
+        _check_same_type(target, "int", kind, statement.value)
+        reads.add(target)
+        writes.add(target)
+        return Assignment(target, lambda v, t=target, o=op, f=value: o(v[t], f(v)))
+    raise ExpressionError(
+        "E204", "an effect can only assign to a variable", getattr(statement, "col_offset", 0),
+        "write 'name = expression', 'name += number' or 'name -= number', separated by ';'",
+    )
+
+
+def _check_target(node: ast.Name, types) -> str:
+    """The assigned name, which must be a declared variable."""
+    if node.id not in types:
+        raise ExpressionError("E202", f"effect sets undefined variable '{node.id}'", node.col_offset,
+                              did_you_mean(node.id, types) or "declare it under 'variables:' in the role's role.yaml")
+    return node.id
+
+
+def _check_same_type(target: str, expected: str, actual: str, node: ast.AST) -> None:
+    """Refuse to assign a number to a true/false variable or the other way round."""
+    if expected != actual:
+        raise ExpressionError("E203", f"'{target}' is {_describe(expected)} but is given {_describe(actual)}",
+                              getattr(node, "col_offset", 0))
+
+
+def _describe(kind: str) -> str:
+    return "a number" if kind == "int" else "true/false"
+
+
+def _compile(node: ast.AST, types: Mapping[str, str], reads: set) -> tuple[Evaluator, str]:
+    """Turn one syntax-tree node into a closure and its type ('int' or 'bool')."""
+    column = getattr(node, "col_offset", 0)
+    if isinstance(node, ast.Constant):
+        if isinstance(node.value, bool):
+            return (lambda v, c=node.value: c), "bool"
+        if isinstance(node.value, int):
+            return (lambda v, c=node.value: c), "int"
+        raise ExpressionError("E201", f"{node.value!r} is not allowed here: only whole numbers and true/false", column)
+    if isinstance(node, ast.Name):
+        if node.id in _LITERAL_NAMES and node.id not in types:
+            return (lambda v, c=_LITERAL_NAMES[node.id]: c), "bool"
+        if node.id not in types:
+            raise ExpressionError("E202", f"undefined variable '{node.id}'", column,
+                                  did_you_mean(node.id, types) or "declare it under 'variables:' in the role's role.yaml")
+        reads.add(node.id)
+        return (lambda v, n=node.id: v[n]), types[node.id]
+    if isinstance(node, ast.UnaryOp):
+        operand, kind = _compile(node.operand, types, reads)
+        if isinstance(node.op, ast.Not):
+            _expect(kind, "bool", "'not'", column)
+            return (lambda v, f=operand: not f(v)), "bool"
+        if isinstance(node.op, (ast.USub, ast.UAdd)):
+            _expect(kind, "int", "'-'", column)
+            sign = -1 if isinstance(node.op, ast.USub) else 1
+            return (lambda v, f=operand, s=sign: s * f(v)), "int"
+    if isinstance(node, ast.BoolOp):
+        parts = [_compile(value, types, reads) for value in node.values]
+        word = "and" if isinstance(node.op, ast.And) else "or"
+        for (_, kind), value in zip(parts, node.values):
+            _expect(kind, "bool", f"'{word}'", getattr(value, "col_offset", column))
+        functions = tuple(f for f, _ in parts)
+        if word == "and":
+            return (lambda v, fs=functions: all(f(v) for f in fs)), "bool"
+        return (lambda v, fs=functions: any(f(v) for f in fs)), "bool"
+    if isinstance(node, ast.BinOp):
+        op = _ARITHMETIC.get(type(node.op))
+        if op is None:
+            raise ExpressionError("E201", f"'{_SYMBOL.get(type(node.op), '?')}' is not allowed: use +, - or *", column)
+        left, left_kind = _compile(node.left, types, reads)
+        right, right_kind = _compile(node.right, types, reads)
+        _expect(left_kind, "int", "arithmetic", column)
+        _expect(right_kind, "int", "arithmetic", column)
+        return (lambda v, o=op, a=left, b=right: o(a(v), b(v))), "int"
+    if isinstance(node, ast.Compare):
+        return _compile_compare(node, types, reads), "bool"
+    raise ExpressionError(
+        "E201", f"'{ast.unparse(node) if _unparsable(node) else type(node).__name__}' is not allowed in a condition",
+        column, "use names, numbers, true/false, + - *, comparisons and 'and', 'or', 'not'",
+    )
+
+
+def _compile_compare(node: ast.Compare, types, reads) -> Evaluator:
+    """A comparison, possibly chained (0 < fuel <= 100)."""
+    operands = [_compile(node.left, types, reads)] + [_compile(c, types, reads) for c in node.comparators]
+    steps = []
+    for index, op_node in enumerate(node.ops):
+        op = _COMPARE.get(type(op_node))
+        if op is None:
+            raise ExpressionError("E201", "only ==, !=, <, <=, > and >= compare values", node.col_offset)
+        (left, left_kind), (right, right_kind) = operands[index], operands[index + 1]
+        if op in (operator.eq, operator.ne):
+            if left_kind != right_kind:
+                raise ExpressionError("E203", "cannot compare a number with true/false", node.col_offset)
+        else:
+            _expect(left_kind, "int", "'<' and '>'", node.col_offset)
+            _expect(right_kind, "int", "'<' and '>'", node.col_offset)
+        steps.append((op, left, right))
+    chain = tuple(steps)
+    return lambda v, c=chain: all(op(a(v), b(v)) for op, a, b in c)
+
+
+def _expect(actual: str, expected: str, what: str, column: int) -> None:
+    if actual != expected:
+        raise ExpressionError("E203", f"{what} needs {_describe(expected)}, not {_describe(actual)}", column)
+
+
+def _unparsable(node: ast.AST) -> bool:
+    try:
+        ast.unparse(node)
+        return True
+    except Exception:  # unparse of odd nodes can fail; the type name is enough then
+        return False

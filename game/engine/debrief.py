@@ -1,0 +1,108 @@
+"""The player's path beside the record: per decision, what they chose and what really happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Choice, History, Role, Scene, Story
+from .state import SessionState
+
+
+@dataclass(frozen=True)
+class DecisionReview:
+    """One decision: the player's choice, the real person's, and the record behind it."""
+
+    scene_id: str
+    scene: Scene
+    chosen: Choice | None  # None for a historical decision the player never reached
+    actual: Choice | None
+
+    @property
+    def matched(self) -> bool:
+        """True when the player did what the real person did."""
+        return self.chosen is not None and self.actual is not None and self.chosen.id == self.actual.id
+
+    @property
+    def reached(self) -> bool:
+        """False for a decision on the historical path that this playthrough never came to."""
+        return self.chosen is not None
+
+    @property
+    def history(self) -> History | None:
+        """What actually happened at this moment."""
+        return self.scene.history
+
+    @property
+    def disputed(self) -> bool:
+        """True when the sources disagree about this moment."""
+        return self.scene.history is not None and self.scene.history.status == "contested"
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """A whole playthrough set beside the record."""
+
+    role: Role
+    decisions: list[DecisionReview]
+    ending: Scene | None
+    missed: list[DecisionReview] = field(default_factory=list)
+
+    @property
+    def matches(self) -> int:
+        """How many decisions matched the record."""
+        return sum(1 for d in self.decisions if d.matched)
+
+    @property
+    def total(self) -> int:
+        """How many decisions the player made that have a record."""
+        return sum(1 for d in self.decisions if d.actual is not None)
+
+    @property
+    def summary(self) -> str:
+        """'You matched the record at N of M decisions.'"""
+        return f"You matched the record at {self.matches} of {self.total} decision{'s' * (self.total != 1)}."
+
+    @property
+    def historical_ending(self) -> bool:
+        """True when the playthrough ended where history did."""
+        return self.ending is not None and self.ending.ending is not None and self.ending.ending.kind == "historical"
+
+
+def build_debrief(story: Story, state: SessionState) -> Debrief:
+    """Set a finished or abandoned playthrough beside the record."""
+    role = story.roles[state.role]
+    reviews = []
+    visited = set()
+    for step in state.path:
+        scene = role.scenes.get(step.scene)
+        if scene is None or not scene.is_decision:
+            continue
+        visited.add(step.scene)
+        reviews.append(DecisionReview(step.scene, scene, scene.choice(step.choice), actual_choice(scene)))
+    missed = [
+        DecisionReview(scene_id, role.scenes[scene_id], None, actual_choice(role.scenes[scene_id]))
+        for scene_id in historical_path(role)
+        if role.scenes[scene_id].is_decision and scene_id not in visited
+    ]
+    current = role.scenes.get(state.scene)
+    ending = current if current is not None and current.is_ending else None
+    return Debrief(role, reviews, ending, missed)
+
+
+def actual_choice(scene: Scene) -> Choice | None:
+    """The choice the real person took in a scene, if the record marks one."""
+    return next((c for c in scene.choices if c.record == "actual"), None)
+
+
+def historical_path(role: Role) -> list[str]:
+    """The scene ids along the record: the `actual` choice at decisions, the first choice elsewhere."""
+    path: list[str] = []
+    scene_id = role.start
+    while scene_id in role.scenes and scene_id not in path:
+        path.append(scene_id)
+        scene = role.scenes[scene_id]
+        if not scene.choices:
+            break
+        choice = actual_choice(scene) or scene.choices[0]
+        scene_id = choice.goto
+    return path

@@ -1,0 +1,36 @@
+"""Compiled conditions and effects of every choice, looked up by (role, scene, choice)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from .conditions import NO_EFFECTS, Condition, Effects
+
+ChoiceKey = tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class CompiledChoice:
+    """A choice's compiled `if:` (None when always open) and `set:`."""
+
+    condition: Condition | None
+    effects: Effects
+
+    def is_open(self, values: Mapping) -> bool:
+        """True when the choice may be taken with these variables."""
+        return self.condition is None or self.condition(values)
+
+
+ALWAYS = CompiledChoice(None, NO_EFFECTS)
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Every choice's compiled expressions; built once per story by validate."""
+
+    choices: dict[ChoiceKey, CompiledChoice] = field(default_factory=dict)
+
+    def of(self, role: str, scene: str, choice: str) -> CompiledChoice:
+        """The compiled expressions of one choice (always open and no effects when it has none)."""
+        return self.choices.get((role, scene, choice), ALWAYS)

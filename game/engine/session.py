@@ -1,0 +1,184 @@
+"""Session: the pull API every front end uses to play one role of a story."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from .machine import ChoiceUnavailable, StoryMachine
+from .model import Choice, Role, Scene, Story, Variable
+from .state import SessionState, StateError, Step
+
+__all__ = ["Session", "Gauge", "ChoiceUnavailable"]
+
+
+@dataclass(frozen=True)
+class Gauge:
+    """A variable the player can see, with its current value."""
+
+    name: str
+    variable: Variable
+    value: int | bool
+
+    @property
+    def fraction(self) -> float | None:
+        """Where the value sits between min and max (0..1), or None without a range."""
+        var = self.variable
+        if var.type != "int" or var.min is None or var.max is None or var.max == var.min:
+            return None
+        return max(0.0, min(1.0, (int(self.value) - var.min) / (var.max - var.min)))
+
+
+class Session:
+    """One player's run through one role: read the scene, list the choices, choose, undo, save."""
+
+    def __init__(self, story: Story, state: SessionState, machine: StoryMachine | None = None):
+        if state.role not in story.roles:
+            raise StateError(f"this story has no role '{state.role}'")
+        self.story = story
+        self.state = state
+        self.machine = machine or StoryMachine(story)
+
+    @classmethod
+    def start(cls, story: Story, role: str, *, seed: int | None = None, machine: StoryMachine | None = None,
+              language: str = "en") -> "Session":
+        """A new session at the start of a role."""
+        if role not in story.roles:
+            raise KeyError(f"unknown role '{role}'; the story has {', '.join(story.roles)}")
+        chosen = story.roles[role]
+        state = SessionState(
+            story_id=story.id, role=role, scene=chosen.start, variables=chosen.initial_variables(),
+            seed=random.randrange(2**31) if seed is None else seed, story_version=story.version, language=language,
+        )
+        return cls(story, state, machine)
+
+    # --- what the front ends read ---------------------------------------------------------
+
+    @property
+    def role(self) -> Role:
+        """The role being played."""
+        return self.story.roles[self.state.role]
+
+    @property
+    def scene_id(self) -> str:
+        """The id of the current scene."""
+        return self.state.scene
+
+    @property
+    def scene(self) -> Scene:
+        """The current scene."""
+        return self.role.scenes[self.state.scene]
+
+    @property
+    def text(self) -> str:
+        """The current scene's text."""
+        return self.scene.text
+
+    @property
+    def variables(self) -> dict[str, int | bool]:
+        """A copy of the current variables."""
+        return dict(self.state.variables)
+
+    @property
+    def choices(self) -> list[Choice]:
+        """The choices open now, in the order the writer gave them."""
+        rules = self.story.rules
+        values = self.state.variables
+        return [c for c in self.scene.choices if rules.of(self.state.role, self.state.scene, c.id).is_open(values)]
+
+    @property
+    def closed_choices(self) -> list[Choice]:
+        """The choices of this scene whose conditions are false now (a front end may show them greyed)."""
+        open_ids = {c.id for c in self.choices}
+        return [c for c in self.scene.choices if c.id not in open_ids]
+
+    @property
+    def gauges(self) -> list[Gauge]:
+        """The visible variables with their values, in declaration order."""
+        return [Gauge(name, var, self.state.variables.get(name, var.initial))
+                for name, var in self.role.variables.items() if var.visible]
+
+    @property
+    def is_finished(self) -> bool:
+        """True at an ending."""
+        return self.scene.is_ending
+
+    @property
+    def path(self) -> list[Step]:
+        """Every choice made so far, oldest first."""
+        return list(self.state.path)
+
+    # --- what the front ends do -----------------------------------------------------------
+
+    def choose(self, choice_id: str) -> Scene:
+        """Take an open choice and move to the scene it leads to; ChoiceUnavailable otherwise."""
+        if self.is_finished:
+            raise ChoiceUnavailable("the role has ended")
+        before = dict(self.state.variables)
+        next_scene, after = self.machine.advance(self.state.role, self.state.scene, choice_id, before)
+        self.state.path.append(Step(self.state.scene, choice_id, before))
+        self.state.scene = next_scene
+        self.state.variables = after
+        return self.scene
+
+    def undo(self, steps: int = 1) -> Scene:
+        """Go back `steps` choices (to the scene where the earlier choice was made)."""
+        if steps < 1 or steps > len(self.state.path):
+            raise IndexError(f"cannot undo {steps} step(s) of {len(self.state.path)}")
+        return self.undo_to(len(self.state.path) - steps)
+
+    def undo_to(self, index: int) -> Scene:
+        """Go back to the moment before the choice at `index` in the path was made."""
+        if not 0 <= index < len(self.state.path):
+            raise IndexError(f"no choice {index} in a path of {len(self.state.path)}")
+        step = self.state.path[index]
+        self.state.scene = step.scene
+        self.state.variables = dict(step.variables)
+        del self.state.path[index:]
+        return self.scene
+
+    def save(self) -> dict[str, Any]:
+        """The session as JSON-ready data."""
+        return self.state.to_dict()
+
+    @classmethod
+    def restore(cls, story: Story, data: Any, machine: StoryMachine | None = None) -> tuple["Session", list[str]]:
+        """A session from saved data, and messages for the player when the story changed since.
+
+        A save whose scenes or choices no longer exist is replayed from the start of its role up
+        to the last choice that still works. StateError when the data is not a save at all.
+        """
+        state = SessionState.from_dict(data)
+        if state.role not in story.roles:
+            raise StateError(f"the save is for role '{state.role}', which this story no longer has")
+        if _still_valid(story, state):
+            return cls(story, state, machine), []
+        session = cls.start(story, state.role, seed=state.seed, machine=machine, language=state.language)
+        kept = 0
+        for step in state.path:
+            if session.scene_id != step.scene or step.choice not in {c.id for c in session.choices}:
+                break
+            session.choose(step.choice)
+            kept += 1
+        title = session.scene.title or session.scene_id
+        message = (f"The story has changed since this game was saved. You are back at '{title}' "
+                   f"({kept} of {len(state.path)} choices kept).")
+        return session, [message]
+
+
+def _still_valid(story: Story, state: SessionState) -> bool:
+    """True when every scene and choice of the saved path still exists and joins up."""
+    role = story.roles[state.role]
+    if state.scene not in role.scenes or set(state.variables) != set(role.variables):
+        return False
+    expected = role.start
+    for step in state.path:
+        scene = role.scenes.get(step.scene)
+        if step.scene != expected or scene is None:
+            return False
+        choice = scene.choice(step.choice)
+        if choice is None:
+            return False
+        expected = choice.goto
+    return expected == state.scene

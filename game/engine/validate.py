@@ -1,0 +1,147 @@
+"""Reference checks over a loaded story, and compiling its conditions and effects."""
+
+from __future__ import annotations
+
+from .conditions import NO_EFFECTS, ExpressionError, compile_condition, compile_effects
+from .errors import Problem, did_you_mean, error
+from .model import Role, Story
+from .rules import CompiledChoice, Rules
+
+
+
+def validate_story(story: Story) -> list[Problem]:
+    """Every reference problem in the story; compiles its rules onto it as a side effect."""
+    problems: list[Problem] = []
+    compiled: dict = {}
+    for role in story.roles.values():
+        problems.extend(check_variables(story, role))
+        problems.extend(check_start(story, role))
+        problems.extend(check_scenes(story, role))
+        problems.extend(check_expressions(story, role, compiled))
+    problems.extend(check_source_keys(story))
+    story._compiled = Rules(compiled)
+    return problems
+
+
+def check_variables(story: Story, role: Role) -> list[Problem]:
+    """Initial values of the right type, inside a sensible range."""
+    problems = []
+    for name, var in role.variables.items():
+        where = story.locate(role.id, "variables", name)
+        if var.type == "bool" and not isinstance(var.initial, bool):
+            problems.append(error("E109", where, f"variable '{name}' is true/false but starts at {var.initial}",
+                                  "use 'initial: true' or 'initial: false'"))
+        if var.type == "int":
+            if isinstance(var.initial, bool):
+                problems.append(error("E109", where, f"variable '{name}' is a number but starts at "
+                                      f"{str(var.initial).lower()}", "give a whole number"))
+            if var.min is not None and var.max is not None and var.min > var.max:
+                problems.append(error("E109", where, f"variable '{name}' has min {var.min} above max {var.max}"))
+            elif not isinstance(var.initial, bool) and (
+                (var.min is not None and var.initial < var.min) or (var.max is not None and var.initial > var.max)
+            ):
+                problems.append(error("E109", where, f"variable '{name}' starts at {var.initial}, outside "
+                                      f"{var.min}..{var.max}"))
+        elif var.min is not None or var.max is not None:
+            problems.append(error("E109", where, f"variable '{name}' is true/false and cannot have min or max"))
+    return problems
+
+
+def check_start(story: Story, role: Role) -> list[Problem]:
+    """The role's start scene exists."""
+    if role.start in role.scenes:
+        return []
+    return [error("E107", story.locate(role.id, "start"), f"role '{role.id}' starts at unknown scene '{role.start}'",
+                  did_you_mean(role.start, role.scenes) or "set 'start:' in role.yaml to one of the role's scenes")]
+
+
+def check_scenes(story: Story, role: Role) -> list[Problem]:
+    """Endings have no choices, other scenes have some; ids are unique; gotos point at real scenes."""
+    problems = []
+    for scene_id, scene in role.scenes.items():
+        here = story.locate(role.id, "scenes", scene_id)
+        if scene.is_ending and scene.choices:
+            problems.append(error("E105", here, f"ending '{scene_id}' has choices",
+                                  "an ending closes the role: remove 'choices:' or 'ending:'"))
+        if not scene.is_ending and not scene.choices:
+            problems.append(error("E105", here, f"scene '{scene_id}' has no choices and is not an ending",
+                                  "add choices, or add an 'ending:' block"))
+        seen: set[str] = set()
+        for index, choice in enumerate(scene.choices):
+            at = (role.id, "scenes", scene_id, "choices", index)
+            if choice.id in seen:
+                problems.append(error("E104", story.locate(*at, "id"),
+                                      f"choice id '{choice.id}' is used twice in scene '{scene_id}'"))
+            seen.add(choice.id)
+            if choice.goto not in role.scenes:
+                problems.append(error(
+                    "E103", story.locate(*at, "goto"),
+                    f"choice '{choice.id}' goes to unknown scene '{choice.goto}'",
+                    did_you_mean(choice.goto, role.scenes) or f"add a scene '{choice.goto}' to role '{role.id}'",
+                ))
+        dossier_ids: set[str] = set()
+        for index, document in enumerate(scene.dossier):
+            if document.id in dossier_ids:
+                problems.append(error("E104", story.locate(role.id, "scenes", scene_id, "dossier", index, "id"),
+                                      f"dossier id '{document.id}' is used twice in scene '{scene_id}'"))
+            dossier_ids.add(document.id)
+    return problems
+
+
+def check_expressions(story: Story, role: Role, compiled: dict) -> list[Problem]:
+    """Compile every `if:` and `set:`, reporting bad syntax and undefined names."""
+    problems = []
+    types = {name: var.type for name, var in role.variables.items()}
+    bounds = {name: (var.min, var.max) for name, var in role.variables.items()}
+    for scene_id, scene in role.scenes.items():
+        for index, choice in enumerate(scene.choices):
+            at = (role.id, "scenes", scene_id, "choices", index)
+            condition = effects = None
+            try:
+                if choice.condition is not None:
+                    condition = compile_condition(choice.condition, types)
+            except ExpressionError as exc:
+                problems.append(_expression_problem(story, at + ("if",), exc, "condition"))
+            try:
+                if choice.effects is not None:
+                    effects = compile_effects(choice.effects, types, bounds)
+            except ExpressionError as exc:
+                problems.append(_expression_problem(story, at + ("set",), exc, "effect"))
+            if condition is not None or effects is not None:
+                compiled[(role.id, scene_id, choice.id)] = CompiledChoice(condition, effects or NO_EFFECTS)
+    return problems
+
+
+def _expression_problem(story: Story, at: tuple, exc: ExpressionError, what: str) -> Problem:
+    location = story.locate(*at)
+    if at in story._locations:
+        location = location.shifted(exc.column)
+    return error(exc.code, location, f"{what}: {exc.message}", exc.hint)
+
+
+def check_source_keys(story: Story) -> list[Problem]:
+    """Every quote cites a source listed in sources.yaml."""
+    problems = []
+    for role in story.roles.values():
+        for scene_id, scene in role.scenes.items():
+            for at, quote in iter_quotes(role.id, scene_id, scene):
+                if quote.source not in story.sources:
+                    problems.append(error(
+                        "E108", story.locate(*at, "source"), f"unknown source '{quote.source}'",
+                        did_you_mean(quote.source, story.sources) or "add it to story/sources.yaml",
+                    ))
+    return problems
+
+
+def iter_quotes(role_id: str, scene_id: str, scene):
+    """Every quote in a scene, with its logical location."""
+    base = (role_id, "scenes", scene_id)
+    if scene.history:
+        for i, quote in enumerate(scene.history.sources):
+            yield base + ("history", "sources", i), quote
+        for v, version in enumerate(scene.history.versions):
+            for i, quote in enumerate(version.sources):
+                yield base + ("history", "versions", v, "sources", i), quote
+    for d, document in enumerate(scene.dossier):
+        for i, quote in enumerate(document.sources):
+            yield base + ("dossier", d, "sources", i), quote

@@ -1,0 +1,1 @@
+"""Writer tooling: lint, story map, playtests, schema. Depends on the engine only."""

@@ -1,0 +1,58 @@
+"""`foxbat lint`: every problem in a story, grouped by file, as a compiler would print them."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+
+from game.engine import Problem, check_story, summarize
+
+from . import quotes
+
+
+def lint_story(root: Path | str, check_sources: bool = True) -> list[Problem]:
+    """Loader, reference and story checks, plus quote checks when the source documents are at hand."""
+    root = Path(root)
+    story, problems = check_story(root)
+    if story is not None:
+        from . import checks  # the graph and content checks of the writer tooling
+
+        problems.extend(checks.run_checks(story))
+        shared = quotes.find_shared(root) if check_sources else None
+        if shared is not None:
+            problems.extend(quotes.check_quotes(story, shared))
+    return sorted(problems, key=lambda p: (p.location.path, p.location.line, p.location.column, p.code))
+
+
+def print_problems(problems: list[Problem], stream: TextIO, colour: bool | None = None) -> None:
+    """Problems grouped by file, coloured on a terminal, ending with the count."""
+    console = Console(file=stream, force_terminal=colour, no_color=colour is False, highlight=False,
+                      soft_wrap=True)
+    by_file: dict[str, list[Problem]] = defaultdict(list)
+    for problem in problems:
+        by_file[problem.location.path].append(problem)
+    for path, found in by_file.items():
+        console.print(f"[bold]{escape(path)}[/bold]")
+        for problem in found:
+            style = "red" if problem.is_error else "yellow"
+            label = escape(f"{problem.severity.value}[{problem.code}]")
+            console.print(f"{escape(str(problem.location))}: [{style}]{label}[/{style}]: {escape(problem.message)}")
+            if problem.hint:
+                console.print(f"  [dim]hint: {escape(problem.hint)}[/dim]")
+    closing = summarize(problems)
+    style = "red" if any(p.is_error for p in problems) else ("yellow" if problems else "green")
+    console.print(f"[{style}]{closing}[/{style}]")
+
+
+def problems_as_json(problems: list[Problem]) -> str:
+    """The problems as a JSON document for other tools."""
+    return json.dumps({
+        "problems": [p.to_dict() for p in problems],
+        "errors": sum(p.is_error for p in problems),
+        "warnings": sum(not p.is_error for p in problems),
+    }, ensure_ascii=False, indent=2)

@@ -1,0 +1,87 @@
+"""Check that every quote in the story appears in the document it cites."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+from game.engine import Problem, SourceLocation, Story, error, iter_quotes, load_story, warning
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    """NFC and runs of whitespace (non-breaking spaces included) folded to one space."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def find_shared(story_root: Path) -> Path | None:
+    """The shared/ folder beside the project (seeds and research notes), if it is there."""
+    for folder in [story_root.resolve(), *story_root.resolve().parents]:
+        candidate = folder / "shared"
+        if (candidate / "seeds").is_dir():
+            return candidate
+        candidate = folder.parent / "shared"
+        if (candidate / "seeds").is_dir():
+            return candidate
+    return None
+
+
+def load_documents(shared: Path) -> tuple[dict[str, str], str]:
+    """Seed files by name, and the research notes joined, all normalised."""
+    seeds = {p.name: normalize(p.read_text(encoding="utf-8")) for p in (shared / "seeds").glob("*.txt")}
+    notes = " ".join(normalize(p.read_text(encoding="utf-8")) for p in sorted((shared / "sources").glob("*.md")))
+    return seeds, notes
+
+
+def check_quotes(story: Story, shared: Path) -> list[Problem]:
+    """One error per quote that is not found in its document."""
+    seeds, notes = load_documents(shared)
+    problems: list[Problem] = []
+    for role in story.roles.values():
+        for scene_id, scene in role.scenes.items():
+            for at, quote in iter_quotes(role.id, scene_id, scene):
+                source = story.sources.get(quote.source)
+                if source is None:
+                    continue  # reported by the loader as E108
+                where = story.locate(*at, "quote")
+                wanted = normalize(quote.quote)
+                if source.kind == "seed":
+                    text = seeds.get(source.file or "")
+                    if text is None:
+                        problems.append(error("E121", where, f"seed file '{source.file}' of source '{quote.source}' "
+                                              f"is not in {shared / 'seeds'}"))
+                    elif wanted not in text:
+                        problems.append(error("E120", where, f"quote not found in '{quote.source}' "
+                                              f"({source.file}): \"{quote.quote[:60]}\"",
+                                              "copy the words exactly from the document, curly quotes included"))
+                elif wanted not in notes:
+                    problems.append(error("E120", where, f"quote from secondary source '{quote.source}' is not in "
+                                          f"the research notes: \"{quote.quote[:60]}\"",
+                                          "quote external references as shared/sources/*.md quotes them"))
+                if source.language not in ("en", "") and not quote.translation:
+                    problems.append(warning("W122", where, f"quote from a '{source.language}' source has no "
+                                            "English translation", "add 'translation:' beside the quote"))
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m game.tools.quotes [STORY]: print quote problems; exit 1 when any quote is missing."""
+    args = sys.argv[1:] if argv is None else argv
+    root = Path(args[0] if args else "story")
+    story = load_story(root)
+    shared = find_shared(root)
+    if shared is None:
+        print(f"cannot check quotes: no shared/seeds folder found beside {root}", file=sys.stderr)
+        return 2
+    problems = check_quotes(story, shared)
+    for problem in problems:
+        print(problem.format())
+    print(f"{sum(p.is_error for p in problems)} quote(s) not found")
+    return 1 if any(p.is_error for p in problems) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
