@@ -76,17 +76,17 @@ class Effects:
         return result
 
     def apply(self, values: Values) -> dict:
-        """The variables after the assignments, each int clamped to its declared range."""
-        result = self.apply_unclamped(values)
-        for name in self.writes:
-            low, high = self.bounds.get(name, (None, None))
-            value = result[name]
-            if isinstance(value, bool):
-                continue
-            if low is not None and value < low:
-                result[name] = low
-            elif high is not None and value > high:
-                result[name] = high
+        """The variables after the assignments; each int is clamped to its range as it is assigned."""
+        result = dict(values)
+        for assignment in self.assignments:
+            value = assignment.evaluate(result)
+            low, high = self.bounds.get(assignment.target, (None, None))
+            if not isinstance(value, bool):
+                if low is not None and value < low:
+                    value = low
+                elif high is not None and value > high:
+                    value = high
+            result[assignment.target] = value
         return result
 
 
@@ -101,7 +101,7 @@ def compile_condition(source: str, types: Mapping[str, str]) -> Condition:
     if kind != "bool":
         raise ExpressionError(
             "E203",
-            f"condition '{source.strip()}' is a number, not true or false",
+            f"'{source.strip()}' is a number, not true or false",
             tree.body.col_offset,
             "compare it with something, such as 'fuel > 20'",
         )

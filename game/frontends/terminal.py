@@ -156,6 +156,8 @@ class TerminalGame:
             self.say(ending.ending.outcome.strip())
             if not debrief.historical_ending:
                 self.say(f"How this differs from history: {ending.ending.differs.strip()}")
+            if ending.history is not None:
+                self._history(ending.history)
         self.say()
         print("═" * self.width, file=self.out)
         self.say("DEBRIEF: YOUR PATH BESIDE THE RECORD")
@@ -184,9 +186,11 @@ class TerminalGame:
             self.say(f"You: {review.chosen.text}", indent="    ")
         if review.actual is not None:
             self.say(f"The record: {review.actual.text}", indent="    ")
-        history = review.history
-        if history is None:
-            return
+        if review.history is not None:
+            self._history(review.history)
+
+    def _history(self, history) -> None:
+        """What happened, how sure the record is, and the quotes behind it."""
         label = {"documented": "Documented", "contested": "DISPUTED", "dramatized": "Dramatized"}[history.status]
         self.say(f"{label}: {history.what_happened.strip()}", indent="    ")
         for version in history.versions:

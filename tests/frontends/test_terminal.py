@@ -1,0 +1,68 @@
+"""Terminal play: numbered choices, undo, save, quit, bad input, end of input, and the debrief."""
+
+from __future__ import annotations
+
+import io
+
+from game.engine import SaveStore, Session
+from game.frontends.terminal import TerminalGame, format_when
+
+
+def _play(story, lines, saves=None):
+    answers = iter(lines)
+
+    def read(prompt):
+        try:
+            return next(answers)
+        except StopIteration:
+            raise EOFError from None
+
+    out = io.StringIO()
+    game = TerminalGame(Session.start(story, "pilot", seed=1), read, out, saves, width=80)
+    result = game.run()
+    return result, out.getvalue(), game.session
+
+
+def test_the_historical_path_ends_with_a_debrief_that_matches_every_decision(sample_story):
+    result, output, session = _play(sample_story, ["1", "1", "1"])
+    assert result == "ended" and session.scene_id == "hakodate"
+    assert "DEBRIEF" in output and "You matched the record at 3 of 3 decisions." in output
+    assert "DISPUTED" in output  # the landing time is contested
+    assert "\u201cAfter a month of waiting, Belenko found his chance.\u201d" in output
+
+
+def test_the_scene_header_shows_time_and_place(sample_story):
+    _, output, _ = _play(sample_story, [])
+    assert "6 September 1976, 12:40 · Chuguyevka air base, Primorye" in output
+    assert "  1. Take off, and break away when the moment comes" in output
+
+
+def test_bad_input_re_prompts_without_moving(sample_story):
+    result, output, session = _play(sample_story, ["9", "banana", "", "1"])
+    assert output.count("Please type a number from 1 to 2.") == 2
+    assert [s.choice for s in session.path] == ["go"] and result == "eof"
+
+
+def test_u_undoes_the_last_choice(sample_story):
+    _, output, session = _play(sample_story, ["u", "1", "u", "2"])
+    assert "Nothing to undo yet." in output
+    assert [s.choice for s in session.path] == ["wait"]
+
+
+def test_s_saves_and_q_quits_keeping_the_autosave(sample_story, tmp_path):
+    saves = SaveStore(tmp_path)
+    result, output, _ = _play(sample_story, ["1", "s", "q"], saves)
+    assert result == "quit" and "Saved to slot1." in output
+    assert Session.restore(sample_story, saves.read("slot1"))[0].scene_id == "breakaway"
+    assert Session.restore(sample_story, saves.read("autosave"))[0].scene_id == "breakaway"
+
+
+def test_end_of_input_ends_cleanly(sample_story):
+    result, output, _ = _play(sample_story, ["1"])
+    assert result == "eof" and output.rstrip().endswith("Input ended. Goodbye.")
+
+
+def test_times_read_as_a_person_would_write_them():
+    assert format_when("1976-09-06T13:50+09:00") == "6 September 1976, 13:50"
+    assert format_when("1976-11-15") == "15 November 1976"
+    assert format_when("1976-10") == "October 1976"
