@@ -94,6 +94,7 @@ def _read_role(root: Path, role_id: str, listed_at: SourceLocation, locations: d
         scene_file, doc = _read_model(path, SceneFile, problems)
         if scene_file is None:
             continue
+        accepted = set()
         for scene_id, scene in scene_file.scenes.items():
             where = doc.locate(("scenes", scene_id), key=True)
             if scene_id in scenes:
@@ -102,12 +103,10 @@ def _read_role(root: Path, role_id: str, listed_at: SourceLocation, locations: d
                 continue
             scenes[scene_id] = scene
             defined_at[scene_id] = where
-            for path_key, location in doc.values.items():
-                if path_key[:2] == ("scenes", scene_id):
-                    locations[(role_id, *path_key)] = location
-            for path_key, location in doc.keys.items():
-                if path_key[:2] == ("scenes", scene_id):
-                    locations.setdefault((role_id, *path_key, "<key>"), location)
+            accepted.add(scene_id)
+        for path_key, location in doc.values.items():
+            if len(path_key) >= 2 and path_key[1] in accepted:
+                locations[(role_id, *path_key)] = (doc.path, *location)
     if role_file is None:
         return None
     return Role(id=role_id, scenes=scenes, **{name: getattr(role_file, name) for name in RoleFile.model_fields})
@@ -116,7 +115,7 @@ def _read_role(root: Path, role_id: str, listed_at: SourceLocation, locations: d
 def _record(locations: dict, prefix: tuple, document: YamlDocument) -> None:
     """Copy a file's value locations into the story's table under a logical prefix."""
     for path_key, location in document.values.items():
-        locations[prefix + path_key] = location
+        locations[prefix + path_key] = (document.path, *location)
 
 
 def _read_model(path: Path, model: type[BaseModel], problems: list[Problem]) -> tuple[Any, YamlDocument | None]:

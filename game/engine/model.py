@@ -198,7 +198,7 @@ class Story(Frozen):
     roles: dict[Id, Role]
     sources: dict[Id, Source] = Field(default_factory=dict)
 
-    _locations: dict[tuple, SourceLocation] = PrivateAttr(default_factory=dict)
+    _locations: dict[tuple, tuple[str, int, int]] = PrivateAttr(default_factory=dict)
     _compiled: Any = PrivateAttr(default=None)
     _root: str = PrivateAttr(default="")
 
@@ -216,7 +216,7 @@ class Story(Frozen):
         for end in range(len(key), 0, -1):
             found = self._locations.get(tuple(key[:end]))
             if found is not None:
-                return found
+                return SourceLocation(*found)
         return SourceLocation(self._root or "story")
 
 

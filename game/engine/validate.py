@@ -93,18 +93,26 @@ def check_expressions(story: Story, role: Role, compiled: dict) -> list[Problem]
     problems = []
     types = {name: var.type for name, var in role.variables.items()}
     bounds = {name: (var.min, var.max) for name, var in role.variables.items()}
+    # Writers repeat the same tests ("fuel > 20") across many choices: compile each text once.
+    conditions: dict = {}
+    effects_cache: dict = {}
     for scene_id, scene in role.scenes.items():
         for index, choice in enumerate(scene.choices):
             at = (role.id, "scenes", scene_id, "choices", index)
             condition = effects = None
             try:
                 if choice.condition is not None:
-                    condition = compile_condition(choice.condition, types)
+                    condition = conditions.get(choice.condition)
+                    if condition is None:
+                        condition = conditions[choice.condition] = compile_condition(choice.condition, types)
             except ExpressionError as exc:
                 problems.append(_expression_problem(story, at + ("if",), exc, "condition"))
             try:
                 if choice.effects is not None:
-                    effects = compile_effects(choice.effects, types, bounds)
+                    key = choice.effects if isinstance(choice.effects, str) else tuple(choice.effects)
+                    effects = effects_cache.get(key)
+                    if effects is None:
+                        effects = effects_cache[key] = compile_effects(choice.effects, types, bounds)
             except ExpressionError as exc:
                 problems.append(_expression_problem(story, at + ("set",), exc, "effect"))
             if condition is not None or effects is not None:

@@ -30,8 +30,10 @@ class YamlDocument:
 
     path: str
     data: Any
-    values: dict[tuple, SourceLocation] = field(default_factory=dict)
-    keys: dict[tuple, SourceLocation] = field(default_factory=dict)
+    # (line, column) pairs rather than SourceLocation objects: a story has hundreds of
+    # thousands of nodes and building a frozen dataclass per node doubled the load time.
+    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
 
     def locate(self, path: tuple, key: bool = False) -> SourceLocation:
         """The location of the value (or key) at a data path, or its nearest enclosing one."""
@@ -39,7 +41,7 @@ class YamlDocument:
         for end in range(len(path), -1, -1):
             found = table.get(path[:end]) or (self.values.get(path[:end]) if key else None)
             if found is not None:
-                return found
+                return SourceLocation(self.path, *found)
         return SourceLocation(self.path, 1, 1)
 
 
@@ -72,8 +74,15 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Problem
     """Parse YAML text that came from `shown`; on failure return None and the problems."""
     if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
         return None, [error("E002", SourceLocation(shown, 1, 1), "file is empty", "a story file needs at least one key")]
+    builder = _Builder(shown)
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        # Events from libyaml's parser, built into data here: composing nodes first spends most
+        # of its time in PyYAML's Python resolver, and we need our own pass anyway for marks,
+        # duplicate keys, tags and alias budgets.
+        for event in yaml.parse(text, Loader=_LOADER):
+            builder.feed(event)
+            if builder.problems:
+                break
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = SourceLocation(shown, mark.line + 1, mark.column + 1) if mark else SourceLocation(shown)
@@ -83,16 +92,11 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Problem
         return None, [error("E003", where, f"YAML syntax error: {reason}", _syntax_hint(reason))]
     except yaml.YAMLError as exc:
         return None, [error("E003", SourceLocation(shown, 1, 1), f"YAML syntax error: {exc}")]
-    if root is None:
+    if builder.problems:
+        return None, builder.problems
+    if builder.documents == 0:
         return None, [error("E002", SourceLocation(shown, 1, 1), "file is empty")]
-    problems = _check_tags_and_size(root, shown)
-    if problems:
-        return None, problems
-    document = YamlDocument(shown, None)
-    duplicates: list[Problem] = []
-    # A constructor per file: it caches what it builds, so a shared one would grow forever.
-    document.data = _convert(root, (), document, duplicates, yaml.constructor.SafeConstructor())
-    return (None, duplicates) if duplicates else (document, [])
+    return builder.document, []
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str, Problem | None]:
@@ -120,102 +124,168 @@ def _syntax_hint(reason: str) -> str:
     return "check the indentation and quoting near this line"
 
 
-def _check_tags_and_size(root: yaml.Node, shown: str) -> list[Problem]:
-    """Refuse unsafe tags, recursive aliases and alias bombs before anything is expanded."""
-    problems: list[Problem] = []
-    sizes: dict[int, int] = {}
-    in_progress: set[int] = set()
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers  # first character -> [(tag, regexp)]
+_STR = "tag:yaml.org,2002:str"
 
-    def size(node: yaml.Node) -> int:
-        key = id(node)
-        if key in sizes:
-            return sizes[key]
-        if key in in_progress:
-            raise _Recursive(node)
-        if node.tag not in _SAFE_TAGS and not problems:
-            mark = node.start_mark
-            problems.append(error(
-                "E005", SourceLocation(shown, mark.line + 1, mark.column + 1),
-                f"tag '{node.tag}' is not allowed", "story files hold plain text, numbers, lists and mappings",
+
+class _Open:
+    """A mapping or sequence being built, with what is needed to finish it."""
+
+    __slots__ = ("value", "path", "anchor", "key", "key_location", "first_seen", "size")
+
+    def __init__(self, value, path, anchor):
+        self.value = value
+        self.path = path
+        self.anchor = anchor
+        self.key = _NO_KEY
+        self.key_location = None
+        self.first_seen = {}
+        self.size = 1
+
+
+_NO_KEY = object()
+
+
+class _Builder:
+    """Turns parser events into plain data, recording marks and refusing what a story must not hold."""
+
+    def __init__(self, shown: str):
+        self.shown = shown
+        self.document = YamlDocument(shown, None)
+        self.problems: list[Problem] = []
+        self.documents = 0
+        self.stack: list[_Open] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.open_anchors: set[str] = set()
+        self.total = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def _where(self, event) -> SourceLocation:
+        mark = event.start_mark
+        return SourceLocation(self.shown, mark.line + 1, mark.column + 1)
+
+    @staticmethod
+    def _mark(event) -> tuple[int, int]:
+        mark = event.start_mark
+        return (mark.line + 1, mark.column + 1)
+
+    def _path(self) -> tuple:
+        """The data path of the value about to be added."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            return top.path + (len(top.value),)
+        return top.path + (top.key,) if top.key is not _NO_KEY else top.path
+
+    def feed(self, event) -> None:
+        """Take one parser event."""
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            self._check_tag(event)
+            self._add(self._scalar(event), event, 1, event.anchor)
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            self._check_tag(event)
+            path = self._path()
+            if not self._is_key_position():
+                self.document.values.setdefault(path, self._mark(event))
+            container = {} if kind is yaml.MappingStartEvent else []
+            self.stack.append(_Open(container, path, event.anchor))
+            if event.anchor:
+                self.open_anchors.add(event.anchor)
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            done = self.stack.pop()
+            if done.anchor:
+                self.open_anchors.discard(done.anchor)
+            self._add(done.value, event, done.size, done.anchor, finished=True)
+        elif kind is yaml.AliasEvent:
+            if event.anchor in self.open_anchors:
+                self.problems.append(error("E006", self._where(event), "an alias refers to itself"))
+                return
+            if event.anchor not in self.anchors:
+                self.problems.append(error("E003", self._where(event), f"YAML syntax error: unknown alias '*{event.anchor}'"))
+                return
+            value, size = self.anchors[event.anchor]
+            self._add(value, event, size, None)
+        elif kind is yaml.DocumentStartEvent:
+            self.documents += 1
+            if self.documents > 1:
+                self.problems.append(error("E003", self._where(event), "YAML syntax error: a story file holds one document",
+                                           "remove the extra '---'"))
+
+    def _is_key_position(self) -> bool:
+        top = self.stack[-1] if self.stack else None
+        return top is not None and isinstance(top.value, dict) and top.key is _NO_KEY
+
+    def _check_tag(self, event) -> None:
+        tag = event.tag
+        if tag is None or tag == "!" or tag in _SAFE_TAGS:
+            return
+        if not self.problems:
+            self.problems.append(error("E005", self._where(event), f"tag '{tag}' is not allowed",
+                                       "story files hold plain text, numbers, lists and mappings"))
+
+    def _add(self, value, event, size: int, anchor, finished: bool = False) -> None:
+        """Put a finished value into its parent (as a key or a value), counting the expansion size."""
+        self.total += size
+        if self.total > MAX_NODES:
+            self.problems.append(error(
+                "E006", SourceLocation(self.shown, 1, 1), f"aliases would expand to more than {MAX_NODES:,} values",
+                "this looks like an alias bomb; write the values out instead of nesting aliases",
             ))
-        in_progress.add(key)
-        total = 1
-        if isinstance(node, yaml.SequenceNode):
-            for child in node.value:
-                total += size(child)
-                if total > MAX_NODES:
-                    break
-        elif isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                total += size(key_node) + size(value_node)
-                if total > MAX_NODES:
-                    break
-        in_progress.discard(key)
-        sizes[key] = total
-        return total
-
-    try:
-        total = size(root)
-    except _Recursive as exc:
-        mark = exc.node.start_mark
-        return [error("E006", SourceLocation(shown, mark.line + 1, mark.column + 1), "an alias refers to itself")]
-    except RecursionError:
-        return [error("E006", SourceLocation(shown, 1, 1), "the file is nested too deeply")]
-    if problems:
-        return problems
-    if total > MAX_NODES:
-        return [error(
-            "E006", SourceLocation(shown, 1, 1),
-            f"aliases would expand to more than {MAX_NODES:,} values",
-            "this looks like an alias bomb; write the values out instead of nesting aliases",
-        )]
-    return []
-
-
-class _Recursive(Exception):
-    def __init__(self, node: yaml.Node):
-        super().__init__("recursive alias")
-        self.node = node
-
-
-def _convert(node: yaml.Node, path: tuple, document: YamlDocument, problems: list[Problem], constructor) -> Any:
-    """Plain Python data from a node tree, recording marks and catching duplicate keys."""
-    mark = node.start_mark
-    document.values.setdefault(path, SourceLocation(document.path, mark.line + 1, mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
-        result: dict = {}
-        first_seen: dict = {}
-        for key_node, value_node in node.value:
-            key = _scalar(key_node, constructor) if isinstance(key_node, yaml.ScalarNode) else _convert(key_node, path, document, problems, constructor)
-            if isinstance(key, (list, dict)):
-                key = str(key)
-            key_mark = key_node.start_mark
-            key_location = SourceLocation(document.path, key_mark.line + 1, key_mark.column + 1)
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                problems.append(error("E003", key_location, "merge keys ('<<') are not supported",
-                                      "write the keys out in full"))
-                continue
-            if key in first_seen:
-                problems.append(error(
-                    "E004", key_location,
-                    f"duplicate key '{key}' (first defined at line {first_seen[key].line})",
+            return
+        if anchor:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.document.data = value
+            return
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.value, list):
+            if not finished:
+                self.document.values.setdefault(top.path + (len(top.value),), self._mark(event))
+            top.value.append(value)
+            return
+        if top.key is _NO_KEY:
+            key = value if not isinstance(value, (list, dict)) else str(value)
+            location = self._mark(event)
+            if key == "<<" and getattr(event, "implicit", (False,))[0]:
+                self.problems.append(error("E003", SourceLocation(self.shown, *location), "merge keys ('<<') are not supported", "write the keys out in full"))
+                return
+            if key in top.first_seen:
+                self.problems.append(error(
+                    "E004", SourceLocation(self.shown, *location),
+                    f"duplicate key '{key}' (first defined at line {top.first_seen[key][0]})",
                     "YAML keeps only the last one; rename or remove one of them",
                 ))
-                continue
-            first_seen[key] = key_location
-            document.keys[path + (key,)] = key_location
-            result[key] = _convert(value_node, path + (key,), document, problems, constructor)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_convert(child, path + (index,), document, problems, constructor) for index, child in enumerate(node.value)]
-    return _scalar(node, constructor)
+                return
+            top.first_seen[key] = location
+            top.key = key
+            top.key_location = location
+            self.document.keys[top.path + (key,)] = location
+            return
+        if not finished:
+            self.document.values.setdefault(top.path + (top.key,), self._mark(event))
+        top.value[top.key] = value
+        top.key = _NO_KEY
 
-
-def _scalar(node: yaml.ScalarNode, constructor) -> Any:
-    """The value of a scalar; dates stay text (the story format keeps times as written)."""
-    if node.tag == "tag:yaml.org,2002:str" or node.tag == "tag:yaml.org,2002:timestamp":
-        return unicodedata.normalize("NFC", node.value)
-    if node.tag == "tag:yaml.org,2002:binary":
-        return node.value
-    value = constructor.construct_object(node, deep=True)
-    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+    def _scalar(self, event) -> Any:
+        """The value of a scalar event; dates stay text (the story format keeps times as written)."""
+        text = event.value
+        tag = event.tag
+        if tag in (None, "!") and event.implicit[0]:
+            for candidate, pattern in _IMPLICIT.get(text[:1] if text else "", ()):
+                if pattern.match(text):
+                    tag = candidate
+                    break
+            else:
+                return unicodedata.normalize("NFC", text)
+        elif tag in (None, "!"):
+            return unicodedata.normalize("NFC", text)
+        if tag in (_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
+            return unicodedata.normalize("NFC", text)
+        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError):
+            return unicodedata.normalize("NFC", text)
