@@ -63,7 +63,39 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write the validated story as JSON on stdout")
     export.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
     export.add_argument("--format", choices=["json"], default="json", help="output format")
+
+    add_writer_tool_parsers(commands)
     return parser
+
+
+def add_writer_tool_parsers(commands) -> None:
+    """The writer tools' subcommands: graph, playtest, schema."""
+    graph = commands.add_parser("graph", help="draw the story map (scenes as boxes, choices as arrows)")
+    graph.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
+    graph.add_argument("--role", help="draw only this role (default: every role)")
+    graph.add_argument("--format", choices=["dot", "mermaid", "svg", "png"], default="dot",
+                       help="dot or mermaid text, or svg/png drawn by Graphviz (default: dot)")
+    graph.add_argument("-o", "--output", type=Path, help="write here instead of standard output (needed for png)")
+
+    playtest = commands.add_parser("playtest", help="play the story automatically and report coverage")
+    playtest.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
+    playtest.add_argument("--role", help="test only this role (default: every role)")
+    mode = playtest.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--exhaustive", action="store_true",
+                      help="visit every reachable (scene, variables) state; exit 1 on a dead end or unreachable ending")
+    mode.add_argument("--random", type=int, metavar="N", help="N random playthroughs per role")
+    mode.add_argument("--historical", action="store_true",
+                      help="play the 'record: actual' path of each role and write its transcript")
+    playtest.add_argument("--seed", type=int, default=0, help="with --random: the random seed (default: 0)")
+    playtest.add_argument("--prefer-unseen", action="store_true",
+                          help="with --random: pick the choices taken least so far")
+    playtest.add_argument("-o", "--output", type=Path, metavar="DIR",
+                          help="with --historical: write <role>.txt transcripts into DIR")
+    playtest.add_argument("--update-golden", action="store_true",
+                          help="with --historical: rewrite the golden transcripts in tests/tools/golden/")
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas of the story files for editors")
+    schema.add_argument("-o", "--output", type=Path, metavar="DIR", help="folder to write to (default: docs/schema)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_desktop_or_terminal()
-        handler = {"play": cmd_play, "lint": cmd_lint, "export": cmd_export}[args.command]
+        handler = {"play": cmd_play, "lint": cmd_lint, "export": cmd_export, "graph": cmd_graph,
+                   "playtest": cmd_playtest, "schema": cmd_schema}[args.command]
         return handler(args)
     except KeyboardInterrupt:
         print(file=sys.stderr)
@@ -119,7 +152,7 @@ def desktop_unavailable_reason() -> str | None:
 def cmd_play(args: argparse.Namespace) -> int:
     """`foxbat play`."""
     if args.text:
-        return play_text(args.story, args.role, args.seed)
+        return play_text(args.story, args.role, args.seed, watch=args.watch)
     if args.role is not None and args.autoplay is None and desktop_unavailable_reason() is not None:
         print(f"foxbat: {desktop_unavailable_reason()}; playing in the terminal instead.", file=sys.stderr)
         return play_text(args.story, args.role, args.seed)
@@ -136,9 +169,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def play_text(story_path: Path | None, role: str | None, seed: int | None) -> int:
+def play_text(story_path: Path | None, role: str | None, seed: int | None, watch: bool = False) -> int:
     """Terminal play of one role (asking which when not given), ending with the debrief."""
-    from game.frontends.terminal import TerminalGame, choose_role
+    from game.frontends.terminal import LiveReload, TerminalGame, choose_role
     from game.engine import Session
 
     story = _load(story_path)
@@ -153,7 +186,8 @@ def play_text(story_path: Path | None, role: str | None, seed: int | None) -> in
         if role is None:
             return EXIT_OK
     session = Session.start(story, role, seed=seed)
-    TerminalGame(session, read, sys.stdout, SaveStore(data_dir() / "saves")).run()
+    live = LiveReload(story_path or default_story_path(), sys.stdout) if watch else None
+    TerminalGame(session, read, sys.stdout, SaveStore(data_dir() / "saves"), live=live).run()
     return EXIT_OK
 
 
@@ -185,4 +219,85 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     json.dump(story.model_dump(mode="json", by_alias=True, exclude_none=True), sys.stdout, ensure_ascii=False, indent=1)
     print()
+    return EXIT_OK
+
+
+def project_root() -> Path:
+    """The folder that holds game/, docs/ and tests/."""
+    return Path(game.__file__).resolve().parent.parent
+
+
+def _chosen_roles(story, role: str | None, command: str) -> list[str] | None:
+    """The roles a tool works on, or None after saying the role is unknown."""
+    if role is None:
+        return list(story.roles)
+    if role not in story.roles:
+        print(f"foxbat {command}: unknown role '{role}'; choose one of: {', '.join(story.roles)}", file=sys.stderr)
+        return None
+    return [role]
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    """`foxbat graph`: the story map as dot, mermaid, svg or png."""
+    from game.tools.graph import GraphvizMissing, render, to_dot, to_mermaid
+
+    if args.format == "png" and args.output is None:
+        print("foxbat graph: --format png needs -o FILE", file=sys.stderr)
+        return EXIT_USAGE
+    story = _load(args.path)
+    if story is None:
+        return EXIT_PROBLEMS
+    roles = _chosen_roles(story, args.role, "graph")
+    if roles is None:
+        return EXIT_USAGE
+    if args.format == "mermaid":
+        data: bytes = to_mermaid(story, roles).encode("utf-8")
+    else:
+        source = to_dot(story, roles)
+        try:
+            data = source.encode("utf-8") if args.format == "dot" else render(source, args.format)
+        except GraphvizMissing as exc:
+            print(f"foxbat graph: {exc}", file=sys.stderr)
+            return EXIT_PROBLEMS
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        args.output.write_bytes(data)
+        print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_playtest(args: argparse.Namespace) -> int:
+    """`foxbat playtest --exhaustive | --random N | --historical`."""
+    from game.tools import playtest_report
+
+    if args.random is not None and args.random < 1:
+        print("foxbat playtest: --random needs a number of playthroughs of at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    if (args.output is not None or args.update_golden) and not args.historical:
+        print("foxbat playtest: -o and --update-golden go with --historical", file=sys.stderr)
+        return EXIT_USAGE
+    story = _load(args.path)
+    if story is None:
+        return EXIT_PROBLEMS
+    roles = _chosen_roles(story, args.role, "playtest")
+    if roles is None:
+        return EXIT_USAGE
+    console = playtest_report.console_for(sys.stdout)
+    if args.exhaustive:
+        return playtest_report.run_exhaustive(story, roles, console)
+    if args.random is not None:
+        return playtest_report.run_random(story, roles, args.random, args.seed, args.prefer_unseen, console,
+                                          progress_stream=sys.stderr)
+    out_dir = project_root() / "tests" / "tools" / "golden" if args.update_golden else args.output
+    return playtest_report.run_historical(story, roles, console, out_dir)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """`foxbat schema`: write docs/schema/*.json."""
+    from game.tools.schema import write_schemas
+
+    for path in write_schemas(args.output or project_root() / "docs" / "schema"):
+        print(f"wrote {path}")
     return EXIT_OK

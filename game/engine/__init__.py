@@ -3,12 +3,17 @@
 from .conditions import Condition, Effects, ExpressionError, compile_condition, compile_effects
 from .debrief import Debrief, DecisionReview, actual_choice, build_debrief, historical_path
 from .errors import Problem, Severity, SourceLocation, StoryError, did_you_mean, error, summarize, warning
+from .i18n import (
+    Catalog, Coverage, Entry, TranslationFile, coverage, languages_in, load_catalog, load_ui_strings, localize,
+    story_strings, text_hash,
+)
 from .loader import check_story, load_story, read_story
 from .machine import ChoiceUnavailable, StoryMachine
 from .model import (
     Choice, Dossier, Ending, History, Position, Quote, Role, Scene, Source, Story, Variable, Version,
     RoleFile, SceneFile, SourcesFile, StoryManifest,
 )
+from .reload import StoryWatcher, rebase
 from .rules import CompiledChoice, Rules
 from .saves import AUTOSAVE, SaveError, SaveInfo, SaveStore, write_atomically
 from .session import Gauge, Session
@@ -17,12 +22,14 @@ from .validate import iter_quotes, validate_story
 from .yamlfile import display_path, parse_yaml, read_yaml
 
 __all__ = [
+    "Catalog", "Coverage", "Entry", "TranslationFile", "coverage", "languages_in", "load_catalog", "load_ui_strings",
+    "localize", "story_strings", "text_hash",
     "AUTOSAVE", "Choice", "ChoiceUnavailable", "CompiledChoice", "Condition", "Debrief", "DecisionReview",
     "Dossier", "Effects", "Ending", "ExpressionError", "Gauge", "History", "Position", "Problem", "Quote",
     "Role", "RoleFile", "Rules", "SaveError", "SaveInfo", "SaveStore", "Scene", "SceneFile", "Session",
     "SessionState", "Severity", "Source", "SourceLocation", "SourcesFile", "StateError", "Step", "Story",
-    "StoryError", "StoryMachine", "StoryManifest", "Variable", "Version", "actual_choice", "build_debrief",
+    "StoryError", "StoryMachine", "StoryManifest", "StoryWatcher", "Variable", "Version", "actual_choice", "build_debrief",
     "check_story", "compile_condition", "compile_effects", "did_you_mean", "display_path", "error",
-    "historical_path", "iter_quotes", "load_story", "parse_yaml", "read_story", "read_yaml", "summarize",
+    "historical_path", "iter_quotes", "load_story", "parse_yaml", "read_story", "read_yaml", "rebase", "summarize",
     "validate_story", "warning", "write_atomically",
 ]

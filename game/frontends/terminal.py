@@ -7,8 +7,11 @@ import textwrap
 from datetime import datetime
 from typing import Callable, TextIO
 
+from pathlib import Path
+
 from game.engine import (
-    AUTOSAVE, ChoiceUnavailable, Debrief, SaveError, SaveStore, Scene, Session, Story, build_debrief,
+    AUTOSAVE, ChoiceUnavailable, Debrief, SaveError, SaveStore, Scene, Session, StateError, Story, StoryError,
+    StoryWatcher, build_debrief, load_story, rebase,
 )
 
 HELP = "Type a number to choose; u = undo, d = documents, s = save, q = quit, ? = help."
@@ -28,16 +31,48 @@ def format_when(when: str) -> str:
         return when
 
 
+class LiveReload:
+    """Reloads the story when its files change; a story that fails to load leaves the last good one running."""
+
+    def __init__(self, root: Path | str, out: TextIO, watcher: StoryWatcher | None = None):
+        self.root = Path(root)
+        self.out = out
+        self.watcher = watcher or StoryWatcher(self.root)
+
+    def refresh(self, session: Session) -> Session | None:
+        """A session on the reloaded story when files changed and it loads; None otherwise."""
+        if not self.watcher.changed():
+            return None
+        changed = ", ".join(Path(p).name for p in self.watcher.changed_files[:3])
+        try:
+            story = load_story(self.root)
+            moved, notes = rebase(session, story)
+        except StoryError as exc:
+            print(f"\n[reload] {changed} changed, but the story does not load:", file=self.out)
+            print(str(exc), file=self.out)
+            print("[reload] still playing the last good story; fix the file and save it again.", file=self.out)
+            return None
+        except StateError as exc:
+            print(f"\n[reload] cannot move to the changed story ({exc}); still playing the last good one.",
+                  file=self.out)
+            return None
+        print(f"\n[reload] {changed} changed: story reloaded.", file=self.out)
+        for note in notes:
+            print(f"[reload] {note}", file=self.out)
+        return moved
+
+
 class TerminalGame:
     """A terminal front end over one Session; input and output are injected for tests."""
 
     def __init__(self, session: Session, read: Callable[[str], str], out: TextIO,
-                 saves: SaveStore | None = None, width: int | None = None):
+                 saves: SaveStore | None = None, width: int | None = None, live: LiveReload | None = None):
         self.session = session
         self.read = read
         self.out = out
         self.saves = saves
         self.width = width or min(shutil.get_terminal_size((80, 24)).columns, 88)
+        self.live = live
 
     def say(self, text: str = "", indent: str = "") -> None:
         """Print text wrapped to the terminal width."""
@@ -89,11 +124,26 @@ class TerminalGame:
                 self.say("Input ended. Goodbye.")
                 self.autosave()
                 return "eof"
+            if self.reload_if_changed():
+                if answer:
+                    self.say("(The story changed while you typed; choose again.)")
+                continue
             if not self.handle(answer):
                 return "quit"
         self.autosave()
         self.show_debrief(build_debrief(self.session.story, self.session.state))
         return "ended"
+
+    def reload_if_changed(self) -> bool:
+        """With --watch: move onto the changed story between prompts and show the scene again."""
+        if self.live is None:
+            return False
+        moved = self.live.refresh(self.session)
+        if moved is None:
+            return False
+        self.session = moved
+        self.show_scene()
+        return True
 
     def handle(self, answer: str) -> bool:
         """Act on one line of input; False when the player quits."""

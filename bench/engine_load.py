@@ -1,0 +1,83 @@
+"""Load + validate + machine build time and peak memory for N scenes; choices applied per second.
+
+Targets (issue 2): 5,000 scenes in under 1 s and under 100 MB; 20,000 in under 5 s; time and
+memory growing linearly with N. Each size runs in its own process so memory figures don't mix.
+Usage: python bench/engine_load.py [N ...]
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+TARGETS = {5000: (1.0, 100.0), 20000: (5.0, None)}
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as stream:
+        return int(stream.read().split()[1]) * resource.getpagesize() / 2**20
+
+
+def measure(scenes: int) -> dict:
+    """Run in a child process: build the story, time each stage, play random choices."""
+    from bench.synthetic import write_story
+    from game.engine import Session, StoryMachine, load_story
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = write_story(Path(folder), scenes)
+        baseline = _rss_mb()
+        start = time.perf_counter()
+        story = load_story(root)
+        loaded = time.perf_counter()
+        machine = StoryMachine(story)
+        built = time.perf_counter()
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - baseline
+        rng = random.Random(1)
+        applied, play_start = 0, time.perf_counter()
+        while time.perf_counter() - play_start < 1.0:
+            session = Session.start(story, "bench", seed=1, machine=machine)
+            while not session.is_finished:
+                session.choose(rng.choice(session.choices).id)
+                applied += 1
+        rate = applied / (time.perf_counter() - play_start)
+    return {"scenes": scenes, "load_validate_s": loaded - start, "machine_s": built - loaded,
+            "total_s": built - start, "peak_mb": peak, "choices_per_s": rate}
+
+
+def main() -> int:
+    sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [500, 5000, 20000]
+    if "--child" in sys.argv:
+        print(json.dumps(measure(sizes[0])))
+        return 0
+    rows, failed = [], False
+    print(f"{'scenes':>7} {'load+validate':>14} {'machine':>9} {'total':>8} {'peak MB':>8} {'choices/s':>10}  target")
+    for size in sizes:
+        child = subprocess.run([sys.executable, __file__, str(size), "--child"], capture_output=True, text=True, check=True)
+        row = json.loads(child.stdout)
+        rows.append(row)
+        limit_s, limit_mb = TARGETS.get(size, (None, None))
+        verdict = ""
+        if limit_s is not None:
+            ok = row["total_s"] < limit_s and (limit_mb is None or row["peak_mb"] < limit_mb)
+            failed |= not ok
+            verdict = f"{'OK' if ok else 'MISSED'} (< {limit_s} s" + (f", < {limit_mb:.0f} MB)" if limit_mb else ")")
+        print(f"{size:>7} {row['load_validate_s']:>13.3f}s {row['machine_s']:>8.3f}s {row['total_s']:>7.3f}s "
+              f"{row['peak_mb']:>8.1f} {row['choices_per_s']:>10.0f}  {verdict}")
+    if len(rows) >= 2:
+        first, last = rows[0], rows[-1]
+        scale = last["scenes"] / first["scenes"]
+        print(f"growth {first['scenes']} -> {last['scenes']} scenes (x{scale:.0f}): time x{last['total_s'] / first['total_s']:.1f}, "
+              f"memory x{last['peak_mb'] / max(first['peak_mb'], 0.1):.1f}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,114 @@
+"""Checks that keep the story honest about the record: sources, quotes, versions, decisions."""
+
+from __future__ import annotations
+
+from game.engine import Problem, Story, error, iter_quotes, warning
+
+from .checks_flow import scene_at
+
+MAX_QUOTE_WORDS = 50  # a quote, not a copied page: fair use and readable on the kiosk
+
+
+def check_documented_sources(story: Story) -> list[Problem]:
+    """E311: a documented history (or documented dossier document) that cites no source."""
+    problems = []
+    for role in story.roles.values():
+        for scene_id, scene in role.scenes.items():
+            history = scene.history
+            if history is not None and history.status == "documented" and not history.sources:
+                problems.append(error(
+                    "E311", story.locate(role.id, "scenes", scene_id, "history", "status"),
+                    f"scene '{scene_id}': documented history cites no source",
+                    "add 'sources:' with '- source: <key in sources.yaml>' and 'quote: \"exact words\"', "
+                    "or mark it 'status: dramatized'"))
+            for index, document in enumerate(scene.dossier):
+                if document.status == "documented" and not document.sources:
+                    problems.append(error(
+                        "E311", story.locate(role.id, "scenes", scene_id, "dossier", index, "status"),
+                        f"scene '{scene_id}': documented dossier '{document.id}' cites no source",
+                        "add 'sources:' with exact quotes, or mark it 'status: dramatized'"))
+    return problems
+
+
+def check_quote_length(story: Story) -> list[Problem]:
+    """W312: a quote longer than 50 words."""
+    problems = []
+    for role in story.roles.values():
+        for scene_id, scene in role.scenes.items():
+            for at, quote in iter_quotes(role.id, scene_id, scene):
+                words = len(quote.quote.split())
+                if words > MAX_QUOTE_WORDS:
+                    problems.append(warning(
+                        "W312", story.locate(*at, "quote"),
+                        f"quote from '{quote.source}' has {words} words (the limit is {MAX_QUOTE_WORDS})",
+                        "quote only the words that back the claim; split it into two quotes if both halves matter"))
+    return problems
+
+
+def check_contested_versions(story: Story) -> list[Problem]:
+    """E313: a contested history with fewer than two versions."""
+    problems = []
+    for role in story.roles.values():
+        for scene_id, scene in role.scenes.items():
+            history = scene.history
+            if history is not None and history.status == "contested" and len(history.versions) < 2:
+                problems.append(error(
+                    "E313", story.locate(role.id, "scenes", scene_id, "history", "status"),
+                    f"scene '{scene_id}': contested history gives {len(history.versions)} version(s); it needs "
+                    "at least two", "add 'versions:', each with 'claim:' and 'sources:', one per side"))
+    return problems
+
+
+def check_dramatized_notes(story: Story) -> list[Problem]:
+    """W324: a dramatized history that does not say what in the scene is invented."""
+    problems = []
+    for role in story.roles.values():
+        for scene_id, scene in role.scenes.items():
+            history = scene.history
+            if history is not None and history.status == "dramatized" and not history.dramatized.strip():
+                problems.append(warning(
+                    "W324", story.locate(role.id, "scenes", scene_id, "history", "status"),
+                    f"scene '{scene_id}': dramatized history does not say what is invented",
+                    "add 'dramatized: <what in this scene is made up>'"))
+    return problems
+
+
+def check_decision_records(story: Story) -> list[Problem]:
+    """E314: a decision scene with no `record: actual` choice; E315: with more than one."""
+    problems = []
+    for role in story.roles.values():
+        for scene_id, scene in role.scenes.items():
+            if not scene.is_decision:
+                continue
+            actual = [i for i, c in enumerate(scene.choices) if c.record == "actual"]
+            if not actual:
+                problems.append(error(
+                    "E314", scene_at(story, role.id, scene_id),
+                    f"decision scene '{scene_id}' has no choice marked 'record: actual'",
+                    "mark what the real person did with 'record: actual'"))
+            for index in actual[1:]:
+                first = scene.choices[actual[0]].id
+                problems.append(error(
+                    "E315", story.locate(role.id, "scenes", scene_id, "choices", index, "record"),
+                    f"decision scene '{scene_id}' has more than one 'record: actual' choice "
+                    f"('{scene.choices[index].id}' and '{first}')",
+                    "only one choice is what happened; mark the others 'considered' or 'invented'"))
+    return problems
+
+
+def check_alternatives_survive(story: Story) -> list[Problem]:
+    """W316: a decision where every alternative to the historical choice ends the role at once."""
+    problems = []
+    for role in story.roles.values():
+        for scene_id, scene in role.scenes.items():
+            actual = [c for c in scene.choices if c.record == "actual"]
+            others = [c for c in scene.choices if c.record != "actual"]
+            if not scene.is_decision or len(actual) != 1 or not others:
+                continue
+            if all(c.goto in role.scenes and role.scenes[c.goto].is_ending for c in others):
+                problems.append(warning(
+                    "W316", scene_at(story, role.id, scene_id),
+                    f"decision '{scene_id}': every alternative to '{actual[0].id}' ends the role at once "
+                    f"({', '.join(c.id + ' -> ' + c.goto for c in others)})",
+                    "let at least one alternative go on, rejoining the main line with changed variables"))
+    return problems

@@ -1,0 +1,236 @@
+"""Every reachable (scene, variables) state of a role, found breadth first, for lint and playtests."""
+
+from __future__ import annotations
+
+import gc
+from collections import deque
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from game.engine import Role, Story
+
+#: Far above any hand-written role; a role with unbounded counters in a loop stops here instead of hanging.
+MAX_STATES = 250_000
+
+StateKey = tuple[str, tuple]  # (scene id, variable values in declaration order)
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """A choice whose effect, before clamping, put a variable outside its declared range."""
+
+    state: int
+    choice: str
+    variable: str
+    value: int
+    bound: int
+
+
+@dataclass
+class Exploration:
+    """The reachable state graph of one role: states, the choices between them, and shortest paths."""
+
+    role: Role
+    names: tuple[str, ...]
+    states: list[StateKey] = field(default_factory=list)
+    index: dict[StateKey, int] = field(default_factory=dict)
+    parent: list[tuple[int, str] | None] = field(default_factory=list)  # BFS tree: shortest way in
+    edges: list[list[tuple[str, int]]] = field(default_factory=list)  # (choice id, next state)
+    stuck: list[bool] = field(default_factory=list)  # True when no choice of the state is open
+    overflows: list[Overflow] = field(default_factory=list)
+    broken: set[int] = field(default_factory=set)  # states with an open choice to an unknown scene (E103)
+    complete: bool = True  # False when the state limit cut the search short
+    _cache_incoming: list[list[int]] | None = field(default=None, repr=False)
+
+    def values(self, state: int) -> dict:
+        """The variables of a state as a name -> value mapping."""
+        return dict(zip(self.names, self.states[state][1]))
+
+    def scene_of(self, state: int) -> str:
+        """The scene id of a state."""
+        return self.states[state][0]
+
+    def path_to(self, state: int) -> list[tuple[str, str]]:
+        """The shortest list of (scene, choice) that leads from the start to a state."""
+        steps: list[tuple[str, str]] = []
+        link = self.parent[state]
+        while link is not None:
+            previous, choice = link
+            steps.append((self.scene_of(previous), choice))
+            link = self.parent[previous]
+        return steps[::-1]
+
+    def describe_path(self, state: int) -> str:
+        """The shortest path to a state as 'start -go-> next -low-> here'."""
+        parts = [f"{scene} -{choice}->" for scene, choice in self.path_to(state)]
+        return " ".join(parts + [self.scene_of(state)])
+
+    def describe_values(self, state: int) -> str:
+        """The variables of a state as 'fuel=40, nerve=60'."""
+        return ", ".join(f"{n}={_show(v)}" for n, v in zip(self.names, self.states[state][1])) or "no variables"
+
+    def endings(self) -> list[int]:
+        """Every state at an ending scene."""
+        endings = {s for s, scene in self.role.scenes.items() if scene.is_ending}
+        return [s for s, (scene, _) in enumerate(self.states) if scene in endings]
+
+    def dead_ends(self) -> list[int]:
+        """States at a non-ending scene where no choice is open, in breadth-first order."""
+        endings = {s for s, scene in self.role.scenes.items() if scene.is_ending}
+        return [s for s, (scene, _) in enumerate(self.states) if self.stuck[s] and scene not in endings]
+
+    def reaching(self, targets: set[int] | list[int]) -> set[int]:
+        """States from which one of the targets can be reached (the targets included)."""
+        incoming = self._incoming()
+        done = set(targets)
+        stack = list(done)
+        while stack:
+            for source in incoming[stack.pop()]:
+                if source not in done:
+                    done.add(source)
+                    stack.append(source)
+        return done
+
+    def _incoming(self) -> list[list[int]]:
+        """For each state, the states with a choice into it (built once, after the search)."""
+        if self._cache_incoming is None:
+            incoming: list[list[int]] = [[] for _ in self.states]
+            for source, out in enumerate(self.edges):
+                for _, target in out:
+                    incoming[target].append(source)
+            self._cache_incoming = incoming
+        return self._cache_incoming
+
+    def forward(self, start: int) -> set[int]:
+        """Every state reachable from `start` (itself included)."""
+        seen = {start}
+        stack = [start]
+        while stack:
+            for _, target in self.edges[stack.pop()]:
+                if target not in seen:
+                    seen.add(target)
+                    stack.append(target)
+        return seen
+
+
+def explore_role(story: Story, role_id: str, max_states: int = MAX_STATES) -> Exploration:
+    """Breadth-first search over (scene, variables) from the role's start, using the compiled rules."""
+    role = story.roles[role_id]
+    names = tuple(role.variables)
+    found = Exploration(role, names)
+    if role.start not in role.scenes:
+        return found
+    options = _options(story, role)
+    bounds = {n: (v.min, v.max) for n, v in role.variables.items() if v.type == "int"}
+    states, index, parent, edges, stuck = found.states, found.index, found.parent, found.edges, found.stuck
+    start = (role.start, tuple(role.initial_variables()[n] for n in names))
+    states.append(start)
+    index[start] = 0
+    parent.append(None)
+    edges.append([])
+    stuck.append(True)
+    queue = deque([0])
+    while queue:
+        state = queue.popleft()
+        scene_id, values = states[state]
+        current = dict(zip(names, values))
+        out = edges[state]
+        for choice_id, goto, condition, effects, watched in options[scene_id]:
+            if condition is not None and not condition(current):
+                continue
+            stuck[state] = False
+            if goto is None:
+                found.broken.add(state)
+                continue  # an unknown scene is the loader's E103; nothing to explore past it
+            if effects is None:
+                key = (goto, values)  # no `set:`: the variables carry over unchanged
+            else:
+                after = effects.apply(current)
+                if watched and any(after[n] in bounds[n] for n in watched):
+                    _record_overflow(found, state, choice_id, effects, current, watched, bounds)
+                key = (goto, tuple([after[n] for n in names]))
+            target = index.get(key)
+            if target is None:
+                if len(states) >= max_states:
+                    found.complete = False
+                    continue
+                target = len(states)
+                states.append(key)
+                index[key] = target
+                parent.append((state, choice_id))
+                edges.append([])
+                stuck.append(True)
+                queue.append(target)
+            out.append((choice_id, target))
+    return found
+
+
+def explore_story(story: Story, max_states: int = MAX_STATES) -> dict[str, Exploration]:
+    """The exploration of every role, by role id."""
+    with gc_paused():
+        return {role_id: explore_role(story, role_id, max_states) for role_id in story.roles}
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic tables.
+
+    The search allocates hundreds of thousands of tuples and lists, none in cycles; the collector
+    would rescan them all again and again (measured: half of lint's time on the shipped story).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def reachable_scenes(role: Role) -> set[str]:
+    """Scenes reachable from the start by following gotos, ignoring conditions."""
+    seen: set[str] = set()
+    stack = [role.start] if role.start in role.scenes else []
+    while stack:
+        scene_id = stack.pop()
+        if scene_id in seen:
+            continue
+        seen.add(scene_id)
+        stack.extend(c.goto for c in role.scenes[scene_id].choices if c.goto in role.scenes)
+    return seen
+
+
+def _options(story: Story, role: Role) -> dict[str, list]:
+    """Per scene, each choice's id, target (None when unknown), condition, effects and range-bound writes."""
+    bounded = {n for n, v in role.variables.items() if v.type == "int" and (v.min is not None or v.max is not None)}
+    options = {}
+    for scene_id, scene in role.scenes.items():
+        options[scene_id] = []
+        for choice in scene.choices:
+            compiled = story.rules.of(role.id, scene_id, choice.id)
+            goto = choice.goto if choice.goto in role.scenes else None
+            effects = compiled.effects if compiled.effects.assignments else None
+            options[scene_id].append((choice.id, goto, compiled.condition, effects,
+                                      tuple(sorted(compiled.effects.writes & bounded))))
+    return options
+
+
+def _record_overflow(found: Exploration, state: int, choice_id: str, effects, current: dict, watched, bounds) -> None:
+    """A clamped value sits on its bound; the unclamped one tells whether the effect went past it."""
+    raw = effects.apply_unclamped(current)
+    for name in watched:
+        low, high = bounds[name]
+        value = raw[name]
+        if isinstance(value, bool):
+            continue
+        if low is not None and value < low:
+            found.overflows.append(Overflow(state, choice_id, name, value, low))
+        elif high is not None and value > high:
+            found.overflows.append(Overflow(state, choice_id, name, value, high))
+
+
+def _show(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -1,0 +1,130 @@
+"""`foxbat playtest`: runs the playtests of game.tools.playtest and prints their reports with rich."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TextIO
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from game.engine import Story, StoryMachine
+
+from .playtest import Coverage, RandomReport, exhaustive, historical, random_playthroughs
+
+
+def console_for(stream: TextIO, colour: bool | None = None) -> Console:
+    """A rich console on a stream: colours on a terminal, plain text in pipes and tests."""
+    return Console(file=stream, force_terminal=colour, no_color=colour is False, highlight=False, soft_wrap=True)
+
+
+def run_exhaustive(story: Story, roles: list[str], console: Console) -> int:
+    """Print the coverage of every role; 1 when one has a dead end, a trap or an unreachable ending."""
+    failed = False
+    for role_id in roles:
+        coverage = exhaustive(story, role_id)
+        print_coverage(coverage, console)
+        failed |= coverage.failed
+    return 1 if failed else 0
+
+
+def print_coverage(c: Coverage, console: Console) -> None:
+    """One role's exhaustive report."""
+    role = c.role
+    console.print(f"[bold]{escape(role.id)}[/bold]: {c.states:,} reachable (scene, variables) states"
+                  + ("" if c.complete else " [yellow](search stopped at the state limit)[/yellow]"))
+    console.print(f"  scenes  {len(c.scenes_reached)}/{len(role.scenes)} reached"
+                  + _missing(c.scenes_missed))
+    console.print(f"  choices {len(c.choices_taken)}/{len(c.choices_taken) + len(c.choices_missed)} taken"
+                  + _missing(c.choices_missed))
+    endings = len(c.endings_reached) + len(c.endings_missed)
+    console.print(f"  endings {len(c.endings_reached)}/{endings} reached" + _missing(c.endings_missed, "red"))
+    if c.playthroughs is not None:
+        console.print(f"  {c.playthroughs:,} distinct playthroughs")
+    if c.shortest:
+        console.print(f"  shortest: {_count(len(c.shortest) - 1)}: {escape(' > '.join(c.shortest))}")
+    if c.longest:
+        note = " (without repeating a state; the story can loop)" if c.loops else ""
+        console.print(f"  longest:  {_count(len(c.longest) - 1)}{note}: {escape(' > '.join(c.longest))}")
+    for dead in c.dead_ends:
+        console.print(f"  [red]dead end[/red] at {escape(dead)}")
+    for trap in c.traps:
+        console.print(f"  [red]loop with no way out[/red] from {escape(trap)}")
+    console.print()
+
+
+def _missing(items: list[str], style: str = "yellow") -> str:
+    if not items:
+        return ""
+    return f"; [{style}]never: {escape(', '.join(items))}[/{style}]"
+
+
+def run_random(story: Story, roles: list[str], runs: int, seed: int, prefer_unseen: bool, console: Console,
+               progress_stream: TextIO | None = None) -> int:
+    """N random playthroughs per role with a progress bar; 1 when a run got stuck."""
+    failed = False
+    bar_console = console_for(progress_stream) if progress_stream is not None else console
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=bar_console, transient=True, disable=not bar_console.is_terminal) as progress:
+        reports = []
+        for role_id in roles:
+            task = progress.add_task(f"{role_id:<10}", total=runs)
+            step = max(1, runs // 200)  # redraw ~200 times per role, not once per run
+            reports.append(random_playthroughs(
+                story, role_id, runs, seed, prefer_unseen,
+                advance=lambda run, t=task: (run + 1) % step == 0 and progress.update(t, completed=run + 1)))
+            progress.update(task, completed=runs)
+    for report in reports:
+        print_random(report, console)
+        failed |= report.failed
+    return 1 if failed else 0
+
+
+def print_random(r: RandomReport, console: Console) -> None:
+    """One role's random-playthrough report: how often each ending and choice was hit."""
+    role = r.role
+    console.print(f"[bold]{escape(role.id)}[/bold]: {r.runs:,} random playthroughs, "
+                  f"{r.steps / max(r.runs, 1):.1f} choices on average")
+    endings = Table("ending", "kind", "runs", "share", title=None, box=None, pad_edge=False)
+    for scene_id, scene in role.scenes.items():
+        if scene.is_ending:
+            hits = r.endings[scene_id]
+            endings.add_row(scene_id, scene.ending.kind, f"{hits:,}", f"{hits / max(r.runs, 1):.1%}",
+                            style=None if hits else "yellow")
+    console.print(endings)
+    choices = Table("scene/choice", "times", title=None, box=None, pad_edge=False)
+    for scene_id, scene in role.scenes.items():
+        for choice in scene.choices:
+            key = f"{scene_id}/{choice.id}"
+            choices.add_row(key, f"{r.choices[key]:,}", style=None if r.choices[key] else "yellow")
+    console.print(choices)
+    for dead in r.dead_ends:
+        console.print(f"  [red]dead end[/red] at {escape(dead)}")
+    if r.unfinished:
+        console.print(f"  [red]{r.unfinished} run(s) made 1,000 choices without reaching an ending[/red]")
+    console.print()
+
+
+def run_historical(story: Story, roles: list[str], console: Console, out_dir: Path | None) -> int:
+    """Play the record of each role; write transcripts to out_dir (or print them); 1 when one breaks."""
+    machine = StoryMachine(story)
+    failed = False
+    for role_id in roles:
+        transcript = historical(story, role_id, machine)
+        if out_dir is None:
+            console.print(escape(transcript.text), end="")
+        else:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            target = out_dir / f"{role_id}.txt"
+            target.write_text(transcript.text, encoding="utf-8")
+            console.print(f"wrote {escape(str(target))}")
+        for problem in transcript.problems:
+            console.print(f"[red]{escape(role_id)}: {escape(problem)}[/red]")
+        failed |= bool(transcript.problems)
+    return 1 if failed else 0
+
+
+def _count(choices: int) -> str:
+    return f"{choices} choice{'s' * (choices != 1)}"

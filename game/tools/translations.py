@@ -1,0 +1,144 @@
+"""`foxbat i18n`: translation coverage per language, and template files for translators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from game.engine import (
+    Catalog, Problem, Story, coverage, error, load_catalog, load_ui_strings, story_strings, text_hash, warning,
+)
+from game.engine import languages_in
+
+I18N = "i18n"
+
+
+def file_for(key: str, story: Story) -> str:
+    """Which file of a language folder holds a key: one per role, common.yaml, or ui.yaml."""
+    head = key.split(".", 1)[0]
+    if head == "ui":
+        return "ui.yaml"
+    if head in story.roles:
+        return f"{head}.yaml"
+    return "common.yaml"
+
+
+def wanted_strings(story: Story, root: Path) -> dict[str, str]:
+    """Every key a translation should cover, with its English."""
+    wanted = dict(story_strings(story))
+    wanted.update({f"ui.{k}": v for k, v in load_ui_strings(root).items()})
+    return wanted
+
+
+def update_templates(story: Story, root: Path, language: str) -> dict[str, int]:
+    """Add every missing key to a language's files (text empty, English beside it); returns added per file."""
+    catalog, problems = load_catalog(root, language)
+    if any(p.is_error for p in problems):
+        raise ValueError("\n".join(p.format() for p in problems))
+    folder = root / I18N / language
+    folder.mkdir(parents=True, exist_ok=True)
+    files: dict[str, dict] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
+        files[path.name] = data
+    added: dict[str, int] = {}
+    for key, english in wanted_strings(story, root).items():
+        if key in catalog.entries:
+            continue
+        name = file_for(key, story)
+        data = files.setdefault(name, {"language": language, "entries": {}})
+        data.setdefault("entries", {})[key] = {"hash": text_hash(english), "en": english.strip(), "text": ""}
+        added[name] = added.get(name, 0) + 1
+    for name, data in files.items():
+        if name in added:
+            header = "# Translations for Foxbat, keyed by stable ids. Fill in 'text'; keep 'hash' as the hash of\n" \
+                     "# the English you translated (foxbat i18n status shows stale entries and the new hash).\n"
+            body = yaml.dump(data, allow_unicode=True, sort_keys=False, width=100, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper))
+            (folder / name).write_text(header + body, encoding="utf-8")
+    return added
+
+
+def check_translations(story: Story, root: Path) -> list[Problem]:
+    """Per language: load errors, plus one warning each for missing, stale and unknown keys, with coverage."""
+    problems: list[Problem] = []
+    ui = load_ui_strings(root)
+    for language in languages_in(root):
+        if language == story.language:
+            continue
+        catalog, found = load_catalog(root, language)
+        problems.extend(found)
+        report = coverage(story, catalog, ui)
+        where = _folder_location(root, language)
+        share = f"{report.percent:.0f}% of {report.total} strings current"
+        if report.missing:
+            problems.append(warning("W330", where, f"'{language}': {len(report.missing)} strings not translated "
+                                    f"({share}); first: {report.missing[0]}",
+                                    f"run 'foxbat i18n update --lang {language}' to add them to the files"))
+        for key in report.stale:
+            problems.append(warning("W331", catalog.defined_at.get(key, where),
+                                    f"'{language}': translation of '{key}' is older than its English",
+                                    f"update the text, then set hash: {text_hash(wanted_strings(story, root)[key])}"))
+        for key in report.unknown:
+            problems.append(warning("W332", catalog.defined_at.get(key, where),
+                                    f"'{language}': '{key}' translates nothing in the story",
+                                    "the scene or choice was renamed or removed; delete or rename the entry"))
+    return problems
+
+
+def _folder_location(root: Path, language: str):
+    from game.engine import SourceLocation, display_path
+
+    return SourceLocation(display_path(root / I18N / language))
+
+
+def status_lines(story: Story, root: Path) -> list[str]:
+    """One line per language: coverage, missing and stale counts."""
+    lines = []
+    ui = load_ui_strings(root)
+    for language in languages_in(root):
+        if language == story.language:
+            continue
+        catalog, _ = load_catalog(root, language)
+        report = coverage(story, catalog, ui)
+        lines.append(f"{language} {catalog.name or ''}: {report.percent:5.1f}% current, {len(report.missing)} missing, "
+                     f"{len(report.stale)} stale, {len(report.unknown)} unknown of {report.total}")
+    return lines
+
+
+__all__ = ["check_translations", "update_templates", "status_lines", "Catalog", "error"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`foxbat i18n status|update [--lang L] [STORY]`: coverage per language, or add missing keys to the files."""
+    import argparse
+    import sys
+
+    from game.engine import StoryError, load_story
+
+    parser = argparse.ArgumentParser(prog="foxbat i18n", description="translation coverage and templates")
+    parser.add_argument("action", choices=["status", "update"], help="status: coverage; update: add missing keys")
+    parser.add_argument("path", nargs="?", type=Path, default=Path("story"), help="story folder")
+    parser.add_argument("--lang", help="language code (required for update)")
+    args = parser.parse_args(argv)
+    try:
+        story = load_story(args.path)
+    except StoryError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    if args.action == "status":
+        for line in status_lines(story, args.path):
+            print(line)
+        return 0
+    if not args.lang:
+        parser.error("update needs --lang")
+    added = update_templates(story, args.path, args.lang)
+    for name, count in sorted(added.items()):
+        print(f"{args.path / I18N / args.lang / name}: {count} entries added")
+    if not added:
+        print("nothing to add: every key has an entry")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""Translations: keyed by stable ids, English per string as the fallback, stale when the English changes."""
+
+from __future__ import annotations
+
+import shutil
+
+from game.engine import Session, coverage, load_catalog, localize, story_strings, text_hash
+
+from ..conftest import STORIES
+
+
+def _catalog_with(tmp_path, entries, language="ja", name="日本語"):
+    root = tmp_path / "story"
+    shutil.copytree(STORIES / "sample", root)
+    folder = root / "i18n" / language
+    folder.mkdir(parents=True)
+    lines = [f"language: {language}", f"name: {name}", "entries:"]
+    for key, (english, text) in entries.items():
+        lines += [f"  {key}:", f"    hash: {text_hash(english)}", f"    text: \"{text}\""]
+    (folder / "pilot.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_every_scene_choice_and_quote_has_a_stable_key(sample_story):
+    keys = dict(story_strings(sample_story))
+    assert keys["pilot.breakaway.text"].startswith("The formation turns.")
+    assert keys["pilot.breakaway.choices.low.text"] == "Stay low and fast, under the radar"
+    assert keys["pilot.hakodate.ending.title"] == "Hakodate"
+    assert keys["pilot.full_tanks.history.sources.0.quote"] == "After a month of waiting, Belenko found his chance."
+    assert len(keys) == len(set(keys))
+
+
+def test_a_localized_story_plays_the_same_with_translated_text(sample_story, tmp_path):
+    root = _catalog_with(tmp_path, {
+        "pilot.full_tanks.text": (sample_story.roles["pilot"].scenes["full_tanks"].text, "燃料は満タンだ。"),
+        "pilot.full_tanks.choices.go.text": ("Take off, and break away when the moment comes", "離陸する"),
+        "pilot.full_tanks.history.sources.0.quote": ("After a month of waiting, Belenko found his chance.", "一か月待って、好機が来た。"),
+    })
+    catalog, problems = load_catalog(root, "ja")
+    assert problems == [] and catalog.name == "日本語"
+    story = localize(sample_story, catalog)
+    session = Session.start(story, "pilot", seed=1)
+    assert session.text == "燃料は満タンだ。"
+    assert [c.text for c in session.choices] == ["離陸する", "Fly the exercise as ordered and wait for another day"]
+    quote = story.roles["pilot"].scenes["full_tanks"].history.sources[0]
+    assert quote.quote == "After a month of waiting, Belenko found his chance." and quote.translation == "一か月待って、好機が来た。"
+    session.choose("go")
+    assert session.scene_id == "breakaway" and session.variables["nerve"] == 70
+
+
+def test_coverage_counts_missing_stale_and_unknown_keys(sample_story, tmp_path):
+    root = _catalog_with(tmp_path, {
+        "pilot.full_tanks.title": ("Full tanks", "満タン"),
+        "pilot.breakaway.title": ("An older English title", "古い訳"),
+        "pilot.no_such_scene.title": ("Gone", "消えた"),
+    })
+    catalog, _ = load_catalog(root, "ja")
+    report = coverage(sample_story, catalog)
+    assert report.stale == ["pilot.breakaway.title"] and report.unknown == ["pilot.no_such_scene.title"]
+    assert report.translated == 2 and len(report.missing) == report.total - 2
+    assert 0 < report.percent < 1
+
+
+def test_a_translation_file_with_a_mistake_is_reported_at_its_line(tmp_path):
+    root = tmp_path / "story"
+    (root / "i18n" / "vi").mkdir(parents=True)
+    (root / "i18n" / "vi" / "pilot.yaml").write_text("language: vi\nentries:\n  a.b:\n    hash: x\n    txet: y\n")
+    _, problems = load_catalog(root, "vi")
+    assert [(p.code, p.location.line) for p in problems] == [("E101", 5)]

@@ -1,0 +1,159 @@
+"""Hot reload: rebase a session onto a changed story, watch the story folder, and `play --text --watch`."""
+
+from __future__ import annotations
+
+import io
+import shutil
+
+import pytest
+
+from game.engine import Session, StateError, StoryWatcher, load_story, rebase
+from game.frontends.terminal import LiveReload, TerminalGame
+
+from .stories import copy, edit, fixture
+
+SCENES = "roles/agent/01_scenes.yaml"
+
+
+def _at_middle(root):
+    session = Session.start(load_story(root), "agent", seed=1)
+    session.choose("wait")  # fuel 50 -> 20
+    return session
+
+
+def test_a_session_stays_at_the_same_scene_with_the_same_variables_when_the_text_changes(tmp_path):
+    root = copy("clean", tmp_path)
+    session = _at_middle(root)
+    edit(root / SCENES, "You are in the middle.", "You are in the middle of the sea.")
+    moved, notes = rebase(session, load_story(root))
+    assert moved.scene_id == "middle" and moved.variables == {"fuel": 20}
+    assert moved.text == "You are in the middle of the sea."
+    assert [s.choice for s in moved.path] == ["wait"] and notes == []
+    moved.undo()
+    assert moved.scene_id == "start"
+
+
+def test_choices_are_replayed_up_to_where_the_story_changed_when_the_scene_is_gone(tmp_path):
+    root = copy("clean", tmp_path)
+    session = _at_middle(root)
+    session.choose("ditch")
+    edit(root / SCENES, "  ditched:", "  ditched_at_sea:")
+    edit(root / SCENES, "      - id: ditch\n", "      - id: bail_out\n")
+    edit(root / SCENES, "goto: ditched\n", "goto: ditched_at_sea\n")
+    moved, notes = rebase(session, load_story(root))
+    assert moved.scene_id == "middle" and moved.variables == {"fuel": 20}
+    assert "replayed 1 of 2" in notes[0]
+
+
+def test_a_replay_follows_a_kept_choice_into_its_renamed_scene(tmp_path):
+    root = copy("clean", tmp_path)
+    session = _at_middle(root)
+    session.choose("ditch")
+    edit(root / SCENES, "  ditched:", "  ditched_at_sea:")
+    edit(root / SCENES, "goto: ditched\n", "goto: ditched_at_sea\n")
+    moved, notes = rebase(session, load_story(root))
+    assert moved.scene_id == "ditched_at_sea" and "replayed 2 of 2" in notes[0]
+
+
+def test_a_new_variable_starts_at_its_initial_value_and_old_values_fit_a_new_range(tmp_path):
+    root = copy("clean", tmp_path)
+    session = _at_middle(root)
+    edit(root / "roles/agent/role.yaml", "    min: 0\n", "    min: 30\n")
+    edit(root / "roles/agent/role.yaml", "    label: Fuel\n",
+         "    label: Fuel\n  nerve:\n    type: int\n    initial: 5\n    label: Nerve\n")
+    moved, notes = rebase(session, load_story(root))
+    assert moved.variables == {"fuel": 30, "nerve": 5}
+    assert any("nerve" in note for note in notes)
+
+
+def test_rebase_refuses_a_story_without_the_role(tmp_path):
+    session = _at_middle(copy("clean", tmp_path))
+    with pytest.raises(StateError):
+        rebase(session, load_story(fixture("loop")).model_copy(update={"roles": {}}))
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_the_watcher_sees_a_changed_a_new_and_a_removed_file_but_not_editor_swap_files(tmp_path):
+    root = copy("clean", tmp_path)
+    watcher = StoryWatcher(root)
+    assert not watcher.changed()
+    (root / "roles/agent/.01_scenes.yaml.swp").write_text("x")
+    (root / "roles/agent/01_scenes.yaml~").write_text("x")
+    assert not watcher.changed()
+    edit(root / SCENES, "You are in the middle.", "You are in the very middle.")
+    assert watcher.changed() and watcher.changed_files[0].endswith("01_scenes.yaml")
+    (root / "roles/agent/02_more.yaml").write_text("scenes: {}\n")
+    assert watcher.changed()
+    (root / "roles/agent/02_more.yaml").unlink()
+    assert watcher.changed()
+    assert not watcher.changed()
+
+
+def test_the_watcher_polls_at_most_once_per_interval(tmp_path):
+    root = copy("clean", tmp_path)
+    clock = FakeClock()
+    watcher = StoryWatcher(root, interval=1.0, clock=clock)
+    edit(root / SCENES, "You are in the middle.", "Middle.")
+    assert not watcher.poll()  # too soon
+    clock.now = 1.5
+    assert watcher.poll()
+
+
+def _scripted(answers, before=None):
+    """A read() that runs before(n) ahead of the n-th answer (to edit files while the player waits)."""
+    queue = list(answers)
+
+    def read(prompt):
+        if before is not None:
+            before(len(answers) - len(queue))
+        if not queue:
+            raise EOFError
+        return queue.pop(0)
+    return read
+
+
+def test_text_play_with_watch_reloads_the_story_between_prompts(tmp_path):
+    root = copy("clean", tmp_path)
+    out = io.StringIO()
+    session = Session.start(load_story(root), "agent", seed=1)
+
+    def before(n):
+        if n == 1:  # after the first choice, the writer saves a change
+            edit(root / SCENES, "You are in the middle.", "The sea is grey and endless.")
+
+    game = TerminalGame(session, _scripted(["1", "", "1"], before), out, live=LiveReload(root, out), width=200)
+    assert game.run() == "ended"
+    text = out.getvalue()
+    assert "story reloaded" in text and "The sea is grey and endless." in text
+
+
+def test_a_story_that_fails_to_load_prints_its_problems_and_the_last_good_story_keeps_running(tmp_path):
+    root = copy("clean", tmp_path)
+    out = io.StringIO()
+    session = Session.start(load_story(root), "agent", seed=1)
+
+    def before(n):
+        if n == 1:
+            edit(root / SCENES, "goto: landed", "goto: landd")
+
+    game = TerminalGame(session, _scripted(["1", "", "1"], before), out, live=LiveReload(root, out), width=200)
+    assert game.run() == "ended"
+    text = out.getvalue()
+    assert "E103" in text and "last good story" in text
+    assert game.session.scene_id == "landed"
+
+
+def test_foxbat_play_text_watch_runs_on_piped_input(tmp_path, monkeypatch, capsys):
+    from game.cli import main
+
+    root = copy("clean", tmp_path)
+    monkeypatch.setattr("builtins.input", _scripted(["1", "1"]))
+    assert main(["play", "--text", "--watch", "--story", str(root), "--role", "agent"]) == 0
+    assert "DEBRIEF" in capsys.readouterr().out
