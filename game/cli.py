@@ -14,6 +14,11 @@ from game.engine import SaveStore, StoryError, load_story
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+def shipped_story_path() -> Path:
+    """The story folder that ships with the game (its English interface strings live there too)."""
+    return Path(game.__file__).resolve().parent.parent / "story"
+
+
 def default_story_path() -> Path:
     """The story folder: $FOXBAT_STORY, or story/ beside the package."""
     override = os.environ.get("FOXBAT_STORY")
@@ -60,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     lint.add_argument("--no-sources", action="store_true", help="skip checking quotes against the source documents")
 
+    i18n = commands.add_parser("i18n", help="translation coverage per language, or add missing keys for translators")
+    i18n.add_argument("action", choices=["status", "update"], help="status: coverage; update: add missing keys")
+    i18n.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
+    i18n.add_argument("--lang", help="language code (needed for update)")
+
     export = commands.add_parser("export", help="write the validated story as JSON on stdout")
     export.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
     export.add_argument("--format", choices=["json"], default="json", help="output format")
@@ -104,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_desktop_or_terminal()
-        handler = {"play": cmd_play, "lint": cmd_lint, "export": cmd_export, "graph": cmd_graph,
+        handler = {"play": cmd_play, "lint": cmd_lint, "export": cmd_export, "i18n": cmd_i18n, "graph": cmd_graph,
                    "playtest": cmd_playtest, "schema": cmd_schema}[args.command]
         return handler(args)
     except KeyboardInterrupt:
@@ -137,7 +147,7 @@ def run_desktop_or_terminal(role: str | None = None, lang: str = "en") -> int:
                 return EXIT_OK
             reason = "the window could not be opened"
     print(f"foxbat: {reason}; playing in the terminal instead.", file=sys.stderr)
-    return play_text(None, role, None)
+    return play_text(None, role, None, lang=lang)
 
 
 def desktop_unavailable_reason() -> str | None:
@@ -152,42 +162,52 @@ def desktop_unavailable_reason() -> str | None:
 def cmd_play(args: argparse.Namespace) -> int:
     """`foxbat play`."""
     if args.text:
-        return play_text(args.story, args.role, args.seed, watch=args.watch)
+        return play_text(args.story, args.role, args.seed, watch=args.watch, lang=args.lang)
     if args.role is not None and args.autoplay is None and desktop_unavailable_reason() is not None:
         print(f"foxbat: {desktop_unavailable_reason()}; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed)
+        return play_text(args.story, args.role, args.seed, lang=args.lang)
     try:
         from game.frontends.gui.app import run_desktop
     except ImportError:
         print("foxbat: the desktop game is not built yet; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed)
+        return play_text(args.story, args.role, args.seed, lang=args.lang)
     status = run_desktop(args.story or default_story_path(), data_dir(), role=args.role, lang=args.lang,
                          autoplay=args.autoplay, screenshots=args.screenshots, watch=args.watch)
     if status == "no-display":
         print("foxbat: the window could not be opened; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed)
+        return play_text(args.story, args.role, args.seed, lang=args.lang)
     return EXIT_OK
 
 
-def play_text(story_path: Path | None, role: str | None, seed: int | None, watch: bool = False) -> int:
+def play_text(story_path: Path | None, role: str | None, seed: int | None, watch: bool = False,
+              lang: str = "en") -> int:
     """Terminal play of one role (asking which when not given), ending with the debrief."""
     from game.frontends.terminal import LiveReload, TerminalGame, choose_role
-    from game.engine import Session
+    from game.engine import Session, languages_in, load_language
 
+    root = story_path or default_story_path()
     story = _load(story_path)
     if story is None:
         return EXIT_PROBLEMS
+    known = sorted(set(languages_in(root)) | set(languages_in(shipped_story_path())), key=lambda c: (c != "en", c))
+    if lang not in known:
+        print(f"foxbat: no language '{lang}'; choose one of: {', '.join(known)}", file=sys.stderr)
+        return EXIT_USAGE
+    story, ui, problems = load_language(root, story, lang, ui_root=shipped_story_path())
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
     if role is not None and role not in story.roles:
         print(f"foxbat: unknown role '{role}'; choose one of: {', '.join(story.roles)}", file=sys.stderr)
         return EXIT_USAGE
     read = _reader()
     if role is None:
-        role = choose_role(story, read, sys.stdout)
+        role = choose_role(story, read, sys.stdout, ui)
         if role is None:
             return EXIT_OK
     session = Session.start(story, role, seed=seed)
-    live = LiveReload(story_path or default_story_path(), sys.stdout) if watch else None
-    TerminalGame(session, read, sys.stdout, SaveStore(data_dir() / "saves"), live=live).run()
+    prepare = (lambda reloaded: load_language(root, reloaded, lang, ui_root=shipped_story_path())[0])
+    live = LiveReload(root, sys.stdout, prepare=prepare) if watch else None
+    TerminalGame(session, read, sys.stdout, SaveStore(data_dir() / "saves"), live=live, ui=ui).run()
     return EXIT_OK
 
 
@@ -210,6 +230,14 @@ def cmd_lint(args: argparse.Namespace) -> int:
     else:
         print_problems(problems, sys.stdout)
     return EXIT_PROBLEMS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def cmd_i18n(args: argparse.Namespace) -> int:
+    """`foxbat i18n status|update`."""
+    from game.tools.translations import main as translations_main
+
+    forwarded = [args.action, str(args.path or default_story_path())] + (["--lang", args.lang] if args.lang else [])
+    return translations_main(forwarded)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -97,3 +97,14 @@ def test_a_story_that_fails_to_load_prints_its_problems_not_a_traceback(tmp_path
     (tmp_path / "story.yaml").write_text("id: [broken\n")
     result = foxbat("play", "--text", "--role", "pilot", env={"FOXBAT_STORY": str(tmp_path)})
     assert result.returncode == 1 and "error[E003]" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_i18n_status_reports_coverage_per_language():
+    result = foxbat("i18n", "status")
+    assert result.returncode == 0
+    assert any(line.startswith("ja ") and "% current" in line for line in result.stdout.splitlines())
+
+
+def test_an_unknown_language_is_a_usage_error_listing_the_known_ones():
+    result = foxbat("play", "--text", "--role", "pilot", "--lang", "xx")
+    assert result.returncode == 2 and "choose one of: en, ja, vi" in result.stderr

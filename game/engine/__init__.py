@@ -4,9 +4,10 @@ from .conditions import Condition, Effects, ExpressionError, compile_condition, 
 from .debrief import Debrief, DecisionReview, actual_choice, build_debrief, historical_path
 from .errors import Problem, Severity, SourceLocation, StoryError, did_you_mean, error, summarize, warning
 from .i18n import (
-    Catalog, Coverage, Entry, TranslationFile, coverage, languages_in, load_catalog, load_ui_strings, localize,
-    story_strings, text_hash,
+    Catalog, Coverage, Entry, TranslationFile, UiText, coverage, format_moment, languages_in, load_catalog,
+    load_language, load_ui_strings, localize, story_strings, text_hash,
 )
+from .linebreak import NO_LINE_END, NO_LINE_START, break_lines, columns
 from .loader import check_story, load_story, read_story
 from .machine import ChoiceUnavailable, StoryMachine
 from .model import (
@@ -22,8 +23,9 @@ from .validate import iter_quotes, validate_story
 from .yamlfile import display_path, parse_yaml, read_yaml
 
 __all__ = [
-    "Catalog", "Coverage", "Entry", "TranslationFile", "coverage", "languages_in", "load_catalog", "load_ui_strings",
-    "localize", "story_strings", "text_hash",
+    "NO_LINE_END", "NO_LINE_START", "break_lines", "columns",
+    "Catalog", "Coverage", "Entry", "TranslationFile", "UiText", "coverage", "format_moment", "languages_in",
+    "load_catalog", "load_language", "load_ui_strings", "localize", "story_strings", "text_hash",
     "AUTOSAVE", "Choice", "ChoiceUnavailable", "CompiledChoice", "Condition", "Debrief", "DecisionReview",
     "Dossier", "Effects", "Ending", "ExpressionError", "Gauge", "History", "Position", "Problem", "Quote",
     "Role", "RoleFile", "Rules", "SaveError", "SaveInfo", "SaveStore", "Scene", "SceneFile", "Session",

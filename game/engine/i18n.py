@@ -273,3 +273,71 @@ def _language_of(story: Story, quote: Quote) -> str:
 def display_folder(root: Path | str, language: str) -> str:
     """Where a language's files live, as a writer reads it."""
     return display_path(Path(root) / I18N_FOLDER / language)
+
+
+class UiText:
+    """Interface strings by key in one language, falling back per string to English (never to an id)."""
+
+    def __init__(self, english: dict[str, str], catalog: Catalog | None = None):
+        self.english = english
+        self.catalog = catalog
+        self.language = catalog.language if catalog else "en"
+
+    def __call__(self, key: str, **values) -> str:
+        """The string for a key, with {placeholders} filled in."""
+        english = self.english.get(key)
+        if english is None:
+            raise KeyError(f"no English UI string '{key}' in story/i18n/en/ui.yaml")
+        text = self.catalog.text(f"ui.{key}", english) if self.catalog else english
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return english.format(**values)  # a translator's broken placeholder must not crash play
+
+
+_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December"]
+
+
+def format_moment(when: str, language: str = "en") -> str:
+    """A scene's `when` as a reader of the language writes a date and time."""
+    import re
+
+    match = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?", when)
+    if not match:
+        return when
+    year, month, day, hour, minute = match.groups()
+    m = int(month)
+    time = f"{hour}:{minute}" if hour else ""
+    if language == "ja":
+        date = f"{year}年{m}月" + (f"{int(day)}日" if day else "")
+        return f"{date} {time}".strip()
+    if language == "vi":
+        date = (f"ngày {int(day)} " if day else "") + f"tháng {m} năm {year}"
+        return f"{time} {date}".strip()
+    if language == "ru":
+        months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                  "ноября", "декабря"]
+        date = f"{int(day)} {months[m - 1]} {year} г." if day else f"{m:02d}.{year}"
+        return f"{date}, {time}" if time else date
+    date = f"{int(day)} {_MONTHS_EN[m - 1]} {year}" if day else f"{_MONTHS_EN[m - 1]} {year}"
+    return f"{date}, {time}" if time else date
+
+
+def load_language(root: Path | str, story: Story, language: str,
+                  ui_root: Path | str | None = None) -> tuple[Story, UiText, list[Problem]]:
+    """The story and interface strings in a language (English per string where untranslated).
+
+    Interface strings come from `ui_root` (the shipped story folder) when given, so a museum's
+    own story folder need not carry them.
+    """
+    ui_root = Path(ui_root or root)
+    english = load_ui_strings(ui_root)
+    if language == story.language:
+        return story, UiText(english), []
+    catalog, problems = load_catalog(root, language)
+    ui_catalog = catalog
+    if ui_root.resolve() != Path(root).resolve():
+        ui_catalog, more = load_catalog(ui_root, language)
+        problems = problems + more
+    return localize(story, catalog), UiText(english, ui_catalog), problems

@@ -3,41 +3,30 @@
 from __future__ import annotations
 
 import shutil
-import textwrap
 from datetime import datetime
 from typing import Callable, TextIO
 
 from pathlib import Path
 
 from game.engine import (
-    AUTOSAVE, ChoiceUnavailable, Debrief, SaveError, SaveStore, Scene, Session, StateError, Story, StoryError,
+    AUTOSAVE, UiText, break_lines, format_moment, ChoiceUnavailable, Debrief, SaveError, SaveStore, Scene, Session, StateError, Story, StoryError,
     StoryWatcher, build_debrief, load_story, rebase,
 )
 
-HELP = "Type a number to choose; u = undo, d = documents, s = save, q = quit, ? = help."
-
-
 def format_when(when: str) -> str:
     """'1976-09-06T13:50+09:00' as '6 September 1976, 13:50'."""
-    try:
-        if "T" in when:
-            moment = datetime.fromisoformat(when)
-            return f"{moment.day} {moment:%B %Y}, {moment:%H:%M}"
-        if len(when) == 10:
-            moment = datetime.fromisoformat(when)
-            return f"{moment.day} {moment:%B %Y}"
-        return datetime.strptime(when, "%Y-%m").strftime("%B %Y")
-    except ValueError:
-        return when
+    return format_moment(when, "en")
 
 
 class LiveReload:
     """Reloads the story when its files change; a story that fails to load leaves the last good one running."""
 
-    def __init__(self, root: Path | str, out: TextIO, watcher: StoryWatcher | None = None):
+    def __init__(self, root: Path | str, out: TextIO, watcher: StoryWatcher | None = None,
+                 prepare: Callable[[Story], Story] | None = None):
         self.root = Path(root)
         self.out = out
         self.watcher = watcher or StoryWatcher(self.root)
+        self.prepare = prepare or (lambda story: story)  # e.g. put the reloaded story into the player's language
 
     def refresh(self, session: Session) -> Session | None:
         """A session on the reloaded story when files changed and it loads; None otherwise."""
@@ -45,7 +34,7 @@ class LiveReload:
             return None
         changed = ", ".join(Path(p).name for p in self.watcher.changed_files[:3])
         try:
-            story = load_story(self.root)
+            story = self.prepare(load_story(self.root))
             moved, notes = rebase(session, story)
         except StoryError as exc:
             print(f"\n[reload] {changed} changed, but the story does not load:", file=self.out)
@@ -66,8 +55,10 @@ class TerminalGame:
     """A terminal front end over one Session; input and output are injected for tests."""
 
     def __init__(self, session: Session, read: Callable[[str], str], out: TextIO,
-                 saves: SaveStore | None = None, width: int | None = None, live: LiveReload | None = None):
+                 saves: SaveStore | None = None, width: int | None = None, live: LiveReload | None = None,
+                 ui: UiText | None = None):
         self.session = session
+        self.ui = ui or english_ui()
         self.read = read
         self.out = out
         self.saves = saves
@@ -75,13 +66,12 @@ class TerminalGame:
         self.live = live
 
     def say(self, text: str = "", indent: str = "") -> None:
-        """Print text wrapped to the terminal width."""
+        """Print text wrapped to the terminal width (Japanese by character, with kinsoku)."""
         if not text:
             print(file=self.out)
             return
-        for paragraph in text.split("\n"):
-            print(textwrap.fill(paragraph, self.width, initial_indent=indent, subsequent_indent=indent) or "",
-                  file=self.out)
+        for line in break_lines(text, self.width - len(indent)):
+            print(indent + line, file=self.out)
 
     def show_scene(self) -> None:
         """The header, the text and the numbered choices of the current scene."""
@@ -89,16 +79,16 @@ class TerminalGame:
         self.say()
         rule = "─" * self.width
         print(rule, file=self.out)
-        self.say(f"{format_when(scene.when)} · {scene.where}")
+        self.say(f"{format_moment(scene.when, self.ui.language)} · {scene.where}")
         if scene.title:
             self.say(scene.title.upper())
         print(rule, file=self.out)
         self.say(scene.text.strip())
         gauges = self.session.gauges
         if gauges:
-            self.say("   ".join(f"{g.variable.label}: {_value(g.value)}{g.variable.unit}" for g in gauges))
+            self.say("   ".join(f"{g.variable.label}: {_value(g.value)}{_unit(g.variable.unit)}" for g in gauges))
         if scene.dossier:
-            self.say(f"[{len(scene.dossier)} document(s): type d to read]")
+            self.say(self.ui("terminal.documents", count=len(scene.dossier)))
         if scene.is_ending:
             return
         self.say()
@@ -110,7 +100,7 @@ class TerminalGame:
         for document in self.session.scene.dossier:
             self.say()
             self.say(f"== {document.title} ({document.kind.replace('_', ' ')}"
-                     f"{', dramatized' if document.status == 'dramatized' else ''}) ==")
+                     f"{', ' + self.ui('terminal.dramatized') if document.status == 'dramatized' else ''}) ==")
             self.say(document.text.strip())
 
     def run(self) -> str:
@@ -118,15 +108,15 @@ class TerminalGame:
         self.show_scene()
         while not self.session.is_finished:
             try:
-                answer = self.read("> ").strip().lower()
+                answer = self.read(self.ui("terminal.prompt")).strip().lower()
             except EOFError:
                 self.say()
-                self.say("Input ended. Goodbye.")
+                self.say(self.ui("terminal.input_ended"))
                 self.autosave()
                 return "eof"
             if self.reload_if_changed():
                 if answer:
-                    self.say("(The story changed while you typed; choose again.)")
+                    self.say(self.ui("terminal.changed_while_typing"))
                 continue
             if not self.handle(answer):
                 return "quit"
@@ -152,42 +142,42 @@ class TerminalGame:
             try:
                 self.session.choose(choices[int(answer) - 1].id)
             except ChoiceUnavailable as exc:
-                self.say(f"That choice is not open: {exc}.")
+                self.say(self.ui("terminal.choice_closed", reason=exc))
                 return True
             self.autosave()
             self.show_scene()
         elif answer in ("q", "quit", "exit"):
             self.autosave()
-            self.say("Your progress is kept in the autosave. Goodbye.")
+            self.say(self.ui("terminal.quit"))
             return False
         elif answer in ("u", "undo"):
             if self.session.path:
                 self.session.undo()
                 self.show_scene()
             else:
-                self.say("Nothing to undo yet.")
+                self.say(self.ui("terminal.nothing_to_undo"))
         elif answer in ("d", "documents") and self.session.scene.dossier:
             self.show_dossier()
         elif answer in ("s", "save"):
             self.save("slot1")
         elif answer in ("?", "h", "help"):
-            self.say(HELP)
+            self.say(self.ui("terminal.help"))
         elif not answer:
             pass
         else:
-            self.say(f"Please type a number from 1 to {len(choices)}. {HELP}")
+            self.say(self.ui("terminal.pick_number", count=len(choices)) + " " + self.ui("terminal.help"))
         return True
 
     def save(self, slot: str) -> None:
         """Save to a slot and say so."""
         if self.saves is None:
-            self.say("Saving is not available here.")
+            self.say(self.ui("terminal.no_saving"))
             return
         try:
             self.saves.write(slot, self.session.save(), self.session.scene.title)
-            self.say(f"Saved to {slot}.")
+            self.say(self.ui("terminal.saved", slot=slot))
         except SaveError as exc:
-            self.say(f"Could not save: {exc}")
+            self.say(self.ui("terminal.save_failed", reason=exc))
 
     def autosave(self) -> None:
         """Keep the player's progress quietly; a failure to autosave never stops play."""
@@ -202,28 +192,29 @@ class TerminalGame:
         ending = debrief.ending
         if ending is not None and ending.ending is not None:
             self.say()
-            self.say(f"ENDING: {ending.ending.title}" + (" (what happened)" if debrief.historical_ending else ""))
+            self.say(self.ui("debrief.ending", title=ending.ending.title)
+                     + (" " + self.ui("debrief.what_happened_mark") if debrief.historical_ending else ""))
             self.say(ending.ending.outcome.strip())
             if not debrief.historical_ending:
-                self.say(f"How this differs from history: {ending.ending.differs.strip()}")
+                self.say(self.ui("debrief.differs", text=ending.ending.differs.strip()))
             if ending.history is not None:
                 self._history(ending.history)
         self.say()
         print("═" * self.width, file=self.out)
-        self.say("DEBRIEF: YOUR PATH BESIDE THE RECORD")
+        self.say(self.ui("debrief.heading"))
         print("═" * self.width, file=self.out)
         for review in debrief.decisions:
             self._review(review)
         if debrief.missed:
             self.say()
-            self.say("Decisions on the historical path that you never reached:")
+            self.say(self.ui("debrief.never_reached"))
             for review in debrief.missed:
                 self._review(review)
         self.say()
-        self.say(debrief.summary)
+        self.say(self.ui("debrief.summary", matches=debrief.matches, total=debrief.total))
         if debrief.role.epilogue:
             self.say()
-            self.say("WHAT HAPPENED NEXT")
+            self.say(self.ui("debrief.next"))
             self.say(debrief.role.epilogue.strip())
 
     def _review(self, review) -> None:
@@ -231,22 +222,24 @@ class TerminalGame:
         self.say()
         mark = "=" if review.matched else ("·" if not review.reached else "≠")
         title = scene.title or review.scene_id
-        self.say(f"{mark} {title} ({format_when(scene.when)})")
+        self.say(f"{mark} {title} ({format_moment(scene.when, self.ui.language)})")
         if review.chosen is not None:
-            self.say(f"You: {review.chosen.text}", indent="    ")
+            self.say(self.ui("debrief.you", text=review.chosen.text), indent="    ")
         if review.actual is not None:
-            self.say(f"The record: {review.actual.text}", indent="    ")
+            self.say(self.ui("debrief.record", text=review.actual.text), indent="    ")
         if review.history is not None:
             self._history(review.history)
 
     def _history(self, history) -> None:
         """What happened, how sure the record is, and the quotes behind it."""
-        label = {"documented": "Documented", "contested": "DISPUTED", "dramatized": "Dramatized"}[history.status]
+        label = self.ui(f"debrief.{history.status}")
         self.say(f"{label}: {history.what_happened.strip()}", indent="    ")
         for version in history.versions:
-            self.say(f"- One version: {version.claim}", indent="    ")
+            self.say("- " + self.ui("debrief.one_version", claim=version.claim), indent="    ")
             for quote in version.sources:
                 self._quote(quote)
+        if history.versions and history.sources:
+            self.say(self.ui("debrief.sources"), indent="    ")
         for quote in history.sources:
             self._quote(quote)
 
@@ -255,7 +248,12 @@ class TerminalGame:
         title = source.title if source else quote.source
         self.say(f"\u201c{quote.quote.strip()}\u201d ({title})", indent="      ")
         if quote.translation:
-            self.say(f"Translation: \u201c{quote.translation.strip()}\u201d", indent="      ")
+            self.say(self.ui("debrief.translation", text=f"\u201c{quote.translation.strip()}\u201d"), indent="      ")
+
+
+def _unit(unit: str) -> str:
+    """'%' sits against the number; a word such as 'ft' gets a space."""
+    return f" {unit}" if unit[:1].isalpha() else unit
 
 
 def _value(value) -> str:
@@ -271,7 +269,15 @@ def play_in_terminal(story: Story, role: str, read: Callable[[str], str], out: T
     return TerminalGame(session, read, out, saves).run()
 
 
-def choose_role(story: Story, read: Callable[[str], str], out: TextIO) -> str | None:
+def english_ui() -> UiText:
+    """The English interface strings shipped beside the story, for callers that give none."""
+    from game.engine import load_ui_strings
+
+    story_root = Path(__file__).resolve().parents[2] / "story"
+    return UiText(load_ui_strings(story_root))
+
+
+def choose_role(story: Story, read: Callable[[str], str], out: TextIO, ui: UiText | None = None) -> str | None:
     """Ask which role to play; None on end of input."""
     roles = list(story.roles.values())
     print(story.title, file=out)
@@ -280,7 +286,7 @@ def choose_role(story: Story, read: Callable[[str], str], out: TextIO) -> str | 
         print(f"  {number}. {role.name}: {role.title}", file=out)
     while True:
         try:
-            answer = read("Choose a role> ").strip().lower()
+            answer = read((ui or english_ui())("terminal.choose_role")).strip().lower()
         except EOFError:
             return None
         if answer.isdigit() and 1 <= int(answer) <= len(roles):
@@ -289,4 +295,4 @@ def choose_role(story: Story, read: Callable[[str], str], out: TextIO) -> str | 
             return answer
         if answer in ("q", "quit"):
             return None
-        print(f"Please type a number from 1 to {len(roles)}.", file=out)
+        print((ui or english_ui())("terminal.pick_number", count=len(roles)), file=out)

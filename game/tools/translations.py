@@ -79,11 +79,26 @@ def check_translations(story: Story, root: Path) -> list[Problem]:
             problems.append(warning("W331", catalog.defined_at.get(key, where),
                                     f"'{language}': translation of '{key}' is older than its English",
                                     f"update the text, then set hash: {text_hash(wanted_strings(story, root)[key])}"))
+        wanted = wanted_strings(story, root)
+        for key, entry in catalog.entries.items():
+            if entry.text.strip() and key in wanted and _placeholders(entry.text) != _placeholders(wanted[key]):
+                problems.append(warning("W333", catalog.defined_at.get(key, where),
+                                        f"'{language}': translation of '{key}' has placeholders "
+                                        f"{sorted(_placeholders(entry.text))}, the English has "
+                                        f"{sorted(_placeholders(wanted[key]))}",
+                                        "keep every {name} of the English, spelled exactly the same"))
         for key in report.unknown:
             problems.append(warning("W332", catalog.defined_at.get(key, where),
                                     f"'{language}': '{key}' translates nothing in the story",
                                     "the scene or choice was renamed or removed; delete or rename the entry"))
     return problems
+
+
+def _placeholders(text: str) -> set[str]:
+    """The {names} a string expects the game to fill in."""
+    import re
+
+    return set(re.findall(r"\{([a-z_]+)\}", text))
 
 
 def _folder_location(root: Path, language: str):
