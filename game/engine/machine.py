@@ -49,15 +49,21 @@ class StoryMachine:
             model=self._cursor, states=states or ["empty"], transitions=transitions,
             initial=states[0] if states else "empty", auto_transitions=False, send_event=True,
             ignore_invalid_triggers=False, model_attribute="state",
+            # Bind nothing onto the cursor: an is_<scene>() per scene and a method per choice id
+            # cost more than the rest of the build, and triggers are fired through machine.events.
+            model_override=True,
         )
 
     def advance(self, role: str, scene: str, choice: str, values: Mapping) -> tuple[str, dict]:
         """Take a choice from a scene: the next scene id and the variables after its effects."""
         self._machine.set_state(state_name(role, scene), model=self._cursor)
         result = dict(values)
+        event = self._machine.events.get(choice)
+        if event is None:
+            raise ChoiceUnavailable(f"there is no choice '{choice}' in scene '{scene}'")
         try:
-            moved = self._cursor.trigger(choice, values=values, result=result)
-        except (MachineError, AttributeError):
+            moved = event.trigger(self._cursor, values=values, result=result)
+        except MachineError:
             raise ChoiceUnavailable(f"there is no choice '{choice}' in scene '{scene}'") from None
         if not moved:
             raise ChoiceUnavailable(f"choice '{choice}' is not open in scene '{scene}' now")
