@@ -66,9 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--no-sources", action="store_true", help="skip checking quotes against the source documents")
 
     i18n = commands.add_parser("i18n", help="translation coverage per language, or add missing keys for translators")
-    i18n.add_argument("action", choices=["status", "update"], help="status: coverage; update: add missing keys")
-    i18n.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
-    i18n.add_argument("--lang", help="language code (needed for update)")
+    i18n.add_argument("action", choices=["status", "update", "accept"],
+                      help="status: coverage; update: add missing keys; accept: mark updated translations current")
+    i18n.add_argument("keys", nargs="*", help="with accept: the keys whose translation was updated")
+    i18n.add_argument("--path", type=Path, help="story folder (default: the shipped story)")
+    i18n.add_argument("--lang", help="language code (needed for update and accept)")
+    i18n.add_argument("--stale", action="store_true", help="with accept: every stale key of --lang")
 
     export = commands.add_parser("export", help="write the validated story as JSON on stdout")
     export.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
@@ -236,7 +239,8 @@ def cmd_i18n(args: argparse.Namespace) -> int:
     """`foxbat i18n status|update`."""
     from game.tools.translations import main as translations_main
 
-    forwarded = [args.action, str(args.path or default_story_path())] + (["--lang", args.lang] if args.lang else [])
+    forwarded = [args.action, *args.keys, "--path", str(args.path or default_story_path())]
+    forwarded += (["--lang", args.lang] if args.lang else []) + (["--stale"] if args.stale else [])
     return translations_main(forwarded)
 
 

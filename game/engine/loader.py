@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import types
 import typing
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +31,29 @@ def check_story(root: Path | str) -> tuple[Story | None, list[Problem]]:
     """Load a story folder and return it (or None) with every problem found, errors and warnings."""
     from .validate import validate_story  # validate needs a model; import here keeps the layers one-way
 
-    story, problems = read_story(root)
-    if story is None:
-        return None, problems
-    problems.extend(validate_story(story))
+    with gc_paused():
+        story, problems = read_story(root)
+        if story is None:
+            return None, problems
+        problems.extend(validate_story(story))
     return story, problems
+
+
+@contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector while building long-lived objects.
+
+    A story is hundreds of thousands of objects that all live on; each full collection during
+    the build rescans them all, which made loading grow faster than the story (20,000 scenes:
+    11.0 s with the collector on, 6.4 s paused).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def read_story(root: Path | str) -> tuple[Story | None, list[Problem]]:

@@ -6,6 +6,7 @@ from typing import Mapping
 
 from transitions import Machine, MachineError
 
+from .loader import gc_paused
 from .model import Story
 
 
@@ -28,6 +29,11 @@ class StoryMachine:
     """One machine per loaded story, shared by every session playing it."""
 
     def __init__(self, story: Story):
+        with gc_paused():  # tens of thousands of long-lived transition objects: see gc_paused
+            self._build(story)
+
+    def _build(self, story: Story) -> None:
+        """Create the states and guarded transitions."""
         self.story = story
         rules = story.rules
         states = [state_name(r.id, s) for r in story.roles.values() for s in r.scenes]

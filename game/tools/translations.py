@@ -32,31 +32,80 @@ def wanted_strings(story: Story, root: Path) -> dict[str, str]:
 
 
 def update_templates(story: Story, root: Path, language: str) -> dict[str, int]:
-    """Add every missing key to a language's files (text empty, English beside it); returns added per file."""
+    """Add every missing key to a language's files (text empty, English beside it); returns added per file.
+
+    New entries are appended as text, so what translators wrote keeps its layout. `entries:` is
+    always the last key of a translation file, which makes appending safe.
+    """
     catalog, problems = load_catalog(root, language)
     if any(p.is_error for p in problems):
         raise ValueError("\n".join(p.format() for p in problems))
     folder = root / I18N / language
     folder.mkdir(parents=True, exist_ok=True)
-    files: dict[str, dict] = {}
-    for path in sorted(folder.glob("*.yaml")):
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
-        files[path.name] = data
-    added: dict[str, int] = {}
+    new: dict[str, dict] = {}
     for key, english in wanted_strings(story, root).items():
-        if key in catalog.entries:
+        if key not in catalog.entries:
+            new.setdefault(file_for(key, story), {})[key] = {
+                "hash": text_hash(english), "en": english.strip(), "text": ""}
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    for name, entries in new.items():
+        path = folder / name
+        body = yaml.dump({"entries": entries}, allow_unicode=True, sort_keys=False, width=100, Dumper=dumper)
+        if path.is_file():
+            existing = path.read_text(encoding="utf-8")
+            if "entries: {}" in existing:
+                existing = existing.replace("entries: {}", "entries:")
+            addition = body.split("\n", 1)[1]  # drop the 'entries:' line: the file has one already
+            path.write_text(existing.rstrip("\n") + "\n" + addition, encoding="utf-8")
+        else:
+            header = ("# Translations for Foxbat, keyed by stable ids. Fill in 'text'; keep 'hash' as the hash of\n"
+                      "# the English you translated ('foxbat i18n accept' marks an updated entry current).\n"
+                      f"language: {language}\n")
+            path.write_text(header + body, encoding="utf-8")
+    return {name: len(entries) for name, entries in new.items()}
+
+
+def accept_entries(story: Story, root: Path, language: str, keys: list[str]) -> list[str]:
+    """Mark translations as made from the current English (after the translator updated them).
+
+    Rewrites only the `hash:` and `en:` lines of each entry, so the file keeps its layout.
+    Returns the keys that were found and updated.
+    """
+    wanted = wanted_strings(story, root)
+    catalog, problems = load_catalog(root, language)
+    if any(p.is_error for p in problems):
+        raise ValueError("\n".join(p.format() for p in problems))
+    updated = []
+    for key in keys:
+        where = catalog.defined_at.get(key)
+        if where is None or key not in wanted:
             continue
-        name = file_for(key, story)
-        data = files.setdefault(name, {"language": language, "entries": {}})
-        data.setdefault("entries", {})[key] = {"hash": text_hash(english), "en": english.strip(), "text": ""}
-        added[name] = added.get(name, 0) + 1
-    for name, data in files.items():
-        if name in added:
-            header = "# Translations for Foxbat, keyed by stable ids. Fill in 'text'; keep 'hash' as the hash of\n" \
-                     "# the English you translated (foxbat i18n status shows stale entries and the new hash).\n"
-            body = yaml.dump(data, allow_unicode=True, sort_keys=False, width=100, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper))
-            (folder / name).write_text(header + body, encoding="utf-8")
-    return added
+        path = Path(where.path) if Path(where.path).is_absolute() else Path.cwd() / where.path
+        lines = path.read_text(encoding="utf-8").split("\n")
+        start = where.line  # the line after the key
+        end = start
+        while end < len(lines) and (lines[end].startswith("    ") or not lines[end].strip()):
+            end += 1
+        block = lines[start:end]
+        english = yaml.dump({"en": wanted[key].strip()}, allow_unicode=True, width=100, sort_keys=False).rstrip("\n")
+        new_block, skipping = [], False
+        for line in block:
+            if line.startswith("    hash:"):
+                new_block.append(f"    hash: {text_hash(wanted[key])}")
+                skipping = False
+            elif line.startswith("    en:"):
+                new_block.extend("    " + part for part in english.split("\n"))
+                skipping = True
+            elif skipping and line.startswith("      "):
+                continue  # the old English's continuation lines
+            else:
+                skipping = False
+                new_block.append(line)
+        lines[start:end] = new_block
+        path.write_text("\n".join(lines), encoding="utf-8")
+        catalog, _ = load_catalog(root, language)  # line numbers moved
+        updated.append(key)
+    return updated
 
 
 def check_translations(story: Story, root: Path) -> list[Problem]:
@@ -125,15 +174,18 @@ __all__ = ["check_translations", "update_templates", "status_lines", "Catalog", 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`foxbat i18n status|update [--lang L] [STORY]`: coverage per language, or add missing keys to the files."""
+    """`foxbat i18n status|update|accept [KEYS] [--lang L] [--path STORY]`: coverage, templates, marking current."""
     import argparse
     import sys
 
     from game.engine import StoryError, load_story
 
     parser = argparse.ArgumentParser(prog="foxbat i18n", description="translation coverage and templates")
-    parser.add_argument("action", choices=["status", "update"], help="status: coverage; update: add missing keys")
-    parser.add_argument("path", nargs="?", type=Path, default=Path("story"), help="story folder")
+    parser.add_argument("action", choices=["status", "update", "accept"],
+                        help="status: coverage; update: add missing keys; accept: mark KEYS (or --stale) as current")
+    parser.add_argument("keys", nargs="*", help="with accept: the keys whose translation you updated")
+    parser.add_argument("--stale", action="store_true", help="with accept: every stale key of --lang")
+    parser.add_argument("--path", type=Path, default=Path("story"), help="story folder (default: story)")
     parser.add_argument("--lang", help="language code (required for update)")
     args = parser.parse_args(argv)
     try:
@@ -146,7 +198,15 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
         return 0
     if not args.lang:
-        parser.error("update needs --lang")
+        parser.error(f"{args.action} needs --lang")
+    if args.action == "accept":
+        keys = list(args.keys)
+        if args.stale:
+            catalog, _ = load_catalog(args.path, args.lang)
+            keys += coverage(story, catalog, load_ui_strings(args.path)).stale
+        done = accept_entries(story, args.path, args.lang, keys)
+        print(f"{len(done)} entr{'y' if len(done) == 1 else 'ies'} marked current: {', '.join(done) or 'none'}")
+        return 0
     added = update_templates(story, args.path, args.lang)
     for name, count in sorted(added.items()):
         print(f"{args.path / I18N / args.lang / name}: {count} entries added")

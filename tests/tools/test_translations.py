@@ -1,0 +1,47 @@
+"""`foxbat i18n`: templates for translators, marking updated entries current, lint of translations."""
+
+from __future__ import annotations
+
+import shutil
+
+from game.engine import load_catalog, load_story
+from game.tools.translations import accept_entries, check_translations, update_templates
+
+from ..conftest import STORIES
+
+
+def _story(tmp_path):
+    root = tmp_path / "story"
+    shutil.copytree(STORIES / "sample", root)
+    return root
+
+
+def test_update_adds_every_missing_key_once_and_keeps_what_translators_wrote(tmp_path):
+    root = _story(tmp_path)
+    story = load_story(root)
+    added = update_templates(story, root, "vi")
+    assert set(added) == {"pilot.yaml", "common.yaml"}
+    path = root / "i18n" / "vi" / "pilot.yaml"
+    path.write_text(path.read_text().replace("text: ''", "text: 'Đã dịch'", 1), encoding="utf-8")
+    assert update_templates(story, root, "vi") == {}
+    catalog, problems = load_catalog(root, "vi")
+    assert problems == [] and sum(1 for e in catalog.entries.values() if e.text == "Đã dịch") == 1
+
+
+def test_a_changed_english_makes_the_translation_stale_until_accepted(tmp_path):
+    root = _story(tmp_path)
+    update_templates(load_story(root), root, "ja")
+    path = root / "i18n" / "ja" / "pilot.yaml"
+    path.write_text(path.read_text().replace("en: Full tanks\n    text: ''", "en: Full tanks\n    text: 満タン"),
+                    encoding="utf-8")
+    scene_file = root / "roles" / "pilot" / "01_flight.yaml"
+    scene_file.write_text(scene_file.read_text().replace("title: Full tanks", "title: Tanks full"), encoding="utf-8")
+    story = load_story(root)
+    stale = [p for p in check_translations(story, root) if p.code == "W331"]
+    assert len(stale) == 1 and "pilot.full_tanks.title" in stale[0].message
+    assert stale[0].location.path.endswith("pilot.yaml") and stale[0].location.line > 1
+    assert accept_entries(story, root, "ja", ["pilot.full_tanks.title"]) == ["pilot.full_tanks.title"]
+    assert not [p for p in check_translations(story, root) if p.code == "W331"]
+    catalog, _ = load_catalog(root, "ja")
+    assert catalog.entries["pilot.full_tanks.title"].en == "Tanks full"
+    assert catalog.entries["pilot.full_tanks.title"].text == "満タン"
