@@ -107,4 +107,4 @@ def test_i18n_status_reports_coverage_per_language():
 
 def test_an_unknown_language_is_a_usage_error_listing_the_known_ones():
     result = foxbat("play", "--text", "--role", "pilot", "--lang", "xx")
-    assert result.returncode == 2 and "choose one of: en, ja, vi" in result.stderr
+    assert result.returncode == 2 and "choose one of: en, ja, ru, vi" in result.stderr

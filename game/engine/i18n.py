@@ -6,9 +6,9 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .errors import Problem, SourceLocation, error
 from .loader import validation_problems
@@ -29,6 +29,12 @@ class Entry(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
     hash: str = Field(description="text_hash() of the English this translates; lint reports it stale when they differ.")
+
+    @field_validator("hash", mode="before")
+    @classmethod
+    def _digits_are_text(cls, value):
+        """An all-digit hash reads as a YAML number; it is still a hash."""
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     en: str = Field("", description="The English, for the translator's eyes only.")
     text: str = Field("", description="The translation; empty means not yet translated.")
 
@@ -39,6 +45,8 @@ class TranslationFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
     language: str = Field(description="The language code of this folder, such as 'ja'.")
     name: str = Field("", description="The language's name in its own script, such as '日本語' (give it in ui.yaml).")
+    scope: Literal["story", "ui"] = Field(
+        "story", description="story: the whole game is translated; ui: only interface strings so far (give it in ui.yaml).")
     entries: dict[str, Entry] = Field(default_factory=dict)
 
 
@@ -49,6 +57,7 @@ class Catalog:
     language: str
     name: str = ""
     entries: dict[str, Entry] = field(default_factory=dict)
+    scope: str = "story"
     defined_at: dict[str, SourceLocation] = field(default_factory=dict)
 
     def text(self, key: str, english: str) -> str:
@@ -91,6 +100,8 @@ def load_catalog(root: Path | str, language: str) -> tuple[Catalog, list[Problem
                                   f"file says language '{parsed.language}' but sits in the '{language}' folder"))
         if parsed.name:
             catalog.name = parsed.name
+        if path.name == UI_FILE:
+            catalog.scope = parsed.scope
         for key, entry in parsed.entries.items():
             where = document.locate(("entries", key), key=True)
             if key in catalog.entries:
@@ -189,13 +200,13 @@ class Coverage:
 
 def coverage(story: Story, catalog: Catalog, ui: dict[str, str] | None = None) -> Coverage:
     """Missing, stale and unknown keys of a catalogue against the story (and the English UI strings)."""
-    wanted = dict(story_strings(story))
+    wanted = dict(story_strings(story)) if catalog.scope == "story" else {}
     for key, english in (ui or {}).items():
         wanted[f"ui.{key}"] = english
     translated = [k for k in wanted if catalog.entries.get(k) is not None and catalog.entries[k].text.strip()]
     missing = [k for k in wanted if k not in translated]
     stale = [k for k in translated if catalog.is_stale(k, wanted[k])]
-    unknown = [k for k in catalog.entries if k not in wanted]
+    unknown = [k for k in catalog.entries if k not in wanted and not (catalog.scope == "ui" and not k.startswith("ui."))]
     return Coverage(catalog.language, len(wanted), len(translated), missing, stale, unknown)
 
 

@@ -99,7 +99,7 @@ class TerminalGame:
         """Every document attached to the current scene."""
         for document in self.session.scene.dossier:
             self.say()
-            self.say(f"== {document.title} ({document.kind.replace('_', ' ')}"
+            self.say(f"== {document.title} ({self.ui(f'document.{document.kind}')}"
                      f"{', ' + self.ui('terminal.dramatized') if document.status == 'dramatized' else ''}) ==")
             self.say(document.text.strip())
 

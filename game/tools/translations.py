@@ -165,7 +165,8 @@ def status_lines(story: Story, root: Path) -> list[str]:
             continue
         catalog, _ = load_catalog(root, language)
         report = coverage(story, catalog, ui)
-        lines.append(f"{language} {catalog.name or ''}: {report.percent:5.1f}% current, {len(report.missing)} missing, "
+        scope = " (interface only)" if catalog.scope == "ui" else ""
+        lines.append(f"{language} {catalog.name or ''}{scope}: {report.percent:5.1f}% current, {len(report.missing)} missing, "
                      f"{len(report.stale)} stale, {len(report.unknown)} unknown of {report.total}")
     return lines
 
