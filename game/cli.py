@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json"], default="json", help="output format")
 
     add_writer_tool_parsers(commands)
+
+    kiosk = commands.add_parser("kiosk", help="run the museum kiosk: fullscreen, attract loop, staff exit")
+    kiosk.add_argument("--config", type=Path, metavar="FILE", help="kiosk.yaml (see docs/kiosk.example.yaml)")
     return parser
 
 
@@ -118,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return run_desktop_or_terminal()
         handler = {"play": cmd_play, "lint": cmd_lint, "export": cmd_export, "i18n": cmd_i18n, "graph": cmd_graph,
-                   "playtest": cmd_playtest, "schema": cmd_schema}[args.command]
+                   "playtest": cmd_playtest, "schema": cmd_schema, "kiosk": cmd_kiosk}[args.command]
         return handler(args)
     except KeyboardInterrupt:
         print(file=sys.stderr)
@@ -333,3 +336,10 @@ def cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(args.output or project_root() / "docs" / "schema"):
         print(f"wrote {path}")
     return EXIT_OK
+
+
+def cmd_kiosk(args: argparse.Namespace) -> int:
+    """`foxbat kiosk [--config FILE]`: exit 1 on a config or story with mistakes, 10 after a staff exit."""
+    from game.frontends.kiosk.run import run_kiosk
+
+    return run_kiosk(args.config, default_story_path(), shipped_story_path(), data_dir())

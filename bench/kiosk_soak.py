@@ -1,0 +1,219 @@
+"""Soak test of the museum kiosk: simulated visitors through the real kiosk loop, under the dummy video driver.
+
+Each simulated visitor touches the attract loop, picks a language and a role and then either plays
+to the debrief, walks away mid-role (the idle warning, then the timeout), dismisses the warning and
+plays on, or taps at random (several fingers, touches off the buttons). Now and then staff make the
+corner gesture and type a PIN (sometimes wrong). A fake clock makes minutes pass instantly.
+
+Reports: exceptions (recovered inside the kiosk, plus any that escaped; target 0), resident memory
+growth from session 100 to the last (target < 10 MB), sessions per second.
+Run: .venv/bin/python bench/kiosk_soak.py [--sessions 10000] [--no-record]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+import os
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pygame  # noqa: E402
+
+from game.frontends.kiosk.app import KioskApp  # noqa: E402
+from game.frontends.kiosk.config import parse_config  # noqa: E402
+from game.frontends.kiosk.library import StoryLibrary  # noqa: E402
+from game.frontends.kiosk.stats import StatsStore  # noqa: E402
+
+RESULTS = ROOT / "bench" / "RESULTS.md"
+HEADING = "## Kiosk"
+CONFIG = "languages: [en, ja, vi]\nidle_timeout: 90\nwarning_seconds: 20\nmin_sessions: 30\npin: '2468'\n"
+
+
+class FakeClock:
+    """Time the benchmark moves by hand."""
+
+    def __init__(self):
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def rss_mb() -> float:
+    """Resident memory of this process in MB."""
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def finger(app, kind, pos, fid=0):
+    w, h = app.surface.get_size()
+    return pygame.event.Event(kind, x=pos[0] / w, y=pos[1] / h, dx=0.0, dy=0.0, touch_id=1, finger_id=fid,
+                              pressure=1.0)
+
+
+def advance(app, clock, seconds, dt=1 / 30):
+    clock.now += seconds
+    step(app, dt)
+
+
+def step(app, dt=1 / 30):
+    """One frame of the real loop: whatever SDL and pygame_gui queued, then KioskApp.step()."""
+    app.step(pygame.event.get(), dt)
+
+
+def staff_visit(app, clock, rng):
+    """The corner gesture, the PIN pad, a look at the staff screen."""
+    for _ in range(4):
+        app.tap((4, 4))
+        advance(app, clock, 0.2)
+        step(app)
+    app.inject([finger(app, pygame.FINGERDOWN, (4, 4))])
+    advance(app, clock, 1.1)
+    app.inject([finger(app, pygame.FINGERUP, (4, 4))])
+    step(app)
+    for _ in range(6):
+        if app.screen.name == "attract":
+            break
+        app.screen.autoplay(rng)
+        advance(app, clock, 2)
+    if app.screen.name != "attract":
+        advance(app, clock, 400)  # the pad and the staff screen time out by themselves
+        step(app)
+
+
+def visitor(app, clock, rng):
+    """One visitor from the first touch until the attract loop is back."""
+    kind = rng.choices(["finish", "walk_away", "dismiss", "random"], [70, 15, 5, 10])[0]
+    app.screen.autoplay(rng)  # touch the attract loop
+    step(app)
+    leave_after = rng.randint(1, 12)
+    steps = 0
+    while app.screen.name != "attract" and steps < 400:
+        steps += 1
+        if app.screen.name in ("pin", "staff"):
+            advance(app, clock, 400)
+            continue
+        if kind == "walk_away" and steps > leave_after:
+            advance(app, clock, 91)
+            advance(app, clock, 21)
+            continue
+        if kind == "dismiss" and steps == leave_after:
+            advance(app, clock, 95)
+            app.tap((app.surface.get_width() // 2, app.surface.get_height() // 2))
+            step(app)
+            continue
+        if kind == "random" and rng.random() < 0.5:
+            w, h = app.surface.get_size()
+            a = (rng.randrange(w), rng.randrange(h))
+            b = (rng.randrange(w), rng.randrange(h))
+            app.inject([finger(app, pygame.FINGERDOWN, a, 0), finger(app, pygame.FINGERDOWN, b, 1),
+                        finger(app, pygame.FINGERMOTION, b, 1), finger(app, pygame.FINGERUP, b, 1),
+                        finger(app, pygame.FINGERUP, a, 0)])
+            advance(app, clock, rng.uniform(0.5, 4))
+            continue
+        if app.screen.name == "debrief" and rng.random() < 0.3:
+            advance(app, clock, app.config.attract.debrief_seconds + 1)
+            continue
+        app.screen.autoplay(rng)
+        advance(app, clock, rng.uniform(2, 20))
+        step(app)
+    if app.screen.name != "attract":
+        app.end_visit()
+        step(app)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=10_000)
+    parser.add_argument("--size", default="1280x720")
+    parser.add_argument("--seed", type=int, default=1976)
+    parser.add_argument("--no-record", action="store_true", help="do not append to bench/RESULTS.md")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.CRITICAL)  # recovered screen failures are counted, not printed
+    size = tuple(int(v) for v in args.size.split("x"))
+    loaded = parse_config(CONFIG)
+    library = StoryLibrary(ROOT / "story", loaded.config.languages)
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
+    stats = StatsStore(folder / "stats.sqlite3", loaded.config.min_sessions)
+    clock = FakeClock()
+    app = KioskApp(loaded, library, stats, clock=clock, size=size)
+    rng = random.Random(args.seed)
+    escaped = 0
+    staff = 0
+    memory_at_100 = None
+    started = time.perf_counter()
+    for n in range(1, args.sessions + 1):
+        try:
+            if rng.random() < 0.02:
+                staff += 1
+                staff_visit(app, clock, rng)
+            visitor(app, clock, rng)
+            advance(app, clock, rng.uniform(0, 120))  # the attract loop runs between visitors
+        except Exception as exc:  # noqa: BLE001 - counted: the target is none
+            escaped += 1
+            print(f"session {n}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            app.end_visit(record=False)
+        if n == 100:
+            gc.collect()
+            memory_at_100 = rss_mb()
+        if n % 500 == 0:
+            print(f"{n} sessions, {n / (time.perf_counter() - started):.1f}/s, {rss_mb():.1f} MB, "
+                  f"{app.errors} recovered, {escaped} escaped", flush=True)
+    elapsed = time.perf_counter() - started
+    stats.flush(60)
+    gc.collect()
+    memory_end = rss_mb()
+    growth = memory_end - (memory_at_100 or memory_end)
+    recorded = stats.totals.sessions
+    stats.close()
+    exceptions = app.errors + escaped
+    rows = [
+        ("simulated visitor sessions", f"{args.sessions:,}", "10,000", args.sessions >= 10_000),
+        ("exceptions (recovered in screens + escaped the loop)", f"{app.errors} + {escaped}", "0", exceptions == 0),
+        ("resident memory growth, session 100 to last", f"{growth:+.1f} MB", "< 10 MB", growth < 10),
+        ("sessions per second (fake clock, drawing every frame)", f"{args.sessions / elapsed:.1f}", "-", True),
+        ("sessions counted in the statistics (timed out)",
+         f"{recorded:,} ({stats.totals.timed_out:,})", "-", True),
+        ("staff gestures made", f"{staff}", "-", True),
+    ]
+    for name, value, target, ok in rows:
+        print(f"{name:56} {value:>16}   target {target:8} {'ok' if ok else 'MISSED'}")
+    if not args.no_record:
+        append_results(rows, size, elapsed)
+    return 0 if exceptions == 0 and growth < 10 else 1
+
+
+def append_results(rows, size, elapsed) -> None:
+    """Add a table under the Kiosk heading, leaving every other heading as it is."""
+    import platform
+    from datetime import datetime, timezone
+
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    if HEADING not in text:
+        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n`python bench/kiosk_soak.py` (10,000 simulated visitors " \
+                                   "through KioskApp.step() under SDL's dummy driver, fake clock)\n"
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    table = [f"\n### Soak {size[0]}x{size[1]} ({when}, Python {platform.python_version()}, {platform.machine()}, "
+             f"{elapsed:.0f} s)\n", "| figure | measured | target | met |", "| --- | --- | --- | --- |"]
+    table += [f"| {name} | {value} | {target} | {'yes' if ok else 'NO'} |" for name, value, target, ok in rows]
+    start = text.index(HEADING) + len(HEADING)
+    following = text.find("\n## ", start)
+    end = len(text) if following == -1 else following
+    text = text[:end].rstrip("\n") + "\n" + "\n".join(table) + "\n" + text[end:]
+    RESULTS.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

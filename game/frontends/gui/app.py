@@ -1,0 +1,537 @@
+"""The desktop game's window: clock, current screen, resizing, settings; run() and a headless step()."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+import traceback
+import warnings
+from pathlib import Path
+from typing import Callable
+
+import pygame
+
+from .art import ArtCache
+from .fonts import FontCache
+from .input import normalise
+from .layout import Layout
+from .memory import give_back_free_memory, use_separate_mappings_for_big_buffers
+from .settings import TEXT_SCALE, Settings, load_settings, save_settings
+from .title_art import TitleArt
+from .transition import Fade
+
+MIN_SIZE = (960, 540)
+FPS = 60
+
+
+def load_everything(story_path: Path, language: str = "en"):
+    """Import the widget toolkit and the engine and load the story: (story, error text, problems)."""
+    import pygame_gui  # noqa: F401  (the slow imports happen here, after the first frame)
+
+    from game.engine import StoryError, load_story
+
+    try:
+        return load_story(Path(story_path)), None
+    except StoryError as exc:
+        return None, exc
+    except OSError as exc:
+        return None, exc
+
+
+class App:
+    """The game in one window. Tests drive it with step(); run() is the real main loop."""
+
+    def __init__(self, story_path: Path, data_dir: Path, size: tuple[int, int] = (1280, 720), role: str | None = None,
+                 lang: str = "en", autoplay: str | None = None, screenshots: Path | None = None,
+                 background_load: bool = False, watch: bool = False):
+        use_separate_mappings_for_big_buffers()
+        pygame.init()
+        self.story_path = Path(story_path)
+        self.data_dir = Path(data_dir)
+        self.settings, settings_message = load_settings(self.data_dir)
+        if lang != "en":
+            self.settings = self.settings.with_(language=lang)
+        self.role = role
+        self.windowed_size = size
+        self.surface = self._open_window(size)
+        pygame.display.set_caption("Foxbat: Hakodate, 1976")
+        self.layout = self._layout()
+        self.art = ArtCache()
+        self.fonts = FontCache()
+        self.title_art = TitleArt(self)
+        self.manager = None
+        self.story = None
+        self.story_error = None
+        self.saves = None
+        self.session = None
+        self.screen = None
+        self.stack: list = []
+        self.running = True
+        self.dirty = True
+        self.frames_drawn = 0
+        self.machine = None
+        self.changed_screen = False  # set on a change of screen or scene; memory is trimmed once things are still
+        self._full = 0  # full frames still owed after a change
+        self._later: list[Callable[[], None]] = []
+        self._fade: Fade | None = None
+        self._toast: tuple[str, float] | None = None
+        self._loader: threading.Thread | None = None
+        self._loaded = None
+        self.backdrop = None
+        self.theme = {}
+        self.autoplayer = None
+        if autoplay:
+            from .autoplay import Autoplayer
+
+            self.autoplayer = Autoplayer.parse(autoplay, screenshots)
+        self.watcher = None
+        if watch:
+            from .watch import StoryWatcher
+
+            self.watcher = StoryWatcher(self.story_path)
+        if settings_message:
+            self.notify(settings_message)
+        if background_load:
+            # The first title frame is drawn with plain pygame; the engine and widgets load after it,
+            # in a thread, while the title animates.
+            self._loader = threading.Thread(target=self._load, daemon=True)
+        else:
+            self._load()
+            self._finish_loading()
+
+    # --- window ------------------------------------------------------------------------------
+
+    def _open_window(self, size):
+        if self.settings.fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error:
+                pass
+        return pygame.display.set_mode(size, pygame.RESIZABLE)
+
+    def _layout(self) -> Layout:
+        w, h = self.surface.get_size()
+        return Layout(w, h, TEXT_SCALE[self.settings.text_size])
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Take a new window size (from the window manager, or a test) and lay everything out again."""
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        if self.surface.get_size() != size:
+            self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        if not self.settings.fullscreen:
+            self.windowed_size = size
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Rebuild the theme and the current screen for the window size, text size and contrast."""
+        self.layout = self._layout()
+        self.art.clear()
+        self._fade = None
+        if self.manager is not None:
+            if self.screen is not None:
+                self._guard(self.screen.on_exit)
+            self.manager = self._new_manager()
+            if self.screen is not None:
+                self._guard(self.screen.on_enter)
+        self.dirty = True
+
+    def toggle_fullscreen(self) -> None:
+        """F11: fullscreen on or off, remembered in the settings."""
+        self.change_settings(fullscreen=not self.settings.fullscreen)
+
+    def _apply_fullscreen(self) -> None:
+        try:
+            if self.settings.fullscreen:
+                self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            else:
+                self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        except pygame.error as exc:
+            self.notify(f"Fullscreen is not available here: {exc}")
+            self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    # --- settings ----------------------------------------------------------------------------
+
+    def change_settings(self, **changes) -> None:
+        """Change settings, apply them at once and save them for the next run."""
+        before = self.settings
+        self.settings = before.with_(**changes)
+        if self.settings.fullscreen != before.fullscreen:
+            self._apply_fullscreen()
+        if (self.settings.text_size, self.settings.high_contrast, self.settings.fullscreen) != (
+                before.text_size, before.high_contrast, before.fullscreen):
+            self.relayout()
+        message = save_settings(self.data_dir, self.settings)
+        if message:
+            self.notify(message)
+        self.dirty = True
+
+    # --- loading -----------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        self._loaded = load_everything(self.story_path, self.settings.language)
+
+    def _new_manager(self):
+        import pygame_gui
+
+        from .theme import build_theme, font_sizes
+
+        # Sizes given in HTML (pixel_size) load on first use; that is intended, not worth a warning.
+        warnings.filterwarnings("ignore", message="Finding font with id", category=UserWarning)
+        theme = build_theme(self.layout, self.settings.high_contrast)
+        self.theme = theme
+        manager = pygame_gui.UIManager(self.surface.get_size(), theme, enable_live_theme_updates=False)
+        fonts = []
+        for name, size, _ in font_sizes(theme):
+            for style in ("regular", "bold", "italic"):
+                fonts.append({"name": name, "point_size": size, "style": style})
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the theme's own fonts are loaded already; the italics are not
+            manager.preload_fonts(fonts)
+        return manager
+
+    def _finish_loading(self) -> None:
+        from game.engine import SaveStore
+
+        self.story, self.story_error = self._loaded
+        if self.story is not None:
+            from game.engine import StoryMachine
+
+            self.machine = StoryMachine(self.story)  # one per loaded story, shared by every session
+        self.saves = SaveStore(self.data_dir / "saves")
+        self.manager = self._new_manager()
+        from .screens.error import ErrorScreen
+        from .screens.title import TitleScreen
+
+        if self.story is None:
+            self.switch(ErrorScreen(self, self.story_error), fade=False)
+        elif self.role is not None and self.role in self.story.roles:
+            self.start_role(self.role, fade=False)
+        else:
+            if self.role is not None:
+                self.notify(f"There is no role '{self.role}'; choose one of {', '.join(self.story.roles)}.")
+            self.switch(TitleScreen(self), fade=False)
+
+    @property
+    def fading(self) -> bool:
+        """True while the old screen is still fading out."""
+        return self._fade is not None
+
+    @property
+    def loaded(self) -> bool:
+        """True once the engine, the widgets and the story are ready."""
+        return self.manager is not None
+
+    # --- screens -----------------------------------------------------------------------------
+
+    def later(self, action: Callable[[], None]) -> None:
+        """Run an action after this frame's events (so a button may change screens safely)."""
+        self._later.append(action)
+
+    def _start_fade(self, slide: int = 0) -> None:
+        if self.settings.reduced_motion or self.frames_drawn == 0:
+            self._fade = None
+            return
+        self._fade = Fade(self.surface.copy(), slide=slide)
+
+    def switch(self, screen, fade: bool = True) -> None:
+        """Replace every screen with this one."""
+        if fade:
+            self._start_fade()
+        if self.screen is not None:
+            self._guard(self.screen.on_exit)
+        self.stack.clear()
+        self.screen = screen
+        self._guard(screen.on_enter)
+        self.dirty = True
+        self.changed_screen = True
+
+    def push(self, screen) -> None:
+        """Show a screen over the current one (pause, documents, menus); pop() returns."""
+        if not getattr(self.screen, "is_overlay", False):
+            # A menu over a menu keeps the game's frame underneath, not the first menu's.
+            self.backdrop = self.surface.copy()
+        if self.screen is not None:
+            self._guard(self.screen.on_exit)
+            self.stack.append(self.screen)
+        self.screen = screen
+        self._guard(screen.on_enter)
+        self.dirty = True
+
+    def pop(self) -> None:
+        """Close the top screen and return to the one under it."""
+        if not self.stack:
+            return
+        self._guard(self.screen.on_exit)
+        self.screen = self.stack.pop()
+        self._guard(self.screen.on_enter)
+        self.dirty = True
+
+    def transition(self, slide: bool = False) -> None:
+        """Fade from what is on screen now (a screen calls this before changing its own content)."""
+        self._start_fade(self.layout.px(40) if slide else 0)
+        self.changed_screen = True
+
+    def start_role(self, role: str, fade: bool = True) -> None:
+        """A new session of a role, from its first scene."""
+        from game.engine import Session
+
+        from .screens.scene import SceneScreen
+
+        self.art.clear()  # the last role's pictures are not needed any more
+        self.session = Session.start(self.story, role, language=self.settings.language, machine=self.machine)
+        self.autosave()
+        self.switch(SceneScreen(self), fade=fade)
+
+    def continue_session(self, session, messages=()) -> None:
+        """Carry on a loaded session."""
+        from .screens.scene import SceneScreen
+
+        self.session = session
+        self.switch(SceneScreen(self))
+        for message in messages:
+            self.notify(message)
+
+    def to_title(self, message: str | None = None) -> None:
+        """Back to the title screen (the autosave stays)."""
+        from .screens.title import TitleScreen
+
+        if message:
+            self.notify(message)
+        self.switch(TitleScreen(self))
+
+    def reload_story(self) -> None:
+        """Load the story again after a writer changed it; carry on where the player was."""
+        from game.engine import Session, StoryMachine
+
+        story, error = load_everything(self.story_path)
+        if story is None:
+            count = len(getattr(error, "problems", [])) or 1
+            self.notify(f"The story has {count} problem(s) after your change; still playing the last good version.")
+            return
+        self.story, self.machine = story, StoryMachine(story)
+        if self.session is not None and self.session.state.role in story.roles:
+            session, messages = Session.restore(story, self.session.save(), self.machine)
+            self.continue_session(session, messages)
+        self.notify("Story reloaded.")
+
+    def autosave(self) -> None:
+        """Keep the session in the autosave slot; a failure is shown but never stops play."""
+        from game.engine import AUTOSAVE, SaveError
+
+        if self.session is None or self.saves is None:
+            return
+        try:
+            self.saves.write(AUTOSAVE, self.session.save(), self.session.scene.title or self.session.scene_id)
+        except SaveError as exc:
+            self.notify(str(exc))
+
+    def notify(self, text: str, seconds: float = 6.0) -> None:
+        """A message banner at the bottom of the window."""
+        self._toast = (text, seconds)
+        self.dirty = True
+
+    @property
+    def message(self) -> str | None:
+        """The message on screen now, if any."""
+        return self._toast[0] if self._toast else None
+
+    # --- the loop ----------------------------------------------------------------------------
+
+    def _guard(self, action: Callable, *args):
+        """Run a screen's code; an exception returns to the title with a message, keeping the autosave."""
+        try:
+            return action(*args)
+        except Exception as exc:  # noqa: BLE001 - a bug in one screen must not lose the player's game
+            self.recover(exc)
+            return None
+
+    def recover(self, exc: Exception) -> None:
+        """After a screen failed: say so, go back to the title, keep the autosave."""
+        traceback.print_exception(exc, file=sys.stderr)
+        from .screens.error import ErrorScreen
+        from .screens.title import TitleScreen
+
+        failed = self.screen
+        self.stack.clear()
+        self.screen = None
+        self._fade = None
+        self._later.clear()
+        if failed is not None:
+            try:
+                failed.on_exit()
+            except Exception:  # noqa: BLE001 - already recovering
+                pass
+        text = (f"Something went wrong ({type(exc).__name__}: {exc}). "
+                "You are back at the title; your game is kept in the autosave.")
+        screen = ErrorScreen(self, text) if isinstance(failed, TitleScreen) else TitleScreen(self)
+        self.notify(text, 10)
+        self.screen = screen
+        try:
+            screen.on_enter()
+        except Exception:  # noqa: BLE001 - the title itself is broken: stop rather than loop
+            traceback.print_exc()
+            self.running = False
+        self.dirty = True
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """One event: window events here, everything else to the widgets and then the screen."""
+        if event.type == pygame.QUIT:
+            self.running = False
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            size = self.surface.get_size() if event.type == pygame.WINDOWSIZECHANGED else event.size
+            if self.loaded and size != (self.layout.width, self.layout.height):
+                self.resize(size)
+            return
+        if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED):
+            self.dirty = True
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        if not self.loaded or self.screen is None:
+            return
+        self.dirty = True
+        self.manager.process_events(event)
+        # Screens see every event too: a tap anywhere completes the typewriter, even on a widget.
+        self._guard(self.screen.handle_event, event)
+
+    def step(self, events, dt: float) -> bool:
+        """One frame: events, updates, and a draw when something changed. True when it drew."""
+        if self._loader is not None and self.frames_drawn > 0:
+            if self._loader.ident is None:
+                self._loader.start()
+            elif not self._loader.is_alive():
+                self._loader = None
+                self._finish_loading()
+        for event in normalise(events, self.surface.get_size()):
+            self.handle(event)
+        animating = False
+        if self.loaded and self.screen is not None:
+            import pygame_gui
+
+            # Events pygame_gui posted while handling these (link clicks), in the same frame.
+            for event in pygame.event.get(eventtype=[pygame_gui.UI_TEXT_BOX_LINK_CLICKED]):
+                self._guard(self.screen.handle_event, event)
+            self.manager.update(dt)
+            while self._later:
+                action = self._later.pop(0)
+                self._guard(action)
+                self.dirty = True
+            animating = bool(self._guard(self.screen.update, dt))
+            if self.watcher is not None and self.watcher.changed(dt):
+                self._guard(self.reload_story)
+            if self.autoplayer is not None:
+                self.autoplayer.tick(self, dt)
+                animating = True
+        else:
+            animating = self.title_art.update(dt) or True
+        if self._fade is not None:
+            self._fade.update(dt)
+            animating = True
+        if self._toast is not None:
+            text, left = self._toast
+            left -= dt
+            self._toast = (text, left) if left > 0 else None
+            animating = animating or self._toast is None
+            self.dirty = self.dirty or self._toast is None
+        if self.dirty or self._fade is not None or self._toast is not None or self.autoplayer is not None \
+                or not self.loaded:
+            self._full = 2  # pygame_gui finishes some redraws a frame late, so draw twice after a change
+        if self._full > 0:
+            self._full -= 1
+            self.draw()
+            return True
+        if animating:
+            # Only the screen's own animation moved (the typewriter): redraw just that part if it can.
+            rects = self._guard(self.screen.draw_partial, self.surface) if self.screen is not None else None
+            if rects:
+                pygame.display.update(rects)
+                self.frames_drawn += 1
+            else:
+                self.draw()
+            return True
+        if self.changed_screen:
+            self.changed_screen = False
+            self._forget_killed_widgets()
+            give_back_free_memory()
+        return False
+
+    def _forget_killed_widgets(self) -> None:
+        """pygame_gui keeps the rectangle of every widget ever killed in a list it never empties."""
+        if self.manager is not None:
+            lost = getattr(self.manager.get_sprite_group(), "lostsprites", None)
+            if isinstance(lost, list):
+                lost.clear()
+
+    def draw(self) -> None:
+        """Draw the current frame and show it."""
+        surface = self.surface
+        if not self.loaded or self.screen is None:
+            self.title_art.draw(surface)
+        else:
+            self._guard(self.screen.draw, surface)
+            self.manager.draw_ui(surface)
+            self._guard(self.screen.draw_over, surface)
+        if self._fade is not None:
+            self._fade.draw(surface)
+            if self._fade.done:
+                self._fade = None
+        if self._toast is not None:
+            self._draw_toast(surface, self._toast[0])
+        pygame.display.flip()
+        self.frames_drawn += 1
+        self.dirty = False
+
+    def _draw_toast(self, surface: pygame.Surface, text: str) -> None:
+        layout = self.layout
+        font = self.fonts.get(layout.font(17))
+        width = min(layout.content.width - 2 * layout.margin, layout.px(900))
+        rendered = font.render(text, True, (255, 230, 176), wraplength=width - layout.px(24))
+        box = pygame.Rect(0, 0, rendered.get_width() + layout.px(24), rendered.get_height() + layout.px(14))
+        box.midbottom = (layout.content.centerx, layout.height - layout.px(12))
+        pygame.draw.rect(surface, (42, 26, 8), box, border_radius=layout.px(4))
+        pygame.draw.rect(surface, (255, 176, 0), box, max(1, layout.px(2)), border_radius=layout.px(4))
+        surface.blit(rendered, (box.x + layout.px(12), box.y + layout.px(7)))
+
+    @property
+    def idle(self) -> bool:
+        """True when nothing moves, so the loop may sleep until the next event."""
+        if not self.loaded or self._fade is not None or self._toast is not None or self.autoplayer is not None:
+            return False
+        return not self.dirty and self._full == 0 and not (self.screen is not None and self.screen.update(0.0))
+
+    def run(self) -> None:
+        """The main loop: sleeps while the screen is still, 60 frames a second while something moves."""
+        clock = pygame.time.Clock()
+        while self.running:
+            if self.idle:
+                first = pygame.event.wait(500)
+                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
+            else:
+                events = pygame.event.get()
+            dt = min(0.1, clock.tick(FPS) / 1000.0)
+            self.step(events, dt)
+
+    def screenshot(self, path: Path) -> None:
+        """Save what is on screen as a PNG."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(self.surface, str(path))
+
+
+def run_desktop(story_path, data_dir, role=None, lang="en", autoplay=None, screenshots=None, watch=False) -> str | None:
+    """Open the window and play; "no-display" when no window can be opened, else "ok"."""
+    started = time.perf_counter()
+    try:
+        pygame.display.init()
+        app = App(Path(story_path), Path(data_dir), role=role, lang=lang, autoplay=autoplay,
+                  screenshots=Path(screenshots) if screenshots else None, background_load=True, watch=watch)
+    except pygame.error:
+        return "no-display"
+    app.started = started
+    try:
+        app.run()
+    finally:
+        pygame.quit()
+    return "ok"

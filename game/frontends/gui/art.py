@@ -1,0 +1,393 @@
+"""Procedural art of 1976: radar scopes, the cockpit, the airfield at night, the telex room, paper.
+
+Everything is drawn by code once per size and kept in an ArtCache, so a frame only blits.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pygame
+
+from . import palette as P
+
+#: A MiG-25 seen from above, nose to the right, in units of its length (x: -0.5..0.5).
+MIG_TOP = [
+    (0.50, 0.0), (0.40, 0.025), (0.22, 0.04), (0.16, 0.085), (0.02, 0.09), (0.00, 0.09),
+    (-0.16, 0.40), (-0.28, 0.40), (-0.24, 0.10), (-0.30, 0.095), (-0.38, 0.22), (-0.46, 0.22),
+    (-0.44, 0.08), (-0.50, 0.06), (-0.50, -0.06), (-0.44, -0.08), (-0.46, -0.22), (-0.38, -0.22),
+    (-0.30, -0.095), (-0.24, -0.10), (-0.28, -0.40), (-0.16, -0.40), (0.00, -0.09), (0.02, -0.09),
+    (0.16, -0.085), (0.22, -0.04), (0.40, -0.025),
+]
+
+
+def mig_points(centre, length: float, angle_deg: float = 0.0) -> list[tuple[float, float]]:
+    """The MiG outline placed at centre, scaled and turned (degrees, counter-clockwise on screen)."""
+    a = math.radians(angle_deg)
+    ca, sa = math.cos(a), math.sin(a)
+    cx, cy = centre
+    return [(cx + (x * ca - y * sa) * length, cy - (x * sa + y * ca) * length) for x, y in MIG_TOP]
+
+
+def gradient(size, top, bottom) -> pygame.Surface:
+    """A vertical gradient (drawn 1 px wide, then stretched)."""
+    w, h = size
+    strip = pygame.Surface((1, max(1, h)))
+    for y in range(h):
+        t = y / max(1, h - 1)
+        strip.set_at((0, y), [round(a + (b - a) * t) for a, b in zip(top, bottom)])
+    return pygame.transform.scale(strip, (max(1, w), max(1, h)))
+
+
+def noise_tile(seed: int = 7, size: int = 96, strength: int = 18) -> pygame.Surface:
+    """A small tile of film grain, tiled over big surfaces."""
+    rng = random.Random(seed)
+    tile = pygame.Surface((size, size), pygame.SRCALPHA)
+    for _ in range(size * size // 3):
+        v = rng.randrange(256)
+        tile.set_at((rng.randrange(size), rng.randrange(size)), (v, v, v, rng.randrange(strength)))
+    return tile
+
+
+def overlay_texture(surface: pygame.Surface, scanline_gap: int = 3, grain: bool = True) -> None:
+    """Scanlines and grain over a surface, for the look of a CRT or a photograph."""
+    w, h = surface.get_size()
+    lines = pygame.Surface((w, h), pygame.SRCALPHA)
+    for y in range(0, h, max(2, scanline_gap)):
+        pygame.draw.line(lines, (0, 0, 0, 46), (0, y), (w, y))
+    surface.blit(lines, (0, 0))
+    if grain:
+        tile = noise_tile()
+        for x in range(0, w, tile.get_width()):
+            for y in range(0, h, tile.get_height()):
+                surface.blit(tile, (x, y))
+
+
+def vignette(size, strength: int = 170) -> pygame.Surface:
+    """Dark corners (drawn small, then smoothly scaled up)."""
+    small = pygame.Surface((64, 36), pygame.SRCALPHA)
+    for y in range(36):
+        for x in range(64):
+            d = math.hypot((x - 31.5) / 32, (y - 17.5) / 18)
+            small.set_at((x, y), (0, 0, 0, min(255, int(max(0.0, d - 0.55) * strength * 1.6))))
+    return pygame.transform.smoothscale(small, size)
+
+
+def radar_scope(radius: int, colour=P.PHOSPHOR, rings: int = 4) -> pygame.Surface:
+    """A round radar scope: glass, range rings, bearing ticks (the sweep is drawn per frame)."""
+    size = radius * 2 + 4
+    scope = pygame.Surface((size, size), pygame.SRCALPHA)
+    c = (size // 2, size // 2)
+    pygame.draw.circle(scope, (4, 18, 10, 235), c, radius)
+    dim = [v // 3 for v in colour]
+    for i in range(1, rings + 1):
+        pygame.draw.circle(scope, dim, c, radius * i // rings, 1)
+    for deg in range(0, 360, 10):
+        a = math.radians(deg)
+        inner = radius * (0.9 if deg % 30 else 0.82)
+        pygame.draw.line(scope, dim, (c[0] + inner * math.cos(a), c[1] + inner * math.sin(a)),
+                         (c[0] + radius * math.cos(a), c[1] + radius * math.sin(a)))
+    pygame.draw.line(scope, dim, (c[0] - radius, c[1]), (c[0] + radius, c[1]))
+    pygame.draw.line(scope, dim, (c[0], c[1] - radius), (c[0], c[1] + radius))
+    pygame.draw.circle(scope, [v // 2 for v in colour], c, radius, max(2, radius // 60))
+    return scope
+
+
+def draw_sweep(surface: pygame.Surface, centre, radius: int, angle: float, colour=P.PHOSPHOR,
+               into: pygame.Surface | None = None) -> None:
+    """The rotating sweep of a scope with its fading afterglow (a few alpha wedges; cheap per frame)."""
+    glow = into if into is not None else pygame.Surface((radius * 2 + 2, radius * 2 + 2), pygame.SRCALPHA)
+    glow.fill((0, 0, 0, 0))
+    c = (radius + 1, radius + 1)
+    steps = 14
+    for i in range(steps):
+        a0 = angle - (i + 1) * 0.06
+        a1 = angle - i * 0.06
+        alpha = int(90 * (1 - i / steps))
+        pts = [c] + [(c[0] + radius * math.cos(a), c[1] + radius * math.sin(a)) for a in (a0, (a0 + a1) / 2, a1)]
+        pygame.draw.polygon(glow, (*colour, alpha), pts)
+    pygame.draw.line(glow, (*colour, 230), c, (c[0] + radius * math.cos(angle), c[1] + radius * math.sin(angle)), 2)
+    surface.blit(glow, (centre[0] - c[0], centre[1] - c[1]))
+
+
+def title_background(size) -> pygame.Surface:
+    """Night over the Sea of Japan: sky, horizon, waves, a scope frame on the right."""
+    w, h = size
+    surface = gradient(size, (2, 6, 12), (8, 26, 36))
+    horizon = int(h * 0.62)
+    sea = gradient((w, h - horizon), (6, 30, 40), (2, 10, 16))
+    surface.blit(sea, (0, horizon))
+    rng = random.Random(1976)
+    for _ in range(w * h // 9000):
+        x, y = rng.randrange(w), rng.randrange(horizon)
+        v = rng.randrange(90, 220)
+        surface.set_at((x, y), (v, v, v))
+    for i in range(60):
+        y = horizon + int((h - horizon) * (i / 60) ** 1.6)
+        x = rng.randrange(w)
+        length = int(w * (0.02 + 0.1 * i / 60))
+        pygame.draw.line(surface, (20, 60, 70), (x, y), (x + length, y), max(1, h // 700))
+    pygame.draw.line(surface, (30, 80, 90), (0, horizon), (w, horizon), max(1, h // 540))
+    overlay_texture(surface, scanline_gap=max(2, h // 240))
+    surface.blit(vignette(size), (0, 0))
+    return surface
+
+
+def cockpit(size) -> pygame.Surface:
+    """The pilot: cloud above, canopy frame, an instrument panel with round dials and a scope."""
+    w, h = size
+    surface = gradient(size, (28, 44, 62), (120, 130, 138))
+    rng = random.Random(25)
+    for _ in range(40):
+        cx, cy = rng.randrange(w), rng.randrange(int(h * 0.15), int(h * 0.6))
+        r = rng.randrange(w // 20, w // 7)
+        pygame.draw.ellipse(surface, (150, 160, 168), (cx - r, cy - r // 4, 2 * r, r // 2))
+    frame = (14, 18, 20)
+    pygame.draw.polygon(surface, frame, [(0, 0), (int(w * 0.18), 0), (int(w * 0.06), int(h * 0.62)), (0, int(h * 0.66))])
+    pygame.draw.polygon(surface, frame, [(w, 0), (int(w * 0.82), 0), (int(w * 0.94), int(h * 0.62)), (w, int(h * 0.66))])
+    pygame.draw.rect(surface, frame, (0, 0, w, int(h * 0.05)))
+    panel_top = int(h * 0.58)
+    pygame.draw.rect(surface, (22, 26, 26), (0, panel_top, w, h - panel_top))
+    pygame.draw.arc(surface, (40, 46, 46), (-w // 4, panel_top - h // 10, int(w * 1.5), h // 4), 0, math.pi, max(2, h // 100))
+    dial_r = max(8, int(h * 0.075))
+    for i, x in enumerate((0.12, 0.26, 0.74, 0.88)):
+        c = (int(w * x), int(h * 0.76))
+        pygame.draw.circle(surface, (8, 10, 10), c, dial_r)
+        pygame.draw.circle(surface, (70, 76, 76), c, dial_r, max(1, dial_r // 10))
+        for t in range(0, 360, 30):
+            a = math.radians(t)
+            pygame.draw.line(surface, (200, 200, 190), (c[0] + dial_r * 0.75 * math.cos(a), c[1] + dial_r * 0.75 * math.sin(a)),
+                             (c[0] + dial_r * 0.9 * math.cos(a), c[1] + dial_r * 0.9 * math.sin(a)))
+        a = math.radians(200 + i * 47)
+        pygame.draw.line(surface, P.AMBER, c, (c[0] + dial_r * 0.7 * math.cos(a), c[1] + dial_r * 0.7 * math.sin(a)), 2)
+    scope_r = int(h * 0.16)
+    scope = radar_scope(scope_r)
+    surface.blit(scope, scope.get_rect(center=(w // 2, int(h * 0.8))))
+    overlay_texture(surface, scanline_gap=max(2, h // 240))
+    surface.blit(vignette(size), (0, 0))
+    return surface
+
+
+def airfield(size) -> pygame.Surface:
+    """The police: Hakodate airport at night, runway lights, the terminal, the jet on the apron."""
+    w, h = size
+    surface = gradient(size, (4, 8, 22), (18, 24, 40))
+    rng = random.Random(906)
+    horizon = int(h * 0.55)
+    for _ in range(w * h // 7000):
+        x, y = rng.randrange(w), rng.randrange(horizon)
+        v = rng.randrange(80, 200)
+        surface.set_at((x, y), (v, v, v))
+    # Mount Hakodate as a dark hump on the horizon.
+    pygame.draw.polygon(surface, (10, 14, 24), [(int(w * 0.55), horizon), (int(w * 0.7), int(horizon * 0.78)),
+                                                (int(w * 0.8), int(horizon * 0.8)), (int(w * 0.95), horizon)])
+    pygame.draw.rect(surface, (12, 16, 20), (0, horizon, w, h - horizon))
+    # The runway in perspective, with its edge lights.
+    vanish = (int(w * 0.42), horizon)
+    left, right = (int(w * 0.05), h), (int(w * 0.75), h)
+    pygame.draw.polygon(surface, (26, 28, 32), [vanish, (vanish[0] + 4, vanish[1]), right, left])
+    for i in range(1, 22):
+        t = (i / 22) ** 2
+        for (bx, by) in (left, right):
+            x = vanish[0] + (bx - vanish[0]) * t
+            y = vanish[1] + (by - vanish[1]) * t
+            r = max(1, int(t * h / 120))
+            pygame.draw.circle(surface, (255, 214, 140), (int(x), int(y)), r)
+    # The terminal with lit windows.
+    tx, ty, tw, th = int(w * 0.72), int(horizon - h * 0.09), int(w * 0.24), int(h * 0.09)
+    pygame.draw.rect(surface, (20, 24, 30), (tx, ty, tw, th))
+    pygame.draw.rect(surface, (30, 36, 44), (tx + tw // 3, ty - th // 2, tw // 8, th // 2))
+    for i in range(10):
+        if rng.random() < 0.7:
+            pygame.draw.rect(surface, (255, 200, 110), (tx + 6 + i * tw // 10, ty + th // 3, tw // 16, th // 5))
+    # The MiG on the apron, seen from above at an angle, a dark shape in the floodlight.
+    pygame.draw.ellipse(surface, (40, 44, 40), (int(w * 0.66), int(h * 0.74), int(w * 0.28), int(h * 0.12)))
+    pygame.draw.polygon(surface, (8, 10, 12), mig_points((int(w * 0.8), int(h * 0.8)), w * 0.2, 12))
+    overlay_texture(surface, scanline_gap=max(2, h // 240))
+    surface.blit(vignette(size), (0, 0))
+    return surface
+
+
+def telex_room(size) -> pygame.Surface:
+    """The diplomat: the Foreign Ministry's telex room, a window on Tokyo, machines and paper."""
+    w, h = size
+    surface = gradient(size, (30, 38, 34), (16, 20, 18))
+    rng = random.Random(1976)
+    # The window on Kasumigaseki at night.
+    win = pygame.Rect(int(w * 0.06), int(h * 0.08), int(w * 0.34), int(h * 0.36))
+    surface.blit(gradient(win.size, (6, 10, 26), (30, 26, 44)), win)
+    for _ in range(160):
+        x = win.x + rng.randrange(win.width)
+        y = win.y + int(win.height * 0.45) + rng.randrange(int(win.height * 0.55))
+        pygame.draw.rect(surface, rng.choice([(255, 210, 120), (200, 220, 255), (255, 240, 200)]), (x, y, 2, 2))
+    pygame.draw.rect(surface, (60, 56, 48), win, max(3, w // 200))
+    pygame.draw.line(surface, (60, 56, 48), win.midtop, win.midbottom, max(2, w // 300))
+    # A row of teleprinters with paper rising out of them.
+    desk_y = int(h * 0.62)
+    pygame.draw.rect(surface, (52, 40, 28), (0, desk_y, w, h - desk_y))
+    for i in range(3):
+        x = int(w * (0.46 + i * 0.18))
+        body = pygame.Rect(x, desk_y - int(h * 0.12), int(w * 0.14), int(h * 0.12))
+        pygame.draw.rect(surface, (70, 78, 72), body, border_radius=max(2, w // 200))
+        pygame.draw.rect(surface, (40, 44, 42), body.inflate(-body.width // 5, -body.height // 2).move(0, body.height // 6))
+        paper = pygame.Rect(body.x + body.width // 6, int(h * 0.1) + i * int(h * 0.05), body.width * 2 // 3,
+                            body.y - int(h * 0.1) - i * int(h * 0.05))
+        pygame.draw.rect(surface, P.PAPER_DARK, paper)
+        for y in range(paper.y + 6, paper.bottom, max(4, h // 90)):
+            pygame.draw.line(surface, (150, 140, 120), (paper.x + 6, y), (paper.x + 6 + rng.randrange(paper.width - 10), y))
+    # The desk lamp's cone of light.
+    lamp = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.polygon(lamp, (255, 190, 90, 34), [(int(w * 0.2), int(h * 0.5)), (int(w * 0.05), h), (int(w * 0.42), h)])
+    surface.blit(lamp, (0, 0))
+    pygame.draw.circle(surface, P.AMBER, (int(w * 0.2), int(h * 0.5)), max(3, h // 90))
+    overlay_texture(surface, scanline_gap=max(2, h // 240))
+    surface.blit(vignette(size), (0, 0))
+    return surface
+
+
+ROLE_SCENES = {"pilot": cockpit, "police": airfield, "diplomat": telex_room}
+
+
+def role_background(role: str, size) -> pygame.Surface:
+    """The full-window background of a role (dimmed so panels read over it)."""
+    surface = ROLE_SCENES.get(role, cockpit)(size)
+    shade = pygame.Surface(size, pygame.SRCALPHA)
+    shade.fill((0, 0, 0, 120))
+    surface.blit(shade, (0, 0))
+    return surface
+
+
+def document(kind: str, size, high_contrast: bool = False) -> pygame.Surface:
+    """A panel styled as the document it is: telex paper, a police form, a radar plot, a notebook..."""
+    w, h = size
+    if high_contrast:
+        surface = pygame.Surface(size)
+        surface.fill((0, 0, 0))
+        pygame.draw.rect(surface, P.WHITE, surface.get_rect(), 3)
+        return surface
+    if kind in ("crt", "radar_log", "map"):
+        surface = pygame.Surface(size)
+        surface.fill((6, 20, 12))
+        step = max(12, h // 10)
+        for x in range(0, w, step):
+            pygame.draw.line(surface, (14, 44, 26), (x, 0), (x, h))
+        for y in range(0, h, step):
+            pygame.draw.line(surface, (14, 44, 26), (0, y), (w, y))
+        if kind == "radar_log":
+            for r in range(1, 4):
+                pygame.draw.circle(surface, (20, 70, 40), (w - step * 2, h - step * 2), r * step * 2, 1)
+        overlay_texture(surface, scanline_gap=3, grain=False)
+        pygame.draw.rect(surface, P.PHOSPHOR_DIM, surface.get_rect(), 2)
+        return surface
+    base = {"newspaper": (214, 210, 198), "notebook": (232, 224, 196)}.get(kind, P.PAPER)
+    surface = pygame.Surface(size)
+    surface.fill(base)
+    rng = random.Random(hash(kind) & 0xFFFF)
+    for _ in range(w * h // 400):
+        x, y = rng.randrange(w), rng.randrange(h)
+        c = surface.get_at((x, y))
+        d = rng.randrange(-10, 6)
+        surface.set_at((x, y), (max(0, c.r + d), max(0, c.g + d), max(0, c.b + d)))
+    line = max(18, h // 14)
+    if kind in ("telex", "cable"):
+        # Continuous stationery: faint green bands and tractor-feed holes down both sides.
+        for y in range(0, h, line * 2):
+            pygame.draw.rect(surface, (214, 228, 204), (0, y, w, line))
+        hole = max(3, w // 140)
+        for y in range(hole * 3, h, hole * 5):
+            pygame.draw.circle(surface, (70, 66, 58), (hole * 2, y), hole)
+            pygame.draw.circle(surface, (70, 66, 58), (w - hole * 2, y), hole)
+        pygame.draw.line(surface, (170, 160, 140), (hole * 4, 0), (hole * 4, h))
+        pygame.draw.line(surface, (170, 160, 140), (w - hole * 4, 0), (w - hole * 4, h))
+    elif kind in ("notebook",):
+        for y in range(line, h, line):
+            pygame.draw.line(surface, (150, 170, 210), (0, y), (w, y))
+        pygame.draw.line(surface, (200, 90, 90), (int(w * 0.07), 0), (int(w * 0.07), h), 2)
+    elif kind in ("police_form", "charge_sheet", "memo"):
+        pygame.draw.rect(surface, (120, 100, 80), (8, 8, w - 16, h - 16), 2)
+        pygame.draw.line(surface, (120, 100, 80), (8, 8 + line * 2), (w - 8, 8 + line * 2), 2)
+        for y in range(8 + line * 3, h - 8, line):
+            pygame.draw.line(surface, (196, 184, 156), (16, y), (w - 16, y))
+        stamp = pygame.Surface((line * 3, line * 3), pygame.SRCALPHA)
+        pygame.draw.circle(stamp, (*P.STAMP_RED, 110), (line * 3 // 2, line * 3 // 2), line * 3 // 2 - 2, 3)
+        surface.blit(stamp, (w - line * 4, 12))
+    elif kind == "newspaper":
+        cols = 3
+        for i in range(1, cols):
+            x = w * i // cols
+            pygame.draw.line(surface, (150, 146, 136), (x, line * 2), (x, h - 8))
+        pygame.draw.line(surface, (60, 56, 50), (8, line * 2 - 4), (w - 8, line * 2 - 4), 3)
+    pygame.draw.rect(surface, (120, 104, 80), surface.get_rect(), 2)
+    return surface
+
+
+def emblem(role: str, size: int) -> pygame.Surface:
+    """A role's emblem: a winged red star, a police star in its ring, a Foreign Ministry seal."""
+    s = pygame.Surface((size, size), pygame.SRCALPHA)
+    c = size / 2
+    if role == "pilot":
+        for side in (-1, 1):
+            for i in range(4):
+                y = c + size * (0.02 + i * 0.06)
+                pygame.draw.line(s, P.AMBER, (c + side * size * 0.18, y), (c + side * size * (0.48 - i * 0.07), y - size * 0.08),
+                                 max(2, size // 40))
+        pygame.draw.polygon(s, (200, 40, 36), _star(c, c, size * 0.26, size * 0.11))
+        pygame.draw.polygon(s, P.AMBER, _star(c, c, size * 0.26, size * 0.11), max(1, size // 80))
+    elif role == "police":
+        pygame.draw.circle(s, P.AMBER, (c, c), size * 0.42, max(2, size // 30))
+        for i in range(16):
+            a = math.radians(i * 22.5)
+            pygame.draw.line(s, P.AMBER_DIM, (c + size * 0.2 * math.cos(a), c + size * 0.2 * math.sin(a)),
+                             (c + size * 0.38 * math.cos(a), c + size * 0.38 * math.sin(a)), max(1, size // 60))
+        pygame.draw.polygon(s, P.AMBER, _star(c, c, size * 0.24, size * 0.1))
+        pygame.draw.circle(s, (40, 30, 10), (c, c), size * 0.07)
+    else:
+        pygame.draw.circle(s, (120, 200, 230), (c, c), size * 0.42, max(2, size // 30))
+        for i in range(16):
+            a = math.radians(i * 22.5)
+            pygame.draw.ellipse(s, (120, 200, 230),
+                                pygame.Rect(0, 0, size * 0.14, size * 0.14).move(c + size * 0.2 * math.cos(a) - size * 0.07,
+                                                                                  c + size * 0.2 * math.sin(a) - size * 0.07), 1)
+        pygame.draw.circle(s, (230, 220, 180), (c, c), size * 0.1)
+        pygame.draw.line(s, (120, 200, 230), (c - size * 0.3, c + size * 0.32), (c + size * 0.3, c + size * 0.32), max(1, size // 60))
+    return s
+
+
+def _star(cx, cy, outer, inner, points: int = 5):
+    pts = []
+    for i in range(points * 2):
+        r = outer if i % 2 == 0 else inner
+        a = -math.pi / 2 + i * math.pi / points
+        pts.append((cx + r * math.cos(a), cy + r * math.sin(a)))
+    return pts
+
+
+class ArtCache:
+    """Drawn art kept by (name, size, options), the least recently used dropped beyond a limit.
+
+    The limit matters: panels are sized by their scene's text, so every scene may ask for a new size.
+    """
+
+    def __init__(self, limit: int = 40):
+        self._items: dict[tuple, pygame.Surface] = {}
+        self.limit = limit
+
+    def get(self, key: tuple, draw) -> pygame.Surface:
+        """The cached surface for key, drawing it with draw() the first time."""
+        surface = self._items.pop(key, None)
+        if surface is None:
+            surface = draw()
+            if pygame.display.get_surface() is not None:
+                surface = surface.convert_alpha() if surface.get_flags() & pygame.SRCALPHA else surface.convert()
+            while len(self._items) >= self.limit:
+                self._items.pop(next(iter(self._items)))
+        self._items[key] = surface  # re-inserted last: the most recently used
+        return surface
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        """Forget everything (after a resize or a theme change)."""
+        self._items.clear()

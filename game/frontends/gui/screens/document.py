@@ -1,0 +1,54 @@
+"""A dossier entry, drawn as the document it is: telex paper, a police form, a radar plot..."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import art
+from ..text import KIND_LABELS
+from ..widgets import escape, paragraphs
+from .overlay import OverlayScreen
+
+
+class DocumentScreen(OverlayScreen):
+    """One document over the scene; Esc, Enter or Close return."""
+
+    name = "document"
+
+    def __init__(self, app, document):
+        super().__init__(app)
+        self.document = document
+        self.paper = pygame.Rect(0, 0, 0, 0)
+
+    def build(self) -> None:
+        """The paper, its heading, its text and the sources behind it."""
+        layout = self.app.layout
+        content = layout.content
+        width = min(content.width - 2 * layout.margin, layout.px(820))
+        height = layout.height - 2 * layout.margin
+        self.paper = pygame.Rect(content.centerx - width // 2, layout.margin, width, height)
+        pad = layout.px(34)
+        doc = self.document
+        crt = doc.kind in ("radar_log", "map") and not self.app.settings.high_contrast
+        status = "documented" if doc.status == "documented" else "dramatized: written for the game"
+        html = (f"<b>{escape(KIND_LABELS.get(doc.kind, doc.kind).upper())}: {escape(doc.title)}</b><br>"
+                f"<i>{escape(status)}</i><br><br>{paragraphs(doc.text)}")
+        for quote in doc.sources:
+            source = self.app.story.sources.get(quote.source)
+            html += f"<br><br>“{escape(quote.quote)}” ({escape(source.title if source else quote.source)})"
+        close_h = layout.px(46)
+        self.text(pygame.Rect(self.paper.x + pad, self.paper.y + pad, width - 2 * pad, height - 2 * pad - close_h - layout.px(10)),
+                  html, "#document_text_crt" if crt else "#document_text")
+        self.button(pygame.Rect(self.paper.right - pad - layout.px(160), self.paper.bottom - pad // 2 - close_h,
+                                layout.px(160), close_h), "Close  (Esc)", self.close)
+        self.focus.set(0)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The scene dimmed, and the paper."""
+        super().draw(surface)
+        kind, size, hc = self.document.kind, self.paper.size, self.app.settings.high_contrast
+        surface.blit(self.app.art.get(("paper", kind, size, hc), lambda: art.document(kind, size, hc)), self.paper)
+
+    def shot_name(self) -> str:
+        """document-<id>."""
+        return f"document-{self.document.id}"

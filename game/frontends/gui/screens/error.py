@@ -1,0 +1,69 @@
+"""A story that cannot be loaded, or a screen that failed twice: the problems, readable, and a way out."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import StoryError, summarize
+
+from ..widgets import escape
+from .base import Screen
+
+
+class ErrorScreen(Screen):
+    """The lint problems of a story that failed to load (never a traceback)."""
+
+    name = "error"
+
+    def __init__(self, app, error):
+        super().__init__(app)
+        self.error = error
+
+    def describe(self) -> str:
+        """The problems as HTML for the text box."""
+        error = self.error
+        if isinstance(error, StoryError):
+            lines = [escape(problem.format()) for problem in error.problems]
+            head = f"<b>The story could not be loaded. {escape(summarize(error.problems))}</b>"
+            return head + "<br><br>" + "<br><br>".join(lines)
+        return f"<b>The game could not start.</b><br><br>{escape(str(error))}"
+
+    def build(self) -> None:
+        """Title, the problems in a scrolling box, Try again and Quit."""
+        layout = self.app.layout
+        content = layout.content
+        m = layout.margin
+        self.label(pygame.Rect(content.x + m, m, content.width - 2 * m, layout.px(48)), "Foxbat cannot start", "#screen_title")
+        bottom = layout.height - m - layout.px(50)
+        self.text(pygame.Rect(content.x + m, m + layout.px(56), content.width - 2 * m, bottom - m - layout.px(56) - m),
+                  self.describe(), "#error_text")
+        self.button(pygame.Rect(content.x + m, bottom, layout.px(220), layout.px(50)), "Try again", self.retry)
+        self.button(pygame.Rect(content.x + m + layout.px(240), bottom, layout.px(160), layout.px(50)), "Quit", self.quit)
+        self.focus.set(0)
+
+    def retry(self) -> None:
+        """Load the story again (a writer may have fixed it)."""
+        from ..app import load_everything
+        from .title import TitleScreen
+
+        story, error = load_everything(self.app.story_path)
+        if story is None:
+            self.error = error
+            self.rebuild()
+            self.app.notify("The story still has problems.")
+            return
+        self.app.story = story
+        self.app.switch(TitleScreen(self.app))
+
+    def quit(self) -> None:
+        """Close the game."""
+        self.app.running = False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """A dark, plain background."""
+        surface.fill((14, 8, 6))
+
+    def autoplay(self, auto) -> bool:
+        """Nothing to play: stop."""
+        self.app.running = False
+        return True

@@ -1,0 +1,166 @@
+"""The pilot's flight on a real coastline map: the documented timeline and the player's own route."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from .. import geo
+from .. import palette as P
+from ..text import format_when
+from .overlay import OverlayScreen
+
+MAP_IMAGE = Path(__file__).resolve().parents[4] / "assets" / "maps" / "flight_map.png"
+
+
+def load_map() -> pygame.Surface | None:
+    """The generated coastline map, or None when it is missing (the screen then draws plain sea)."""
+    try:
+        return pygame.image.load(str(MAP_IMAGE))
+    except (pygame.error, FileNotFoundError):
+        return None
+
+
+class FlightMapScreen(OverlayScreen):
+    """The map over the scene; Esc, M or Back return."""
+
+    name = "map"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.map_rect = pygame.Rect(0, 0, 0, 0)
+        self.side = pygame.Rect(0, 0, 0, 0)
+
+    def route(self) -> list[tuple[float, float, str]]:
+        """(lon, lat, scene title) of every visited scene that has a place on the map, in order."""
+        session = self.app.session
+        role = session.role
+        points = []
+        for scene_id in [step.scene for step in session.path] + [session.scene_id]:
+            scene = role.scenes.get(scene_id)
+            if scene is not None and scene.at is not None:
+                points.append((scene.at.lon, scene.at.lat, scene.title or scene_id))
+        return points
+
+    def build(self) -> None:
+        """The map on the left at its own aspect, the timeline beside it, and Back."""
+        layout = self.app.layout
+        content, m = layout.content, layout.margin
+        side_w = layout.px(350)
+        avail = pygame.Rect(content.x + m, m, content.width - 3 * m - side_w, layout.height - 2 * m)
+        aspect = 1440 / 861
+        w = min(avail.width, int(avail.height * aspect))
+        h = int(w / aspect)
+        self.map_rect = pygame.Rect(avail.x, avail.y + (avail.height - h) // 2, w, h)
+        self.side = pygame.Rect(self.map_rect.right + m, m, content.right - m - self.map_rect.right - m, layout.height - 2 * m)
+        self.panel = self.side.inflate(-layout.px(16), -layout.px(16))
+        self.side = self.panel.copy()
+        self.label(pygame.Rect(self.side.x, self.side.y, self.side.width, layout.px(48)), "The flight", "#screen_title")
+        self.button(pygame.Rect(self.side.x, self.side.bottom - layout.px(48), min(self.side.width, layout.px(200)),
+                                layout.px(48)), "Back  (Esc)", self.close)
+        self.focus.set(0)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """M closes too."""
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_m:
+            self.app.later(self.close)
+            return True
+        return super().handle_event(event)
+
+    def to_screen(self, lon: float, lat: float) -> tuple[int, int]:
+        """Lon/lat to window pixels."""
+        x, y = geo.project(lon, lat, self.map_rect.width, self.map_rect.height)
+        return int(self.map_rect.x + x), int(self.map_rect.y + y)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Map, places, the documented timeline (amber, dashed) and the player's route (green)."""
+        super().draw(surface)
+        layout, fonts, cache = self.app.layout, self.app.fonts, self.app.art
+        rect = self.map_rect
+
+        def scaled():
+            image = load_map()
+            if image is None:
+                plain = pygame.Surface(rect.size)
+                plain.fill(P.SEA)
+                return plain
+            return pygame.transform.smoothscale(image.convert(), rect.size)
+
+        surface.blit(cache.get(("flight_map", rect.size), scaled), rect)
+        pygame.draw.rect(surface, P.PHOSPHOR_DIM, rect, max(1, layout.px(2)))
+        small = fonts.get(layout.font(14))
+        for name, (lon, lat) in geo.PLACES.items():
+            x, y = self.to_screen(lon, lat)
+            region = name.isupper()
+            text = small.render(name, True, (110, 150, 130) if region else (230, 226, 210))
+            if not region:
+                pygame.draw.circle(surface, (230, 226, 210), (x, y), max(2, layout.px(3)))
+                # Clear of the timeline's numbered markers, which sit on some of these places.
+                surface.blit(text, (x + layout.px(14), y - text.get_height() // 2))
+            else:
+                surface.blit(text, text.get_rect(center=(x, y)))
+        # The record: a dashed amber line through the documented moments, numbered.
+        points = [self.to_screen(lon, lat) for _, _, lon, lat in geo.TIMELINE]
+        for a, b in zip(points, points[1:]):
+            _dashed(surface, P.AMBER, a, b, max(2, layout.px(2)), layout.px(10))
+        number_font = fonts.get(layout.font(13), bold=True)
+        for i, (x, y) in enumerate(points, start=1):
+            pygame.draw.circle(surface, P.AMBER, (x, y), layout.px(10))
+            tag = number_font.render(str(i), True, (20, 14, 4))
+            surface.blit(tag, tag.get_rect(center=(x, y)))
+        # The player's route, from the places of the scenes they went through.
+        route = self.route()
+        if len(route) >= 2:
+            pygame.draw.lines(surface, P.PHOSPHOR, False, [self.to_screen(lon, lat) for lon, lat, _ in route],
+                              max(2, layout.px(3)))
+        for lon, lat, _ in route:
+            pygame.draw.circle(surface, P.PHOSPHOR, self.to_screen(lon, lat), layout.px(5))
+        self.draw_timeline(surface, route)
+
+    def draw_timeline(self, surface: pygame.Surface, route) -> None:
+        """The numbered moments of the flight and a legend, down the side."""
+        layout, fonts = self.app.layout, self.app.fonts
+        side = self.side
+        y = side.y + layout.px(52)
+        font = fonts.get(layout.font(15))
+        bold = fonts.get(layout.font(15), bold=True)
+        width = side.width - layout.px(34)
+        for i, (time, what, _, _) in enumerate(geo.TIMELINE, start=1):
+            pygame.draw.circle(surface, P.AMBER, (side.x + layout.px(10), y + layout.px(10)), layout.px(10))
+            tag = fonts.get(layout.font(13), bold=True).render(str(i), True, (20, 14, 4))
+            surface.blit(tag, tag.get_rect(center=(side.x + layout.px(10), y + layout.px(10))))
+            head = bold.render(f"{time} JST" if time else "Take-off", True, P.AMBER)
+            surface.blit(head, (side.x + layout.px(30), y))
+            body = font.render(what, True, (226, 222, 206), wraplength=width)
+            surface.blit(body, (side.x + layout.px(30), y + head.get_height()))
+            y += head.get_height() + body.get_height() + layout.px(10)
+        y += layout.px(6)
+        legend = [(P.AMBER, "The record (approximate track)"), (P.PHOSPHOR, "Your route")]
+        for colour, text in legend:
+            pygame.draw.line(surface, colour, (side.x, y + layout.px(9)), (side.x + layout.px(22), y + layout.px(9)),
+                             max(2, layout.px(3)))
+            rendered = font.render(text, True, (226, 222, 206))
+            surface.blit(rendered, (side.x + layout.px(30), y))
+            y += rendered.get_height() + layout.px(4)
+        if len(route) < 2:
+            note = font.render("Your route appears as you fly through scenes placed on the map.", True, (160, 170, 160),
+                               wraplength=side.width)
+            if y + note.get_height() < side.bottom - layout.px(56):
+                surface.blit(note, (side.x, y + layout.px(6)))
+        else:
+            now = self.app.session.scene
+            note = font.render(f"Now: {format_when(now.when)}", True, (160, 170, 160), wraplength=side.width)
+            if y + note.get_height() < side.bottom - layout.px(56):
+                surface.blit(note, (side.x, y + layout.px(6)))
+
+
+def _dashed(surface, colour, a, b, width: int, dash: int) -> None:
+    """A dashed line from a to b."""
+    ax, ay = a
+    bx, by = b
+    length = max(1.0, ((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5)
+    steps = int(length // dash)
+    for i in range(0, steps, 2):
+        t0, t1 = i / steps, min(1.0, (i + 1) / steps)
+        pygame.draw.line(surface, colour, (ax + (bx - ax) * t0, ay + (by - ay) * t0), (ax + (bx - ax) * t1, ay + (by - ay) * t1), width)

@@ -1,0 +1,60 @@
+"""Esc during play: resume, save, load, settings, history, go back, quit to title."""
+
+from __future__ import annotations
+
+from .menu import MenuScreen
+
+
+class PauseScreen(MenuScreen):
+    """The pause menu."""
+
+    name = "pause"
+    title = "Paused"
+
+    def items(self):
+        """Every pause action; Go back only when there is a choice to undo."""
+        has_path = bool(self.app.session and self.app.session.path)
+        return [
+            ("Resume  (Esc)", self.close, True),
+            ("Save game", lambda: self.open("save"), True),
+            ("Load game", lambda: self.open("load"), True),
+            ("Settings", self.settings, True),
+            ("History", self.history, True),
+            ("Go back to an earlier choice", self.undo, has_path),
+            ("Quit to title", self.quit, True),
+        ]
+
+    def autoplay(self, auto) -> bool:
+        """Visit the menus the autoplay's tour asks for, then resume."""
+        if not auto.next_queued(self.app):
+            self.close()
+        return True
+
+    def open(self, mode: str) -> None:
+        """The save or load slots."""
+        from .saves import SavesScreen
+
+        self.app.push(SavesScreen(self.app, mode))
+
+    def settings(self) -> None:
+        """The settings."""
+        from .settings_screen import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def history(self) -> None:
+        """Everything read so far."""
+        from .history import HistoryScreen
+
+        self.app.push(HistoryScreen(self.app))
+
+    def undo(self) -> None:
+        """Pick an earlier choice to go back to."""
+        from .undo import UndoScreen
+
+        self.app.push(UndoScreen(self.app))
+
+    def quit(self) -> None:
+        """To the title; the autosave keeps the game."""
+        self.app.autosave()
+        self.app.to_title()

@@ -1,0 +1,104 @@
+"""Choose who to be: three cards with drawn emblems, who each person is and where they stand."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import art
+from ..widgets import escape, sized
+from .base import Screen
+
+
+class RoleScreen(Screen):
+    """The role cards; 1-3, arrows and Enter, a click or a tap choose."""
+
+    name = "roles"
+
+    def build(self) -> None:
+        """One tall card per role, side by side, and a Back button."""
+        layout = self.app.layout
+        content = layout.content
+        m = layout.margin
+        roles = list(self.app.story.roles.values())
+        self.label(pygame.Rect(content.x + m, m, content.width - 2 * m, layout.px(44)), "Who are you on 6 September 1976?",
+                   "#screen_title")
+        gap = layout.px(24)
+        top = m + layout.px(64)
+        bottom = layout.height - m - layout.px(64)
+        card_w = (content.width - 2 * m - gap * (len(roles) - 1)) // max(1, len(roles))
+        self.cards = []
+        for i, role in enumerate(roles):
+            rect = pygame.Rect(content.x + m + i * (card_w + gap), top, card_w, bottom - top)
+            button = self.button(rect, "", lambda r=role.id: self.choose(r), "#card")
+            self.cards.append((rect, role))
+            pad = layout.px(14)
+            emblem_size = self.emblem_size(card_w)
+            text_top = rect.y + pad + emblem_size + layout.px(8)
+            html = (sized(f"{i + 1}. {escape(role.name)}", layout.font(22), bold=True) + "<br>"
+                    + sized(escape(role.title), layout.font(16), bold=True) + "<br>"
+                    + sized(escape(role.summary), layout.font(15)))
+            from ..widgets import PassThroughTextBox
+
+            box = PassThroughTextBox(html, pygame.Rect(rect.x + pad, text_top, rect.width - 2 * pad, rect.bottom - text_top - pad),
+                                     self.app.manager, starting_height=3)
+            self.children.append(box)
+            button.role_id = role.id
+        self.button(pygame.Rect(content.x + m, layout.height - m - layout.px(48), layout.px(160), layout.px(48)),
+                    "Back", self.back)
+        self.focus.set(0)
+
+    def emblem_size(self, card_width: int) -> int:
+        """The emblem's side: small enough to leave the card's text room."""
+        return min(self.app.layout.px(104), card_width // 3)
+
+    def choose(self, role_id: str) -> None:
+        """Start the role."""
+        self.app.start_role(role_id)
+
+    def back(self) -> None:
+        """Back to the title."""
+        self.app.to_title()
+
+    def on_escape(self) -> bool:
+        """Esc goes back to the title."""
+        self.back()
+        return True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Number keys pick a card."""
+        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
+            index = event.key - pygame.K_1
+            if index < len(self.cards):
+                self.app.later(lambda: self.choose(self.cards[index][1].id))
+                return True
+        return super().handle_event(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The title scene, dimmed, with each card's emblem."""
+        size = surface.get_size()
+        surface.blit(self.app.art.get(("roles_bg", size), lambda: _dimmed(art.title_background(size))), (0, 0))
+        layout = self.app.layout
+        for rect, role in self.cards:
+            panel = self.app.art.get(("card", rect.size, role.id), lambda r=rect: _card(r.size))
+            surface.blit(panel, rect)
+            emblem_size = self.emblem_size(rect.width)
+            emblem = self.app.art.get(("emblem", role.id, emblem_size), lambda r=role.id, s=emblem_size: art.emblem(r, s))
+            surface.blit(emblem, (rect.centerx - emblem_size // 2, rect.y + layout.px(14)))
+
+    def autoplay(self, auto) -> bool:
+        """Pick the autoplay's role."""
+        self.choose(auto.role or next(iter(self.app.story.roles)))
+        return True
+
+
+def _dimmed(surface: pygame.Surface) -> pygame.Surface:
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, 110))
+    surface.blit(shade, (0, 0))
+    return surface
+
+
+def _card(size) -> pygame.Surface:
+    card = art.gradient(size, (12, 30, 24), (6, 14, 12))
+    card.set_alpha(225)
+    return card

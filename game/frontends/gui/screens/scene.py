@@ -1,0 +1,342 @@
+"""A scene: header with date, time and place; typed text; numbered choices; gauges; documents."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import ChoiceUnavailable
+
+from .. import art
+from ..palette import look_of
+from ..settings import CHARS_PER_SECOND
+from ..text import KIND_LABELS, format_value, format_when
+from ..widgets import Typewriter, escape, paragraphs, sized
+from .base import Screen
+
+
+class SceneScreen(Screen):
+    """The current scene of the session; rebuilt for every new scene."""
+
+    name = "scene"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.revealed: set[tuple[str, int]] = set()  # (scene, path length) whose text has finished typing
+        self.typewriter: Typewriter | None = None
+        self.choice_buttons: list = []
+        self.hidden: list = []
+        self.text_rect = pygame.Rect(0, 0, 0, 0)
+        self.side_rects: dict[str, pygame.Rect] = {}
+        self._frame: tuple | None = None  # (what it shows, the composed background of this scene)
+
+    @property
+    def session(self):
+        """The session being played."""
+        return self.app.session
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Which moment this is: the same scene reached again later types again."""
+        return self.session.scene_id, len(self.session.path)
+
+    def has_map(self) -> bool:
+        """The flight map belongs to the pilot."""
+        return self.session.state.role == "pilot"
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Header, choices (hidden until the text has typed out), text panel, side panel."""
+        app, layout, session = self.app, self.app.layout, self.session
+        scene = session.scene
+        content, m = layout.content, layout.margin
+        self.choice_buttons, self.hidden = [], []
+
+        # Header: scene title, then date, time and place (wrapping when long); Menu and Map on the right.
+        buttons_w = layout.px(150)
+        right_x = content.right - m - buttons_w
+        self.button(pygame.Rect(right_x, m // 2, buttons_w, layout.px(40)), "Menu  (Esc)", self.pause, focusable=False)
+        head_w = right_x - content.x - 2 * m
+        if self.has_map():
+            map_x = right_x - layout.px(12) - buttons_w
+            self.button(pygame.Rect(map_x, m // 2, buttons_w, layout.px(40)), "Map  (M)", self.open_map, focusable=False)
+            head_w = map_x - content.x - 2 * m
+        header = self.text(pygame.Rect(content.x + m, m // 2, head_w, -1),
+                           sized(escape(scene.title or scene.where), layout.font(28), bold=True)
+                           + f"<br>{escape(format_when(scene.when))}  ·  {escape(scene.where)}", "#header_box")
+        header_h = max(header.rect.height, layout.px(40))
+        top = m // 2 + header_h + m // 3
+        bottom = layout.height - m
+        usable = content.width - 3 * m
+        left_w = int(usable * 0.63)
+        right_w = usable - left_w
+        left_x = content.x + m
+        right_x = left_x + left_w + m
+
+        # Choices first: their wrapped heights decide how much room the text gets.
+        gap = layout.px(10)
+        entries = []
+        if scene.is_ending:
+            entries.append(("What really happened  (Enter)", self.debrief, None, True))
+        else:
+            for number, choice in enumerate(session.choices, start=1):
+                entries.append((escape(choice.text), lambda c=choice.id: self.choose(c), str(number), True))
+            for choice in session.closed_choices:
+                entries.append((f"<i>{escape(choice.text)}</i> — not open to you now", None, None, False))
+        made = []
+        for text, action, number, enabled in entries:
+            button, children = self.wrapped(pygame.Rect(left_x, 0, left_w, layout.px(52)), text,
+                                            action or (lambda: None), number, enabled)
+            made.append((button, children))
+        total = sum(b.rect.height for b, _ in made) + gap * max(0, len(made) - 1)
+        min_text = layout.px(180)
+        while made and bottom - total - m < top + min_text and not made[-1][0].is_enabled:
+            button, children = made.pop()  # drop closed choices first when space is short
+            for element in [button] + children:
+                element.kill()
+                self.widgets.remove(element) if element in self.widgets else self.children.remove(element)
+            self.focus.items.pop()
+            total = sum(b.rect.height for b, _ in made) + gap * max(0, len(made) - 1)
+        y = bottom - total
+        for button, children in made:
+            dy = y - button.rect.y
+            for element in [button] + children:
+                element.set_relative_position((element.rect.x, element.rect.y + dy))
+            y += button.rect.height + gap
+            self.choice_buttons.append(button)
+            self.hidden.extend([button] + children)
+
+        # The text on its document: radar screen, notebook or telex paper.
+        text_bottom = (bottom - total - m) if made else bottom
+        self.text_rect = pygame.Rect(left_x, top, left_w, max(layout.px(120), text_bottom - top))
+        pad = layout.px(18)
+        look = look_of(session.state.role, app.settings.high_contrast)
+        object_id = "#scene_text_crt" if look.document in ("crt", "plain") else "#scene_text_paper"
+        box = self.text(self.text_rect.inflate(-2 * pad, -2 * pad), self.scene_html(), object_id)
+
+        # The side: the role's picture, the gauges, the documents.
+        art_h = min(int(right_w * 9 / 16), (bottom - top) // 3)
+        self.side_rects = {"art": pygame.Rect(right_x, top, right_w, art_h)}
+        gauges = session.gauges
+        gauge_h = (layout.px(16) + len(gauges) * layout.px(44)) if gauges else 0
+        self.side_rects["gauges"] = pygame.Rect(right_x, top + art_h + m, right_w, gauge_h)
+        y = top + art_h + m + (gauge_h + m if gauges else 0)
+        self.documents = []
+        for document in scene.dossier:
+            label = f"{KIND_LABELS.get(document.kind, document.kind)}: {document.title}"
+            button, children = self.wrapped(pygame.Rect(right_x, y, right_w, layout.px(44)), escape(label),
+                                            lambda d=document: self.open_document(d), None, True, "#document_button")
+            self.documents.append(button)
+            y = button.rect.bottom + layout.px(8)
+        if scene.dossier:
+            hint = pygame.Rect(right_x, y, right_w, layout.px(24))
+            if hint.bottom <= bottom:
+                self.label(hint, "D opens the first document", "#small")
+
+        # The typewriter, unless this moment has already been read.
+        speed = CHARS_PER_SECOND[app.settings.text_speed]
+        if self.key in self.revealed:
+            speed = float("inf")
+        self.typewriter = Typewriter(box, speed)
+        if self.typewriter.done:
+            self.reveal()
+        else:
+            for element in self.hidden:
+                element.hide()
+
+    def scene_html(self) -> str:
+        """The scene's text, and at an ending what it means."""
+        scene = self.session.scene
+        html = paragraphs(scene.text)
+        if scene.ending is not None:
+            ending = scene.ending
+            kind = "What happened" if ending.kind == "historical" else "Another ending"
+            html += (f"<br><br><b>{kind.upper()}: {escape(ending.title)}</b><br>{escape(ending.outcome)}")
+            if ending.kind != "historical":
+                html += f"<br><i>{escape(ending.differs)}</i>"
+        return html
+
+    def reveal(self) -> None:
+        """The text is all there: show the choices and put the keyboard on the first."""
+        self.revealed.add(self.key)
+        for element in self.hidden:
+            element.show()
+        if self.session.is_finished and self.choice_buttons:
+            self.focus.set(0)
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def choose(self, choice_id: str) -> None:
+        """Take a choice and move on to the next scene."""
+        self.app.transition(slide=True)
+        try:
+            self.session.choose(choice_id)
+        except ChoiceUnavailable as exc:
+            self.app.notify(f"That choice is not open: {exc}")
+            return
+        self.app.autosave()
+        self.rebuild_for_new_scene()
+
+    def rebuild_for_new_scene(self) -> None:
+        """Lay out the scene the session is now at."""
+        self.on_exit()
+        self.build()
+
+    def debrief(self) -> None:
+        """The path beside the record."""
+        from .debrief import DebriefScreen
+
+        self.app.switch(DebriefScreen(self.app))
+
+    def pause(self) -> None:
+        """The pause menu."""
+        from .pause import PauseScreen
+
+        self.app.push(PauseScreen(self.app))
+
+    def open_map(self) -> None:
+        """The flight map."""
+        from .flight_map import FlightMapScreen
+
+        self.app.push(FlightMapScreen(self.app))
+
+    def open_document(self, document) -> None:
+        """A document of the scene, drawn as what it is."""
+        from .document import DocumentScreen
+
+        self.app.push(DocumentScreen(self.app, document))
+
+    # --- input and frames --------------------------------------------------------------------
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """While typing, any key or tap completes the text; then numbers choose, Esc pauses."""
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.later(self.pause)
+            return True
+        typing = self.typewriter is not None and not self.typewriter.done
+        if typing and (event.type == pygame.KEYDOWN or (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1)):
+            self.typewriter.complete()
+            self.reveal()
+            return True
+        if event.type != pygame.KEYDOWN:
+            return False
+        if pygame.K_1 <= event.key <= pygame.K_9 or pygame.K_KP1 <= event.key <= pygame.K_KP9:
+            index = event.key - (pygame.K_1 if event.key <= pygame.K_9 else pygame.K_KP1)
+            choices = self.session.choices
+            if not self.session.is_finished and index < len(choices):
+                self.app.later(lambda c=choices[index].id: self.choose(c))
+                return True
+            return False
+        if event.key == pygame.K_m and self.has_map():
+            self.app.later(self.open_map)
+            return True
+        if event.key == pygame.K_d and self.session.scene.dossier:
+            self.app.later(lambda: self.open_document(self.session.scene.dossier[0]))
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.focus.index is None and self.session.is_finished:
+            self.app.later(self.debrief)
+            return True
+        return super().handle_event(event)
+
+    def update(self, dt: float) -> bool:
+        """Type the text out; True while letters appear."""
+        if self.typewriter is None or self.typewriter.done:
+            return False
+        if self.app.fading:
+            return True  # the text starts once the scene has faded in
+        typing = self.typewriter.update(dt)
+        if not typing:
+            self.reveal()
+        return True
+
+    def settled(self) -> bool:
+        """True once the text is all there."""
+        return self.typewriter is None or self.typewriter.done
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """One blit: background, document, picture and gauges are composed once per scene and values."""
+        size = surface.get_size()
+        gauges = tuple((g.name, g.value) for g in self.session.gauges)
+        key = (self.session.state.role, size, tuple(self.text_rect), gauges, self.app.settings.high_contrast)
+        if self._frame is None or self._frame[0] != key:
+            # Only the current scene's frame is kept: a full-window surface per scene would add up.
+            self._frame = (key, self.compose(size).convert())
+        surface.blit(self._frame[1], (0, 0))
+
+    def draw_partial(self, surface: pygame.Surface) -> list | None:
+        """While the text types out, only the text panel changes: its background and the text box."""
+        box = self.typewriter.box if self.typewriter is not None else None
+        if self._frame is None or box is None or self.typewriter.done or box.scroll_bar is not None:
+            return None
+        rect = self.text_rect
+        surface.blit(self._frame[1], rect, rect)
+        surface.blit(box.image, box.rect)
+        return [rect]
+
+    def compose(self, size) -> pygame.Surface:
+        """Background, the document under the text, the picture and the gauges, on one surface."""
+        surface = pygame.Surface(size)
+        role = self.session.state.role
+        cache = self.app.art
+        high_contrast = self.app.settings.high_contrast
+        if high_contrast:
+            surface.fill((0, 0, 0))
+        else:
+            surface.blit(cache.get(("role_bg", role, size), lambda: art.role_background(role, size)), (0, 0))
+        look = look_of(role, high_contrast)
+        rect = self.text_rect
+        surface.blit(art.document(look.document, rect.size, high_contrast), rect)
+        picture = self.side_rects.get("art")
+        if picture is not None and picture.height > 0:
+            surface.blit(cache.get(("vignette", role, picture.size), lambda: art.ROLE_SCENES.get(role, art.cockpit)(picture.size)),
+                         picture)
+            pygame.draw.rect(surface, look.accent, picture, max(1, self.app.layout.px(2)))
+        gauges_rect = self.side_rects.get("gauges")
+        if gauges_rect is not None and gauges_rect.height > 0:
+            self.draw_gauges(surface, gauges_rect, look)
+        return surface
+
+    def draw_gauges(self, surface: pygame.Surface, rect: pygame.Rect, look) -> None:
+        """The visible variables as labelled bars, like the instruments they stand for."""
+        layout = self.app.layout
+        fonts = self.app.fonts
+        panel = pygame.Surface(rect.size, pygame.SRCALPHA)
+        panel.fill((4, 10, 8, 215))
+        surface.blit(panel, rect)
+        pygame.draw.rect(surface, look.accent, rect, max(1, layout.px(1)))
+        y = rect.y + layout.px(8)
+        pad = layout.px(12)
+        font = fonts.get(layout.font(16), bold=True)
+        for gauge in self.session.gauges:
+            label = font.render(gauge.variable.label.upper(), True, (220, 214, 190))
+            value = font.render(format_value(gauge.value, gauge.variable.unit), True, look.accent)
+            surface.blit(label, (rect.x + pad, y))
+            surface.blit(value, (rect.right - pad - value.get_width(), y))
+            bar = pygame.Rect(rect.x + pad, y + layout.px(24), rect.width - 2 * pad, layout.px(10))
+            pygame.draw.rect(surface, (20, 34, 28), bar)
+            fraction = gauge.fraction
+            if fraction is None and isinstance(gauge.value, bool):
+                fraction = 1.0 if gauge.value else 0.0
+            if fraction is not None:
+                colour = look.accent if fraction > 0.25 else (230, 80, 60)
+                pygame.draw.rect(surface, colour, (bar.x, bar.y, int(bar.width * fraction), bar.height))
+                for i in range(1, 10):
+                    x = bar.x + bar.width * i // 10
+                    pygame.draw.line(surface, (0, 0, 0), (x, bar.y), (x, bar.bottom - 1))
+            y += layout.px(44)
+
+    def autoplay(self, auto) -> bool:
+        """Finish the text, then choose as the autoplay says; at an ending, go to the debrief."""
+        if not self.settled():
+            self.typewriter.complete()
+            self.reveal()
+            return True
+        if self.session.is_finished:
+            self.debrief()
+            return True
+        self.choose(auto.pick(self.session))
+        return True
+
+    def shot_name(self) -> str:
+        """scene-<id>."""
+        return f"scene-{self.session.scene_id}"

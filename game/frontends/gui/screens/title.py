@@ -1,0 +1,80 @@
+"""The title: the radar finds a contact over the sea; Continue, New game, Settings, Quit."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import AUTOSAVE, SaveError, Session, StateError
+
+from .base import Screen
+
+
+class TitleScreen(Screen):
+    """The first screen."""
+
+    name = "title"
+
+    def build(self) -> None:
+        """The menu buttons, down the left under the title."""
+        layout = self.app.layout
+        items = []
+        if self._autosave_info() is not None:
+            items.append(("Continue", self.continue_game))
+        items += [("New game", self.new_game), ("Settings", self.settings), ("Quit", self.quit)]
+        width, height, gap = layout.px(300), layout.px(54), layout.px(14)
+        x = layout.content.x + layout.px(68)
+        top = layout.px(300)
+        for i, (text, action) in enumerate(items):
+            self.button(pygame.Rect(x, top + i * (height + gap), width, height), text, action, "#menu_button")
+        info = self._autosave_info()
+        if info is not None:
+            role = self.app.story.roles.get(info.role)
+            where = f"{role.name if role else info.role}: {info.scene_title or info.scene}"
+            self.label(pygame.Rect(x, top + height + layout.px(2), width + layout.px(200), layout.px(22)), where, "#small")
+            # Keep the label clear of the next button by moving the buttons below it down a little.
+            for button in self.widgets[1:len(items)]:
+                button.set_relative_position((button.rect.x, button.rect.y + layout.px(24)))
+        self.focus.set(0)
+
+    def _autosave_info(self):
+        if self.app.saves is None:
+            return None
+        return next((info for info in self.app.saves.list() if info.slot == AUTOSAVE and info.role != "?"), None)
+
+    def continue_game(self) -> None:
+        """Carry on from the autosave."""
+        try:
+            session, messages = Session.restore(self.app.story, self.app.saves.read(AUTOSAVE), self.app.machine)
+        except (SaveError, StateError) as exc:
+            self.app.notify(f"The autosave cannot be loaded: {exc}")
+            return
+        self.app.continue_session(session, messages)
+
+    def new_game(self) -> None:
+        """Choose a role."""
+        from .roles import RoleScreen
+
+        self.app.switch(RoleScreen(self.app))
+
+    def settings(self) -> None:
+        """The settings screen."""
+        from .settings_screen import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def quit(self) -> None:
+        """Close the game."""
+        self.app.running = False
+
+    def update(self, dt: float) -> bool:
+        """The sweep turns."""
+        return self.app.title_art.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The animated scene under the buttons."""
+        self.app.title_art.draw(surface)
+
+    def autoplay(self, auto) -> bool:
+        """Start a new game."""
+        self.new_game()
+        return True

@@ -1,0 +1,62 @@
+"""Go back to any earlier choice: the choices made so far, newest first, a page at a time."""
+
+from __future__ import annotations
+
+import pygame
+
+from .overlay import OverlayScreen
+
+
+class UndoScreen(OverlayScreen):
+    """Pick the choice to take back; the scene where it was made comes back."""
+
+    name = "undo"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.page = 0
+
+    def build(self) -> None:
+        """A page of earlier choices, then Earlier / Later / Back."""
+        layout = self.app.layout
+        content, m = layout.content, layout.margin
+        session = self.app.session
+        width = min(content.width - 4 * m, layout.px(900))
+        x = content.centerx - width // 2
+        self.panel = pygame.Rect(x, m, width, layout.height - 2 * m)
+        self.label(pygame.Rect(x, m, width, layout.px(48)), "Go back to an earlier choice", "#screen_title")
+        row_h, gap = layout.px(50), layout.px(8)
+        top = m + layout.px(56)
+        nav_top = layout.height - m - layout.px(48)
+        per_page = max(1, (nav_top - m - top) // (row_h + gap))
+        steps = list(enumerate(session.path))[::-1]
+        pages = max(1, -(-len(steps) // per_page))
+        self.page = min(self.page, pages - 1)
+        for i, (index, step) in enumerate(steps[self.page * per_page:(self.page + 1) * per_page]):
+            scene = session.role.scenes.get(step.scene)
+            choice = scene.choice(step.choice) if scene else None
+            text = f"{index + 1}. {scene.title if scene and scene.title else step.scene}: you chose “{choice.text if choice else step.choice}”"
+            limit = max(20, width // layout.px(10))
+            if len(text) > limit:
+                text = text[: limit - 1] + "…"
+            self.button(pygame.Rect(x, top + i * (row_h + gap), width, row_h), text, lambda n=index: self.go_back(n))
+        nav_w = layout.px(150)
+        if self.page > 0:
+            self.button(pygame.Rect(x, nav_top, nav_w, layout.px(48)), "Later", lambda: self.turn(-1))
+        if self.page < pages - 1:
+            self.button(pygame.Rect(x + nav_w + gap, nav_top, nav_w, layout.px(48)), "Earlier", lambda: self.turn(1))
+        self.button(pygame.Rect(x + width - nav_w, nav_top, nav_w, layout.px(48)), "Back  (Esc)", self.close)
+        self.focus.set(0)
+
+    def turn(self, step: int) -> None:
+        """Another page."""
+        self.page += step
+        self.rebuild()
+
+    def go_back(self, index: int) -> None:
+        """Undo to the moment before choice index, and play on from there."""
+        session = self.app.session
+        session.undo_to(index)
+        self.app.autosave()
+        self.app.continue_session(session)
+        self.app.notify("You went back to an earlier choice.")

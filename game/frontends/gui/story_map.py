@@ -1,0 +1,87 @@
+"""A role's scenes as a map: columns by depth, the historical path and the player's drawn over them."""
+
+from __future__ import annotations
+
+import pygame
+
+from . import palette as P
+
+
+def depths(role) -> dict[str, int]:
+    """Each reachable scene's distance in choices from the role's start."""
+    found = {role.start: 0}
+    queue = [role.start]
+    while queue:
+        scene_id = queue.pop(0)
+        scene = role.scenes.get(scene_id)
+        if scene is None:
+            continue
+        for choice in scene.choices:
+            if choice.goto not in found and choice.goto in role.scenes:
+                found[choice.goto] = found[scene_id] + 1
+                queue.append(choice.goto)
+    return found
+
+
+def positions(role, rect: pygame.Rect) -> dict[str, tuple[int, int]]:
+    """Where each scene's node sits inside rect."""
+    depth = depths(role)
+    columns: dict[int, list[str]] = {}
+    for scene_id, d in depth.items():
+        columns.setdefault(d, []).append(scene_id)
+    count = max(columns) + 1 if columns else 1
+    placed = {}
+    for d, ids in columns.items():
+        x = rect.x + (rect.width * (d + 0.5)) // count
+        for i, scene_id in enumerate(ids):
+            y = rect.y + (rect.height * (i + 0.5)) // len(ids)
+            placed[scene_id] = (int(x), int(y))
+    return placed
+
+
+def divergence(player: list[str], record: list[str]) -> tuple[str | None, str | None]:
+    """Where the player's path left the record, and where it met it again (None when it never did)."""
+    parted = None
+    for i, scene_id in enumerate(player):
+        if i >= len(record) or record[i] != scene_id:
+            parted = player[i - 1] if i > 0 else None
+            rest = set(record[i:])
+            met = next((s for s in player[i:] if s in rest), None)
+            return parted, met
+    return None, None
+
+
+def draw_story_map(surface: pygame.Surface, rect: pygame.Rect, role, player: list[str], record: list[str], font,
+                   scale: float) -> None:
+    """Every scene and choice, the record in amber, the player's path in green, parting and meeting marked."""
+    pos = positions(role, rect.inflate(-int(40 * scale), -int(40 * scale)))
+    thin = max(1, int(scale))
+    for scene_id, (x, y) in pos.items():
+        for choice in role.scenes[scene_id].choices:
+            if choice.goto in pos:
+                pygame.draw.line(surface, (60, 80, 70), (x, y), pos[choice.goto], thin)
+    offset = max(2, int(3 * scale))
+    for path, colour, dy in ((record, P.AMBER, -offset // 2), (player, P.PHOSPHOR, offset // 2)):
+        points = [(pos[s][0], pos[s][1] + dy) for s in path if s in pos]
+        if len(points) >= 2:
+            pygame.draw.lines(surface, colour, False, points, max(2, int(3 * scale)))
+    on_record, on_path = set(record), set(player)
+    radius = max(4, int(7 * scale))
+    for scene_id, (x, y) in pos.items():
+        scene = role.scenes[scene_id]
+        colour = (90, 110, 100)
+        if scene_id in on_record and scene_id in on_path:
+            colour = (230, 226, 200)
+        elif scene_id in on_path:
+            colour = P.PHOSPHOR
+        elif scene_id in on_record:
+            colour = P.AMBER
+        pygame.draw.circle(surface, colour, (x, y), radius)
+        if scene.is_ending:
+            pygame.draw.circle(surface, colour, (x, y), radius + max(2, int(3 * scale)), max(1, int(scale)))
+    parted, met = divergence(player, record)
+    for scene_id, text in ((parted, "you parted"), (met, "met again")):
+        if scene_id in pos:
+            x, y = pos[scene_id]
+            label = font.render(text, True, (255, 236, 190))
+            surface.blit(label, (x - label.get_width() // 2, y + radius + 2))

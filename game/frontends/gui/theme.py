@@ -1,0 +1,59 @@
+"""The pygame_gui theme: read theme.json and scale its fonts and borders to the window and text size."""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from .layout import Layout
+
+HERE = Path(__file__).resolve().parent
+FONTS = HERE.parent.parent.parent / "assets" / "fonts"
+FONT_FILES = {
+    "noto": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+    "noto_jp": ("NotoSansJP-Regular.otf", "NotoSansJP-Bold.otf"),
+}
+#: misc values that are lengths, so they grow with the window.
+_LENGTHS = ("border_width", "shape_corner_radius", "text_horiz_alignment_padding")
+
+
+def font_path(name: str = "noto", bold: bool = False) -> Path:
+    """The shipped font file of a face."""
+    return FONTS / FONT_FILES[name][1 if bold else 0]
+
+
+@lru_cache(maxsize=4)
+def _read(file_name: str) -> dict:
+    return json.loads((HERE / file_name).read_text(encoding="utf-8"))
+
+
+def build_theme(layout: Layout, high_contrast: bool = False) -> dict:
+    """The theme as a dict for UIManager, with font sizes and borders scaled to the layout."""
+    theme = copy.deepcopy(_read("theme_high_contrast.json" if high_contrast else "theme.json"))
+    for entry in theme.values():
+        font = entry.get("font")
+        if font:
+            regular, bold = FONT_FILES[font.get("name", "noto")]
+            font["size"] = str(layout.font(float(font["size"])))
+            font["regular_path"] = str(FONTS / regular)
+            font["bold_path"] = str(FONTS / bold)
+            # No italic files are shipped: pygame_gui slants the upright faces.
+            font["italic_path"] = str(FONTS / regular)
+            font["bold_italic_path"] = str(FONTS / bold)
+        misc = entry.get("misc", {})
+        for key in _LENGTHS:
+            if key in misc:
+                misc[key] = str(layout.px(float(misc[key])))
+    return theme
+
+
+def font_sizes(theme: dict) -> list[tuple[str, int, bool]]:
+    """Every (face, size, bold) the theme uses, to preload before building widgets."""
+    found = set()
+    for entry in theme.values():
+        font = entry.get("font")
+        if font:
+            found.add((font.get("name", "noto"), int(font["size"]), font.get("bold") == "1"))
+    return sorted(found)

@@ -1,0 +1,101 @@
+"""The title's animated scene in plain pygame, so the first frame appears before the rest has loaded."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from . import art
+from . import palette as P
+
+
+class TitleArt:
+    """The sea at night, a radar scope whose sweep finds a contact, a MiG crossing, and the title."""
+
+    #: Where the contact sits on the scope: bearing (radians, screen coordinates) and range (0..1).
+    CONTACT = (-0.62, 0.62)
+    SWEEP_SPEED = 1.3  # radians per second
+
+    def __init__(self, app):
+        self.app = app
+        self.angle = -2.2
+        self.time = 0.0
+        self.contact_glow = 0.0
+
+    def update(self, dt: float) -> bool:
+        """Turn the sweep; the contact lights up as the sweep passes it. True: keep redrawing."""
+        if self.app.settings.reduced_motion:
+            self.contact_glow = 1.0
+            return False
+        before = self.angle
+        self.angle += dt * self.SWEEP_SPEED
+        self.time += dt
+        target = self.CONTACT[0]
+        turns = math.floor((self.angle - target) / math.tau) - math.floor((before - target) / math.tau)
+        self.contact_glow = 1.0 if turns > 0 else max(0.0, self.contact_glow - dt * 0.35)
+        return True
+
+    def geometry(self, size):
+        """The scope's centre and radius at this window size."""
+        w, h = size
+        layout = self.app.layout
+        content = layout.content
+        radius = int(min(h * 0.36, content.width * 0.22))
+        return (content.right - radius - layout.px(60), int(h * 0.44)), radius
+
+    def draw(self, surface: pygame.Surface, with_title: bool = True) -> None:
+        """The whole scene for this frame."""
+        size = surface.get_size()
+        cache = self.app.art
+        surface.blit(cache.get(("title", size), lambda: art.title_background(size)), (0, 0))
+        centre, radius = self.geometry(size)
+        scope = cache.get(("scope", radius), lambda: art.radar_scope(radius))
+        surface.blit(scope, scope.get_rect(center=centre))
+        if not self.app.settings.reduced_motion:
+            glow = cache.get(("sweep", radius), lambda: pygame.Surface((radius * 2 + 2, radius * 2 + 2), pygame.SRCALPHA))
+            art.draw_sweep(surface, centre, radius, self.angle, into=glow)
+        bearing, rng = self.CONTACT
+        cx = centre[0] + math.cos(bearing) * radius * rng
+        cy = centre[1] + math.sin(bearing) * radius * rng
+        glow = int(60 + 195 * self.contact_glow)
+        pygame.draw.circle(surface, (glow // 3, glow, glow // 2), (int(cx), int(cy)), max(3, radius // 40))
+        if self.contact_glow > 0.3:
+            size_px = max(10, radius // 16)
+            tag = cache.get(("contact_tag", size_px), lambda: self.app.fonts.render("UNKNOWN  13:11", size_px, (120, 255, 170)))
+            tag.set_alpha(int(255 * self.contact_glow))
+            surface.blit(tag, (cx + radius // 20, cy - tag.get_height()))
+        # The MiG, low over the sea, drifting east towards the scope.
+        layout = self.app.layout
+        drift = 0.0 if self.app.settings.reduced_motion else (self.time * 6) % (size[0] * 0.2)
+        mx = layout.content.x + size[0] * 0.18 + drift
+        my = size[1] * 0.76
+        length = layout.px(170)
+        shadow = art.mig_points((mx + length * 0.15, my + length * 0.22), length * 0.95, 8)
+        pygame.draw.polygon(surface, (2, 8, 12), shadow)
+        pygame.draw.polygon(surface, (58, 66, 72), art.mig_points((mx, my), length, 8))
+        pygame.draw.polygon(surface, (120, 130, 136), art.mig_points((mx, my), length, 8), 1)
+        if with_title:
+            self.draw_title(surface)
+
+    def draw_title(self, surface: pygame.Surface) -> None:
+        """FOXBAT and its subtitle, top left."""
+        layout = self.app.layout
+        fonts = self.app.fonts
+        x = layout.content.x + layout.px(64)
+        y = layout.px(70)
+        surface.blit(self.app.art.get(("title_text", layout.px(96)), lambda: self._title_text(layout, fonts)), (x, y))
+
+    @staticmethod
+    def _title_text(layout, fonts) -> pygame.Surface:
+        """FOXBAT with its shadow and the subtitle, rendered once per size."""
+        big = fonts.get(layout.px(96), bold=True)
+        text = big.render("FOXBAT", True, P.AMBER)
+        sub = fonts.render("Hakodate, 6 September 1976", layout.px(30), (220, 214, 190))
+        shift = layout.px(3)
+        out = pygame.Surface((max(text.get_width(), sub.get_width()) + 2 * shift, text.get_height() + sub.get_height() + shift),
+                             pygame.SRCALPHA)
+        out.blit(big.render("FOXBAT", True, (0, 0, 0)), (shift, shift))
+        out.blit(text, (0, 0))
+        out.blit(sub, (layout.px(4), text.get_height()))
+        return out

@@ -1,0 +1,237 @@
+"""The staff side: the PIN pad after the corner gesture, and the staff screen behind it."""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from game.engine import actual_choice, historical_path
+
+from ..pin import PinEntry
+from ..ui import AMBER, DIM, PHOSPHOR, TEXT, KioskScreen
+
+STAFF_TIMEOUT = 300.0  # an open staff screen left alone returns to the visitors after this
+PIN_TIMEOUT = 30.0
+
+
+class PinScreen(KioskScreen):
+    """A numeric pad; the right PIN opens the staff screen, Cancel or 30 s alone returns to attract."""
+
+    name = "pin"
+    idle = "off"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.entry = PinEntry(app.config.pin, app.clock)
+        self.message = ""
+
+    def build(self) -> None:
+        """The pad: 1-9, Clear, 0, OK; Cancel underneath."""
+        sizing = self.app.sizing
+        w, h = self.app.surface.get_size()
+        key = sizing.mm(22)
+        gap = sizing.mm(4)
+        left = (w - (3 * key + 2 * gap)) // 2
+        top = (h - (5 * key + 4 * gap)) // 2 + sizing.mm(10)
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
+        labels = {"clear": "C", "ok": "OK"}
+        for i, name in enumerate(keys):
+            rect = pygame.Rect(left + (i % 3) * (key + gap), top + (i // 3) * (key + gap), key, key)
+            self.button(rect, labels.get(name, name), lambda k=name: self.press(k), face="noto")
+        self.button(pygame.Rect(left, top + 4 * (key + gap), 3 * key + 2 * gap, key), "Cancel",
+                    self.app.to_attract, "#kiosk_quiet", face="noto")
+        self.top = top
+
+    def press(self, key: str) -> None:
+        """One key of the pad."""
+        result = self.entry.press(key)
+        if result is True:
+            self.app.open_staff()
+        elif result is False:
+            self.message = "Wrong PIN" if not self.entry.locked else "Too many tries: wait a minute"
+        elif self.entry.locked:
+            self.message = "Too many tries: wait a minute"
+        else:
+            self.message = ""
+
+    def update(self, dt: float) -> bool:
+        """Back to the visitors when nobody uses the pad."""
+        if self.app.clock() - self.app.last_touch >= PIN_TIMEOUT:
+            self.app.later(self.app.to_attract)
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The dots typed so far and any message."""
+        surface.fill((10, 12, 14))
+        fonts = self.app.fonts
+        sizing = self.app.sizing
+        w = surface.get_width()
+        shown = self.message or self.entry.shown or "Staff PIN"
+        colour = AMBER if self.message else (TEXT if self.entry.typed else DIM)
+        label = fonts.get(sizing.heading, True, "noto_jp").render(shown, True, colour)
+        surface.blit(label, label.get_rect(midbottom=(w // 2, self.top - sizing.mm(4))))
+
+    def autoplay(self, rng) -> bool:
+        """Staff in the soak benchmark: usually the right PIN, sometimes a wrong one."""
+        pin = self.app.config.pin if rng.random() < 0.8 else "0000000"
+        for digit in pin:
+            self.press(digit)
+        self.press("ok")
+        return True
+
+
+class StaffScreen(KioskScreen):
+    """Uptime, sessions, per-choice statistics, story version; export, reset, reload, back, exit."""
+
+    name = "staff"
+    idle = "off"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.page = 0
+        self.confirm_reset = False
+        self.notice = ""
+
+    def build(self) -> None:
+        """The action buttons along the bottom (two rows on a portrait screen)."""
+        app = self.app
+        sizing = app.sizing
+        w, h = app.surface.get_size()
+        margin = sizing.margin
+        actions = [
+            ("Export CSV", self.export),
+            ("Really reset?" if self.confirm_reset else "Reset statistics", self.reset),
+            ("Reload story", self.reload),
+            ("Next page", self.next_page),
+            ("Back to visitors", app.to_attract),
+            ("Exit kiosk", app.staff_exit),
+        ]
+        per_row = 3 if sizing.portrait else 6
+        gap = sizing.mm(3)
+        width = (w - 2 * margin - (per_row - 1) * gap) // per_row
+        rows = (len(actions) + per_row - 1) // per_row
+        height = sizing.target + sizing.mm(4)
+        top = h - margin - rows * height - (rows - 1) * gap
+        for i, (label, action) in enumerate(actions):
+            rect = pygame.Rect(margin + (i % per_row) * (width + gap), top + (i // per_row) * (height + gap), width,
+                               height)
+            self.button(rect, label, action, "#kiosk_choice" if label == "Really reset?" else "#kiosk_button",
+                        face="noto")
+        self.bottom = top - margin
+        self.blocks = self._page_blocks(w - 2 * margin)
+
+    def _overview(self) -> list[tuple[str, tuple]]:
+        app = self.app
+        t = app.stats.totals
+        uptime = int(app.uptime)
+        lines = [
+            (f"Uptime {uptime // 86400} d {uptime % 86400 // 3600} h {uptime % 3600 // 60} min", TEXT),
+            (f"Sessions today {app.stats.sessions_today} · all time {t.sessions} · timed out {t.timed_out}", TEXT),
+            (f"Average visit {round(t.seconds / t.sessions / 60, 1) if t.sessions else 0} min · "
+             f"percentages show from {app.config.min_sessions} visitors", TEXT),
+            (f"Story version {app.library.version} · kiosk errors recovered {app.errors} · "
+             f"statistics write errors {app.stats.write_errors}", TEXT),
+            (f"Statistics file {app.stats.path}", DIM),
+        ]
+        if self.notice:
+            lines.append((self.notice, AMBER))
+        for warning in app.stats.warnings:
+            lines.append((f"Warning: {warning}", AMBER))
+        if app.library.problems:
+            lines.append(("The edited story does not load; the last good story keeps running:", AMBER))
+            lines += [(p.format().replace("\n  hint:", " —"), AMBER) for p in app.library.problems[:6]]
+            if len(app.library.problems) > 6:
+                lines.append((f"... and {len(app.library.problems) - 6} more", AMBER))
+        return lines
+
+    def _choice_lines(self) -> list[tuple[str, tuple]]:
+        app = self.app
+        story = app.library.base
+        lines = []
+        for role_id in app.roles:
+            role = story.roles[role_id]
+            lines.append((f"{role.name}: {app.stats.totals.roles.get(role_id, 0)} sessions", AMBER))
+            for scene_id in historical_path(role):
+                scene = role.scenes[scene_id]
+                if actual_choice(scene) is None:
+                    continue
+                reached = app.stats.totals.reached.get((role_id, scene_id), 0)
+                parts = [f"{c.id} {app.stats.totals.choices.get((role_id, scene_id, c.id), 0)}" for c in scene.choices]
+                lines.append((f"  {scene.title or scene_id} (reached {reached}): {', '.join(parts)}", TEXT))
+        return lines
+
+    def _page_blocks(self, width: int) -> list:
+        sizing = self.app.sizing
+        top = sizing.margin + sizing.mm(6)
+        available = self.bottom - top
+        everything = [("Staff", AMBER)] + self._overview() + [("Per-choice statistics", AMBER)] + self._choice_lines()
+        blocks = [self.text(line, width, colour=colour, face="noto") for line, colour in everything]
+        pages: list[list] = [[]]
+        used = 0
+        for block in blocks:
+            if pages[-1] and used + block.height > available:
+                pages.append([])
+                used = 0
+            pages[-1].append(block)
+            used += block.height
+        self.page_count = len(pages)
+        return pages[self.page % len(pages)]
+
+    def _rebuild(self) -> None:
+        self.on_exit()
+        self.build()
+
+    def export(self) -> None:
+        """Write the statistics as CSV beside the database."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        try:
+            path = self.app.stats.export_csv(self.app.stats.path.with_name(f"foxbat-stats-{stamp}.csv"))
+            self.notice = f"Exported to {path}"
+        except OSError as exc:
+            self.notice = f"Export failed: {exc}"
+        self._rebuild()
+
+    def reset(self) -> None:
+        """First press asks, second press resets."""
+        if self.confirm_reset:
+            self.app.stats.reset()
+            self.notice = "Statistics reset."
+        self.confirm_reset = not self.confirm_reset
+        self._rebuild()
+
+    def reload(self) -> None:
+        """Reload the story; on failure the last good one keeps running and the problems show here."""
+        if self.app.library.reload():
+            self.app.blocks.clear()
+            self.notice = f"Story reloaded (version {self.app.library.version})."
+        else:
+            self.notice = "Story not reloaded."
+        self._rebuild()
+
+    def next_page(self) -> None:
+        """The next page of figures."""
+        self.page += 1
+        self._rebuild()
+
+    def update(self, dt: float) -> bool:
+        """A staff screen left alone returns to the visitors."""
+        if self.app.clock() - self.app.last_touch >= STAFF_TIMEOUT:
+            self.app.later(self.app.to_attract)
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The figures."""
+        surface.fill((12, 14, 16))
+        margin = self.app.sizing.margin
+        y = margin + self.app.sizing.mm(6)
+        for block in self.blocks:
+            y = block.draw(surface, margin, y)
+
+    def autoplay(self, rng) -> bool:
+        """Staff in the soak benchmark look, maybe page, then go back."""
+        if rng.random() < 0.3:
+            self.next_page()
+        else:
+            self.app.to_attract()
+        return True

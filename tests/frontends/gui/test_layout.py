@@ -1,0 +1,102 @@
+"""From 1280x720 to 3840x2160 and ultrawide, every screen fits the window and nothing overlaps."""
+
+from __future__ import annotations
+
+import warnings
+
+import pygame
+import pytest
+
+from .conftest import SHIPPED_STORY
+from .layout_check import problems
+
+SIZES = [(1280, 720), (1920, 1080), (3840, 2160), (2560, 1080)]
+
+
+def visit_every_screen(driver):
+    """Yield after arriving at each kind of screen, in one playthrough."""
+    from game.frontends.gui.screens.saves import SavesScreen
+
+    yield "title"
+    driver.key(pygame.K_RETURN)
+    yield "roles"
+    driver.key(pygame.K_1)
+    driver.key(pygame.K_SPACE)
+    yield "scene"
+    driver.key(pygame.K_d)
+    yield "document"
+    driver.key(pygame.K_ESCAPE)
+    driver.key(pygame.K_1)
+    driver.key(pygame.K_SPACE)
+    if driver.screen.has_map():
+        driver.key(pygame.K_m)
+        yield "map"
+        driver.key(pygame.K_ESCAPE)
+    driver.key(pygame.K_ESCAPE)
+    yield "pause"
+    for label, make in (("settings", "Settings"), ("history", "History"), ("undo", "Go back")):
+        driver.click(driver.button(make))
+        yield label
+        driver.key(pygame.K_ESCAPE)
+    driver.app.push(SavesScreen(driver.app, "load"))
+    driver.frames(2)
+    yield "load"
+    driver.key(pygame.K_ESCAPE)
+    driver.key(pygame.K_ESCAPE)
+    while not driver.app.session.is_finished:
+        driver.key(pygame.K_SPACE)
+        driver.key(pygame.K_1)
+    driver.key(pygame.K_SPACE)
+    yield "ending"
+    driver.key(pygame.K_RETURN)
+    yield "debrief"
+    driver.key(pygame.K_s)
+    yield "sources"
+    driver.key(pygame.K_RETURN)
+    yield "quote"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_no_widget_leaves_the_window_or_overlaps_another_at_each_size(make_driver, size):
+    driver = make_driver(size=size)
+    assert driver.app.surface.get_size() == size
+    seen = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for name in visit_every_screen(driver):
+            driver.frames(2)
+            seen.append(name)
+            assert problems(driver.screen, size) == [], name
+    clipped = [str(w.message) for w in caught if "too small" in str(w.message)]
+    assert clipped == [], "labels too small for their text"
+    assert {"title", "roles", "scene", "document", "map", "pause", "debrief", "quote"} <= set(seen)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (2560, 1080)], ids=["1280x720", "2560x1080"])
+def test_the_shipped_story_fits_at_the_largest_text_size(make_driver, size, tmp_path):
+    driver = make_driver(story=SHIPPED_STORY, size=size, role="pilot")
+    driver.app.change_settings(text_size="large")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for _ in range(60):
+            driver.key(pygame.K_SPACE)
+            driver.frames(2)
+            assert problems(driver.screen, size) == [], driver.app.session.scene_id
+            if driver.app.session.is_finished:
+                break
+            driver.key(pygame.K_1)
+    clipped = [str(w.message) for w in caught if "too small" in str(w.message)]
+    assert clipped == [], "labels too small for their text"
+
+
+def test_resizing_the_window_lays_the_current_screen_out_again(make_driver):
+    driver = make_driver(role="pilot")
+    driver.key(pygame.K_SPACE)
+    first = driver.choice_buttons()[0].rect.copy()
+    driver.frames(1, events=[pygame.event.Event(pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080)])
+    driver.frames(2)
+    assert driver.app.surface.get_size() == (1920, 1080)
+    bigger = driver.choice_buttons()[0].rect
+    assert bigger.height > first.height and bigger.width > first.width
+    assert driver.screen.typewriter.done, "a resize must not restart the text"
+    assert problems(driver.screen, (1920, 1080)) == []

@@ -1,0 +1,88 @@
+"""Broken stories, damaged files and failing screens give messages, never a crash or a lost game."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pygame
+
+from game.frontends.gui.settings import Settings, load_settings
+
+from .conftest import TEST_STORY
+
+
+def test_a_story_that_fails_to_load_shows_its_problems_on_an_error_screen(make_driver, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(TEST_STORY, broken)
+    path = broken / "roles" / "police" / "scenes.yaml"
+    path.write_text(path.read_text().replace("goto: second", "goto: secnod"))
+    driver = make_driver(story=broken)
+    assert driver.screen.name == "error"
+    text = driver.screen.describe()
+    assert "secnod" in text and "scenes.yaml" in text
+    path.write_text(path.read_text().replace("goto: secnod", "goto: second"))
+    driver.click(driver.button("Try again"))
+    assert driver.screen.name == "title"
+
+
+def test_an_exception_inside_a_screen_returns_to_the_title_with_a_message_and_keeps_the_autosave(make_driver, tmp_path,
+                                                                                                     capsys):
+    driver = make_driver(role="police")
+    driver.key(pygame.K_SPACE)
+    driver.key(pygame.K_1)
+    autosave = (tmp_path / "data" / "saves" / "autosave.json").read_text()
+
+    def explode(event):
+        raise RuntimeError("boom")
+
+    driver.screen.handle_event = explode
+    driver.key(pygame.K_SPACE)
+    assert driver.screen.name == "title"
+    assert "boom" in driver.app.message and "autosave" in driver.app.message
+    assert (tmp_path / "data" / "saves" / "autosave.json").read_text() == autosave
+    assert "RuntimeError: boom" in capsys.readouterr().err
+    driver.click(driver.button("Continue"))
+    assert driver.app.session.scene_id == "second"
+
+
+def test_a_damaged_settings_file_gives_the_defaults_and_a_message(make_driver, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text("{{{")
+    driver = make_driver()
+    assert driver.app.settings == Settings()
+    assert "damaged" in driver.app.message
+
+
+def test_settings_with_wrong_values_keep_the_good_ones(tmp_path):
+    (tmp_path / "settings.json").write_text(json.dumps({"text_speed": "warp", "text_size": "large", "music_volume": 400,
+                                                        "high_contrast": "yes"}))
+    settings, message = load_settings(tmp_path)
+    assert message is None
+    assert settings.text_speed == "normal" and settings.text_size == "large"
+    assert settings.music_volume == 100 and settings.high_contrast is False
+
+
+def test_the_game_runs_with_no_audio_device(make_driver, monkeypatch):
+    monkeypatch.setenv("SDL_AUDIODRIVER", "none-such")
+    driver = make_driver(role="pilot")
+    driver.key(pygame.K_SPACE)
+    driver.key(pygame.K_1)
+    assert len(driver.app.session.path) == 1
+
+
+def test_with_watch_a_changed_story_is_reloaded_and_play_carries_on(make_driver, tmp_path):
+    story = tmp_path / "story"
+    shutil.copytree(TEST_STORY, story)
+    driver = make_driver(story=story, role="police", watch=True)
+    driver.key(pygame.K_SPACE)
+    driver.key(pygame.K_1)
+    path = story / "roles" / "police" / "scenes.yaml"
+    path.write_text(path.read_text().replace("Reporters at the gate.", "Reporters climb the fence."))
+    os.utime(path, (path.stat().st_mtime + 5, path.stat().st_mtime + 5))
+    driver.frames(30, dt=0.05)
+    assert driver.app.message == "Story reloaded."
+    assert "climb the fence" in driver.app.session.text
+    assert driver.app.session.scene_id == "second"
