@@ -20,6 +20,11 @@ def test_every_interface_key_the_code_uses_has_english_text():
         used.update(USES.findall(path.read_text(encoding="utf-8")))
     literal = {key for key in used if "{" not in key}
     assert literal and not (literal - set(english)), sorted(literal - set(english))
+    kiosk_uses = re.compile(r"""\btext\([^,()]+(?:\([^()]*\))?,\s*["']([a-z_]+)["']""")
+    kiosk = set()
+    for path in (PROJECT / "game" / "frontends" / "kiosk").rglob("*.py"):
+        kiosk.update(f"kiosk.{key}" for key in kiosk_uses.findall(path.read_text(encoding="utf-8")))
+    assert len(kiosk) >= 10 and not (kiosk - set(english)), sorted(kiosk - set(english))
     for status in ("documented", "contested", "dramatized"):
         assert f"debrief.{status}" in english
 

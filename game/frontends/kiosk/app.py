@@ -344,7 +344,7 @@ class KioskApp:
         if self._overlay_cache is None or self._overlay_cache[0] != key:
             shade = pygame.Surface((w, h), pygame.SRCALPHA)
             shade.fill((0, 0, 0, 200))
-            words = TextBlock(self.fonts, text(self.language, "still_there"), int(w * 0.8), sizing.heading, TEXT,
+            words = TextBlock(self.fonts, text(self.library.ui(self.language), "still_there"), int(w * 0.8), sizing.heading, TEXT,
                               True, self.face, "center")
             self._overlay_cache = (key, shade, words)
         _, shade, words = self._overlay_cache

@@ -46,6 +46,10 @@ class StoryLibrary:
         """The story in a language (the default story for an unconfigured one)."""
         return self._entry(language)[0]
 
+    def ui(self, language: str) -> UiText:
+        """The interface strings in a language (English per string where untranslated)."""
+        return self._entry(language)[1]
+
     def machine(self, language: str) -> StoryMachine:
         """The shared machine of the story in a language."""
         return self._entry(language)[2]

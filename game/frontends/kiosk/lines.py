@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from game.engine import Story, actual_choice, historical_path
+from game.engine import Story, UiText, actual_choice, historical_path
 
 from .stats import StatsStore
 from .strings import text
 
 
-def attract_lines(story: Story, stats: StatsStore, language: str, roles: list[str]) -> list[str]:
+def attract_lines(story: Story, stats: StatsStore, ui: UiText, roles: list[str]) -> list[str]:
     """Sentences such as '64 % of visitors chose “Land at Hakodate”, as Belenko did', only past min_sessions."""
     lines = []
     for role_id in roles:
@@ -21,12 +21,12 @@ def attract_lines(story: Story, stats: StatsStore, language: str, roles: list[st
                 continue
             share = stats.share(role_id, scene_id, actual.id)
             if share.percent is not None:
-                lines.append(text(language, "stat_line", percent=share.percent, choice=actual.text.rstrip("."),
+                lines.append(text(ui, "stat_line", percent=share.percent, choice=actual.text.rstrip("."),
                                   person=person))
         for scene_id, scene in role.scenes.items():
             if scene.ending is not None and scene.ending.kind == "historical":
                 share = stats.ending_share(role_id, scene_id)
                 if share.percent is not None:
-                    lines.append(text(language, "ending_line", percent=share.percent, person=person,
+                    lines.append(text(ui, "ending_line", percent=share.percent, person=person,
                                       ending=scene.ending.title))
     return lines

@@ -54,7 +54,7 @@ def test_other_visitors_percentages_appear_once_enough_visitors_reached_the_deci
     play_to_role(app, "English")
     play_historically(app)
     assert "100 % chose the same" in debrief_text(app)
-    lines = attract_lines(library.base, app.stats, "en", ["pilot"])
+    lines = attract_lines(library.base, app.stats, library.ui("en"), ["pilot"])
     assert any(line.startswith("100 % of visitors chose") and role.name in line for line in lines)
 
 

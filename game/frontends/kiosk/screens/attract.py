@@ -7,7 +7,7 @@ import pygame
 from game.engine import actual_choice, format_moment, historical_path
 
 from ..lines import attract_lines
-from ..strings import text
+from ..strings import FALLBACK_TOUCH, text
 from ..ui import AMBER, DIM, TEXT, KioskScreen, TextBlock, face_for
 
 
@@ -46,7 +46,7 @@ class AttractScreen(KioskScreen):
         """No widgets: the whole screen is the button."""
         app = self.app
         self.lines = attract_lines(app.library.story(app.config.default_language), app.stats,
-                                   app.config.default_language, app.roles)
+                                   app.library.ui(app.config.default_language), app.roles)
         self._blocks.clear()
 
     def _block(self, key, make) -> TextBlock:
@@ -105,7 +105,7 @@ class AttractScreen(KioskScreen):
                                                           face)).draw(surface, margin, y)
         # "Touch to begin" in every configured language, the default first, pulsing gently.
         blocks = [self._block(("touch", lang), lambda lang=lang: TextBlock(
-            app.fonts, text(lang, "touch"), width, sizing.heading if i == 0 else sizing.body, AMBER if i == 0 else TEXT,
+            app.fonts, text(app.library.ui(lang), "touch"), width, sizing.heading if i == 0 else sizing.body, AMBER if i == 0 else TEXT,
             True, face_for(lang), "center")) for i, lang in enumerate(_ordered(app.config.languages, language))]
         total = sum(b.height for b in blocks)
         y = h - margin - total
@@ -146,5 +146,5 @@ class FallbackScreen(KioskScreen):
         """Black, with 'Touch to begin'."""
         surface.fill((6, 12, 16))
         font = self.app.fonts.get(self.app.sizing.heading, True)
-        label = font.render(text("en", "touch"), True, AMBER)
+        label = font.render(FALLBACK_TOUCH, True, AMBER)
         surface.blit(label, label.get_rect(center=surface.get_rect().center))

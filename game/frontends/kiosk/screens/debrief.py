@@ -34,7 +34,7 @@ class DebriefScreen(KioskScreen):
         w, h = app.surface.get_size()
         margin = sizing.margin
         width = w - 2 * margin
-        self.heading = self.text(text(language, "debrief"), width, sizing.heading, AMBER, True)
+        self.heading = self.text(text(self.app.library.ui(language), "debrief"), width, sizing.heading, AMBER, True)
         top = margin + sizing.mm(6) + self.heading.height + margin
         bottom = h - margin - sizing.target - margin
         blocks = [self._row_blocks(review, share, width) for review, share in self.rows]
@@ -42,7 +42,7 @@ class DebriefScreen(KioskScreen):
         self.pages = _paginate(blocks + [ending], bottom - top, margin)
         self.page = min(self.page, len(self.pages) - 1)
         last = self.page == len(self.pages) - 1
-        label = text(language, "done" if last else "continue")
+        label = text(self.app.library.ui(language), "done" if last else "continue")
         self.button(pygame.Rect(margin, h - margin - sizing.target, width, sizing.target), label,
                     self.done if last else self.next_page)
         self.top = top
@@ -51,17 +51,17 @@ class DebriefScreen(KioskScreen):
         language = self.app.language
         sizing = self.app.sizing
         if share.percent is None:
-            others = text(language, "not_enough")
+            others = text(self.app.library.ui(language), "not_enough")
         else:
-            others = text(language, "same", percent=share.percent)
+            others = text(self.app.library.ui(language), "same", percent=share.percent)
         title = review.scene.title or review.scene.where
         # Said in words, not only in colour (and Noto Sans has no check mark glyph).
-        mark = f" · {text(language, 'as_history')}" if review.matched else ""
+        mark = f" · {text(self.app.library.ui(language), 'as_history')}" if review.matched else ""
         return ["row",
             self.text(f"{title}{mark}", width, colour=PHOSPHOR if review.matched else AMBER, bold=True),
-            self.text(f"{text(language, 'you')}: {review.chosen.text}", width - sizing.mm(8), colour=TEXT),
-            self.text(f"{text(language, 'others')}: {others}", width - sizing.mm(8), colour=DIM),
-            self.text(f"{text(language, 'history')}: {review.actual.text}", width - sizing.mm(8), colour=TEXT),
+            self.text(f"{text(self.app.library.ui(language), 'you')}: {review.chosen.text}", width - sizing.mm(8), colour=TEXT),
+            self.text(f"{text(self.app.library.ui(language), 'others')}: {others}", width - sizing.mm(8), colour=DIM),
+            self.text(f"{text(self.app.library.ui(language), 'history')}: {review.actual.text}", width - sizing.mm(8), colour=TEXT),
         ]
 
     def _closing_blocks(self, width: int) -> list:
@@ -70,11 +70,11 @@ class DebriefScreen(KioskScreen):
         blocks: list = ["closing"]
         ending = self.debrief.ending
         if ending is not None and ending.ending is not None:
-            blocks.append(self.text(f"{text(language, 'ending')}: {ending.ending.title}", width, colour=AMBER, bold=True))
+            blocks.append(self.text(f"{text(self.app.library.ui(language), 'ending')}: {ending.ending.title}", width, colour=AMBER, bold=True))
             blocks.append(self.text(ending.ending.differs, width))
         question = session.role.question
         if question:
-            blocks.append(self.text(text(language, "question"), width, colour=AMBER, bold=True))
+            blocks.append(self.text(text(self.app.library.ui(language), "question"), width, colour=AMBER, bold=True))
             blocks.append(self.text(question, width, self.app.sizing.heading, TEXT, True))
         return blocks
 

@@ -25,7 +25,7 @@ class DocumentScreen(KioskScreen):
         self.title = self.text(self.document.title, width, sizing.heading, AMBER, True)
         self.body = self.text(self.document.text, width)
         self.button(pygame.Rect(sizing.margin, h - sizing.margin - sizing.target, width, sizing.target),
-                    text(self.app.language, "continue"), self.back)
+                    text(self.app.library.ui(self.app.language), "continue"), self.back)
 
     def back(self) -> None:
         """Back to the scene."""

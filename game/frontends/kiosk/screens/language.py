@@ -20,7 +20,7 @@ class LanguageScreen(KioskScreen):
         w, h = app.surface.get_size()
         width = min(w - 2 * sizing.margin, sizing.mm(220))
         languages = app.config.languages
-        self.heading = self.text(" · ".join(dict.fromkeys(text(lang, "pick_language") for lang in languages)),
+        self.heading = self.text(" · ".join(dict.fromkeys(text(app.library.ui(lang), "pick_language") for lang in languages)),
                                  w - 2 * sizing.margin, colour=DIM, face="noto_jp", align="center")
         gap = sizing.mm(6)
         height = sizing.mm(24)
@@ -28,7 +28,7 @@ class LanguageScreen(KioskScreen):
         top = max(sizing.margin * 2 + self.heading.height, (h - total) // 2)
         for i, language in enumerate(languages):
             rect = pygame.Rect((w - width) // 2, top + i * (height + gap), width, height)
-            self.button(rect, native_name(language), lambda lang=language: app.choose_language(lang),
+            self.button(rect, native_name(app.library.ui(language)), lambda lang=language: app.choose_language(lang),
                         size=sizing.heading, face="noto_jp")
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -21,7 +21,7 @@ class RoleScreen(KioskScreen):
         w, h = app.surface.get_size()
         story = app.library.story(app.language)
         width = min(w - 2 * sizing.margin, sizing.mm(300))
-        self.heading = self.text(text(app.language, "pick_role"), w - 2 * sizing.margin, sizing.heading, AMBER, True,
+        self.heading = self.text(text(app.library.ui(app.language), "pick_role"), w - 2 * sizing.margin, sizing.heading, AMBER, True,
                                  align="center")
         gap = sizing.mm(6)
         top = sizing.margin * 2 + self.heading.height + sizing.mm(25)

@@ -35,7 +35,7 @@ class SceneScreen(KioskScreen):
         if scene.is_ending:
             self.title = self.text(scene.ending.title, width, sizing.heading, AMBER, True)
             self.body = self.text(scene.ending.outcome, width)
-            actions = [(text(language, "continue"), app.finish, "#kiosk_button")]
+            actions = [(text(app.library.ui(language), "continue"), app.finish, "#kiosk_button")]
         else:
             self.title = self.text(scene.title, width, sizing.heading, AMBER, True) if scene.title else None
             self.body = self.text(scene.text, width)
