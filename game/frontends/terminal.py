@@ -234,6 +234,8 @@ class TerminalGame:
         """What happened, how sure the record is, and the quotes behind it."""
         label = self.ui(f"debrief.{history.status}")
         self.say(f"{label}: {history.what_happened.strip()}", indent="    ")
+        if history.dramatized and history.status != "dramatized":
+            self.say(self.ui("debrief.invented_detail", text=history.dramatized.strip()), indent="    ")
         for version in history.versions:
             self.say("- " + self.ui("debrief.one_version", claim=version.claim), indent="    ")
             for quote in version.sources:
