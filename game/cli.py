@@ -35,6 +35,18 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir("foxbat", appauthor=False))
 
 
+def parse_cache():
+    """The cache of parsed story files: $FOXBAT_CACHE_DIR, or the platform's cache folder."""
+    from game.engine import ParseCache
+
+    override = os.environ.get("FOXBAT_CACHE_DIR")
+    if override:
+        return ParseCache(override)
+    import platformdirs
+
+    return ParseCache(Path(platformdirs.user_cache_dir("foxbat", appauthor=False)) / "parsed")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with 2 and one clear line on usage errors."""
 
@@ -133,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
 def _load(path: Path | None):
     """The story at path, or None after printing its problems."""
     try:
-        return load_story(path or default_story_path())
+        return load_story(path or default_story_path(), parse_cache())
     except StoryError as exc:
         print(str(exc), file=sys.stderr)
         return None

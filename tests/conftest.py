@@ -21,6 +21,7 @@ def private_data_dir(tmp_path_factory, monkeypatch):
     """Saves and settings go to a fresh folder, never the developer's own."""
     folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("FOXBAT_DATA_DIR", str(folder))
+    monkeypatch.setenv("FOXBAT_CACHE_DIR", str(folder / "cache"))
     return folder
 
 

@@ -15,6 +15,7 @@ from .model import (
     RoleFile, SceneFile, SourcesFile, StoryManifest,
 )
 from .reload import StoryWatcher, rebase
+from .parsecache import ParseCache
 from .rules import CompiledChoice, Rules
 from .saves import AUTOSAVE, SaveError, SaveInfo, SaveStore, write_atomically
 from .session import Gauge, Session
@@ -23,6 +24,7 @@ from .validate import iter_quotes, validate_story
 from .yamlfile import display_path, parse_yaml, read_yaml
 
 __all__ = [
+    "ParseCache",
     "NO_LINE_END", "NO_LINE_START", "break_lines", "columns",
     "Catalog", "Coverage", "Entry", "TranslationFile", "UiText", "coverage", "format_moment", "languages_in",
     "load_catalog", "load_language", "load_ui_strings", "localize", "story_strings", "text_hash",

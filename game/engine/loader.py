@@ -13,26 +13,27 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, SourceLocation, StoryError, did_you_mean, error
 from .model import Role, RoleFile, SceneFile, SourcesFile, Story, StoryManifest
+from .parsecache import ParseCache
 from .yamlfile import YamlDocument, display_path, read_yaml
 
 MANIFEST = "story.yaml"
 ROLE_FILE = "role.yaml"
 
 
-def load_story(root: Path | str) -> Story:
+def load_story(root: Path | str, cache: ParseCache | None = None) -> Story:
     """Load, validate and compile a story folder; raise StoryError listing every error."""
-    story, problems = check_story(root)
+    story, problems = check_story(root, cache)
     if story is None or any(p.is_error for p in problems):
         raise StoryError([p for p in problems if p.is_error] or problems)
     return story
 
 
-def check_story(root: Path | str) -> tuple[Story | None, list[Problem]]:
+def check_story(root: Path | str, cache: ParseCache | None = None) -> tuple[Story | None, list[Problem]]:
     """Load a story folder and return it (or None) with every problem found, errors and warnings."""
     from .validate import validate_story  # validate needs a model; import here keeps the layers one-way
 
     with gc_paused():
-        story, problems = read_story(root)
+        story, problems = read_story(root, cache)
         if story is None:
             return None, problems
         problems.extend(validate_story(story))
@@ -56,7 +57,7 @@ def gc_paused():
             gc.enable()
 
 
-def read_story(root: Path | str) -> tuple[Story | None, list[Problem]]:
+def read_story(root: Path | str, cache: ParseCache | None = None) -> tuple[Story | None, list[Problem]]:
     """Read the files of a story folder into a Story model, without graph or reference checks."""
     root = Path(root)
     if root.is_file() and root.name == MANIFEST:
@@ -66,23 +67,24 @@ def read_story(root: Path | str) -> tuple[Story | None, list[Problem]]:
         return None, [error("E007", SourceLocation(display_path(manifest_path)),
                             "no story manifest here", f"a story folder holds {MANIFEST}, sources.yaml and roles/")]
     problems: list[Problem] = []
-    locations: dict[tuple, SourceLocation] = {}
+    locations: dict[str, dict] = {}
+    files: dict[tuple, str] = {}
 
-    manifest, manifest_doc = _read_model(manifest_path, StoryManifest, problems)
+    manifest, manifest_doc = _read_model(manifest_path, StoryManifest, problems, cache)
     if manifest is None:
         return None, problems
-    _record(locations, ("story",), manifest_doc)
+    _record(locations, files, "story", manifest_doc)
 
     sources: dict = {}
     sources_path = root / manifest.sources
-    parsed_sources, sources_doc = _read_model(sources_path, SourcesFile, problems)
+    parsed_sources, sources_doc = _read_model(sources_path, SourcesFile, problems, cache)
     if parsed_sources is not None:
         sources = dict(parsed_sources.sources)
-        _record(locations, ("sources",), sources_doc)
+        _record(locations, files, "sources", sources_doc)
 
     roles: dict[str, Role] = {}
     for index, role_id in enumerate(manifest.roles):
-        role = _read_role(root, role_id, manifest_doc.locate(("roles", index)), locations, problems)
+        role = _read_role(root, role_id, manifest_doc.locate(("roles", index)), locations, files, problems, cache)
         if role is not None:
             roles[role_id] = role
     if any(p.is_error for p in problems):
@@ -92,26 +94,29 @@ def read_story(root: Path | str) -> tuple[Story | None, list[Problem]]:
         roles=roles, sources=sources,
     )
     story._locations = locations
+    story._files = files
     story._root = display_path(root)
     return story, problems
 
 
-def _read_role(root: Path, role_id: str, listed_at: SourceLocation, locations: dict, problems: list) -> Role | None:
+def _read_role(root: Path, role_id: str, listed_at: SourceLocation, locations: dict, files: dict, problems: list,
+               cache: ParseCache | None = None) -> Role | None:
     """One role folder: role.yaml plus every other *.yaml as scene files, in name order."""
     folder = root / "roles" / role_id
     if not folder.is_dir():
         problems.append(error("E106", listed_at, f"role '{role_id}' has no folder {display_path(folder)}",
                               f"create {display_path(folder / ROLE_FILE)}, or remove the role from {MANIFEST}"))
         return None
-    role_file, role_doc = _read_model(folder / ROLE_FILE, RoleFile, problems)
+    role_file, role_doc = _read_model(folder / ROLE_FILE, RoleFile, problems, cache)
     if role_file is not None:
-        _record(locations, (role_id,), role_doc)
+        _record(locations, files, role_id, role_doc)
+    table = locations.setdefault(role_id, {})
     scenes: dict = {}
     defined_at: dict[str, SourceLocation] = {}
     for path in sorted(folder.glob("*.yaml")):
         if path.name == ROLE_FILE:
             continue
-        scene_file, doc = _read_model(path, SceneFile, problems)
+        scene_file, doc = _read_model(path, SceneFile, problems, cache)
         if scene_file is None:
             continue
         accepted = set()
@@ -124,23 +129,26 @@ def _read_role(root: Path, role_id: str, listed_at: SourceLocation, locations: d
             scenes[scene_id] = scene
             defined_at[scene_id] = where
             accepted.add(scene_id)
+        for scene_id in accepted:
+            files[(role_id, scene_id)] = doc.path
         for path_key, location in doc.values.items():
             if len(path_key) >= 2 and path_key[1] in accepted:
-                locations[(role_id, *path_key)] = (doc.path, *location)
+                table[path_key] = location
     if role_file is None:
         return None
     return Role(id=role_id, scenes=scenes, **{name: getattr(role_file, name) for name in RoleFile.model_fields})
 
 
-def _record(locations: dict, prefix: tuple, document: YamlDocument) -> None:
-    """Copy a file's value locations into the story's table under a logical prefix."""
-    for path_key, location in document.values.items():
-        locations[prefix + path_key] = (document.path, *location)
+def _record(locations: dict, files: dict, namespace: str, document: YamlDocument) -> None:
+    """Add a file's value locations to the story's table under a namespace."""
+    locations.setdefault(namespace, {}).update(document.values)
+    files[(namespace,)] = document.path
 
 
-def _read_model(path: Path, model: type[BaseModel], problems: list[Problem]) -> tuple[Any, YamlDocument | None]:
+def _read_model(path: Path, model: type[BaseModel], problems: list[Problem],
+                cache: ParseCache | None = None) -> tuple[Any, YamlDocument | None]:
     """Parse one file and validate it against a model, adding any problems."""
-    document, found = read_yaml(path)
+    document, found = read_yaml(path, cache)
     problems.extend(found)
     if document is None:
         return None, None

@@ -122,7 +122,7 @@ def check_expressions(story: Story, role: Role, compiled: dict) -> list[Problem]
 
 def _expression_problem(story: Story, at: tuple, exc: ExpressionError, what: str) -> Problem:
     location = story.locate(*at)
-    if at in story._locations:
+    if story.has_location(*at):
         location = location.shifted(exc.column)
     return error(exc.code, location, f"{what}: {exc.message}", exc.hint)
 

@@ -55,8 +55,11 @@ def display_path(path: Path | str) -> str:
     return text if relative.startswith("..") else relative
 
 
-def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read and parse one file; on failure return None and the problems, never raise."""
+def read_yaml(path: Path, cache=None) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read and parse one file; on failure return None and the problems, never raise.
+
+    With a ParseCache, an unchanged file comes back from the cache without being parsed.
+    """
     shown = display_path(path)
     try:
         raw = path.read_bytes()
@@ -64,10 +67,17 @@ def read_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
         return None, [error("E007", SourceLocation(shown), f"cannot read file: {exc.strerror or exc}")]
     if len(raw) > MAX_BYTES:
         return None, [error("E007", SourceLocation(shown), f"file is larger than {MAX_BYTES // 1024 // 1024} MB")]
+    if cache is not None:
+        hit = cache.get(raw)
+        if hit is not None:
+            return YamlDocument(shown, hit[0], hit[1], hit[2]), []
     text, problem = _decode(raw, shown)
     if problem:
         return None, [problem]
-    return parse_yaml(text, shown)
+    document, problems = parse_yaml(text, shown)
+    if cache is not None and document is not None:
+        cache.put(raw, document.data, document.values, document.keys)
+    return document, problems
 
 
 def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Problem]]:

@@ -1,0 +1,53 @@
+"""The parse cache: an unchanged file is not parsed again, a changed or damaged one is."""
+
+from __future__ import annotations
+
+import shutil
+
+from game.engine import ParseCache, load_story
+from game.engine import yamlfile
+
+from ..conftest import STORIES
+
+
+def test_a_cached_load_gives_the_same_story_and_locations(tmp_path):
+    cache = ParseCache(tmp_path / "cache")
+    first = load_story(STORIES / "sample", cache)
+    second = load_story(STORIES / "sample", cache)
+    assert first.model_dump() == second.model_dump()
+    where = ("pilot", "scenes", "breakaway", "choices", 0, "goto")
+    assert first.locate(*where) == second.locate(*where)
+    assert len(list((tmp_path / "cache").rglob("*.parsed"))) == 4
+
+
+def test_an_unchanged_file_is_not_parsed_again(tmp_path, monkeypatch):
+    cache = ParseCache(tmp_path / "cache")
+    load_story(STORIES / "sample", cache)
+    calls = []
+    monkeypatch.setattr(yamlfile, "parse_yaml", lambda *a: calls.append(a) or (None, []))
+    load_story(STORIES / "sample", cache)
+    assert calls == []
+
+
+def test_a_changed_file_is_parsed_again(tmp_path):
+    story = tmp_path / "story"
+    shutil.copytree(STORIES / "sample", story)
+    cache = ParseCache(tmp_path / "cache")
+    load_story(story, cache)
+    scene_file = story / "roles" / "pilot" / "01_flight.yaml"
+    scene_file.write_text(scene_file.read_text().replace("title: Full tanks", "title: Tanks full"))
+    assert load_story(story, cache).roles["pilot"].scenes["full_tanks"].title == "Tanks full"
+
+
+def test_a_damaged_cache_entry_counts_as_a_miss(tmp_path):
+    cache = ParseCache(tmp_path / "cache")
+    load_story(STORIES / "sample", cache)
+    for entry in (tmp_path / "cache").rglob("*.parsed"):
+        entry.write_bytes(b"\x00garbage")
+    assert "pilot" in load_story(STORIES / "sample", cache).roles
+
+
+def test_an_unwritable_cache_folder_does_not_stop_a_load(tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the folder should be")
+    assert "pilot" in load_story(STORIES / "sample", ParseCache(blocker)).roles
