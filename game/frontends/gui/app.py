@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 import time
@@ -86,6 +87,7 @@ class App:
 
             self.autoplayer = Autoplayer.parse(autoplay, screenshots)
         self.watcher = None
+        self.audio = None
         if watch:
             from .watch import StoryWatcher
 
@@ -161,6 +163,8 @@ class App:
         if (self.settings.text_size, self.settings.high_contrast, self.settings.fullscreen) != (
                 before.text_size, before.high_contrast, before.fullscreen):
             self.relayout()
+        if self.audio is not None and self.settings.music_volume != before.music_volume:
+            self.audio.music(self.settings.music_volume)
         message = save_settings(self.data_dir, self.settings)
         if message:
             self.notify(message)
@@ -194,6 +198,10 @@ class App:
         from game.engine import SaveStore
 
         self.story, self.story_error = self._loaded
+        from .audio import Audio
+
+        self.audio = Audio()
+        self.audio.music(self.settings.music_volume)
         if self.story is not None:
             from game.engine import StoryMachine
 
@@ -299,6 +307,11 @@ class App:
         if message:
             self.notify(message)
         self.switch(TitleScreen(self))
+
+    def sound(self, name: str) -> None:
+        """Play one of the game's sounds at the player's sound volume (silent without a device)."""
+        if self.audio is not None:
+            self.audio.play(name, self.settings.sound_volume)
 
     def reload_story(self) -> None:
         """Load the story again after a writer changed it; carry on where the player was."""
@@ -525,6 +538,11 @@ def run_desktop(story_path, data_dir, role=None, lang="en", autoplay=None, scree
     started = time.perf_counter()
     try:
         pygame.display.init()
+        # With no display SDL may quietly pick its offscreen driver: that is no window for a player.
+        requested = os.environ.get("SDL_VIDEODRIVER", "")
+        if pygame.display.get_driver() in ("offscreen", "dummy") and requested not in ("offscreen", "dummy"):
+            pygame.quit()
+            return "no-display"
         app = App(Path(story_path), Path(data_dir), role=role, lang=lang, autoplay=autoplay,
                   screenshots=Path(screenshots) if screenshots else None, background_load=True, watch=watch)
     except pygame.error:

@@ -51,6 +51,16 @@ def divergence(player: list[str], record: list[str]) -> tuple[str | None, str | 
     return None, None
 
 
+def node_at(role, rect: pygame.Rect, point, scale: float) -> str | None:
+    """The scene whose node is under a point (for the mouse), or None."""
+    pos = positions(role, rect.inflate(-int(40 * scale), -int(40 * scale)))
+    reach = max(8, int(12 * scale))
+    for scene_id, (x, y) in pos.items():
+        if (x - point[0]) ** 2 + (y - point[1]) ** 2 <= reach * reach:
+            return scene_id
+    return None
+
+
 def draw_story_map(surface: pygame.Surface, rect: pygame.Rect, role, player: list[str], record: list[str], font,
                    scale: float) -> None:
     """Every scene and choice, the record in amber, the player's path in green, parting and meeting marked."""

@@ -67,10 +67,12 @@ class TitleArt:
             surface.blit(tag, (cx + radius // 20, cy - tag.get_height()))
         # The MiG, low over the sea, drifting east towards the scope.
         layout = self.app.layout
-        drift = 0.0 if self.app.settings.reduced_motion else (self.time * 6) % (size[0] * 0.2)
-        mx = layout.content.x + size[0] * 0.18 + drift
-        my = size[1] * 0.76
-        length = layout.px(170)
+        content = layout.content
+        drift = 0.0 if self.app.settings.reduced_motion else (self.time * 6) % (content.width * 0.14)
+        # Between the menu and the scope, low over the water, clear of both.
+        mx = content.x + content.width * 0.38 + drift
+        my = size[1] * 0.85
+        length = layout.px(150)
         shadow = art.mig_points((mx + length * 0.15, my + length * 0.22), length * 0.95, 8)
         pygame.draw.polygon(surface, (2, 8, 12), shadow)
         pygame.draw.polygon(surface, (58, 66, 72), art.mig_points((mx, my), length, 8))

@@ -100,3 +100,15 @@ def test_resizing_the_window_lays_the_current_screen_out_again(make_driver):
     assert bigger.height > first.height and bigger.width > first.width
     assert driver.screen.typewriter.done, "a resize must not restart the text"
     assert problems(driver.screen, (1920, 1080)) == []
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_title_with_continue_and_the_role_cards_fit_at_each_size(make_driver, size, tmp_path):
+    first = make_driver(role="police", data_dir=tmp_path / "shared")
+    first.key(pygame.K_SPACE)
+    driver = make_driver(size=size, data_dir=tmp_path / "shared")
+    assert driver.button("Continue")
+    assert problems(driver.screen, size) == []
+    driver.click(driver.button("New game"))
+    assert driver.screen.name == "roles"
+    assert problems(driver.screen, size) == []

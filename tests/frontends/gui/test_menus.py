@@ -136,3 +136,19 @@ def test_the_debrief_story_map_marks_where_the_player_parted_from_the_record(mak
     session = driver.app.session
     player = [s.scene for s in session.path] + [session.scene_id]
     assert divergence(player, historical_path(session.role)) == ("sea", None)
+
+
+def test_the_story_map_names_the_scene_under_the_mouse(make_driver):
+    from game.frontends.gui.story_map import node_at, positions
+
+    driver = make_driver(role="police")
+    advance(driver, 2)
+    driver.key(pygame.K_SPACE)
+    driver.key(pygame.K_RETURN)
+    screen = driver.screen
+    role = screen.debrief.role
+    scale = driver.app.layout.scale
+    inner = screen.map_rect.inflate(-int(40 * scale), -int(40 * scale))
+    x, y = positions(role, inner)["second"]
+    assert node_at(role, screen.map_rect, (x + 2, y - 2), scale) == "second"
+    assert node_at(role, screen.map_rect, (screen.map_rect.x + 1, screen.map_rect.y + 1), scale) is None

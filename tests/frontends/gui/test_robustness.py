@@ -86,3 +86,30 @@ def test_with_watch_a_changed_story_is_reloaded_and_play_carries_on(make_driver,
     assert driver.app.message == "Story reloaded."
     assert "climb the fence" in driver.app.session.text
     assert driver.app.session.scene_id == "second"
+
+
+def test_sounds_are_made_in_code_and_are_silent_without_a_device(make_driver, monkeypatch):
+    import pygame
+
+    from game.frontends.gui.audio import Audio
+
+    driver = make_driver(role="pilot")
+    assert driver.app.audio is not None
+    driver.app.sound("choose")  # works with the dummy driver, or does nothing
+    monkeypatch.setattr(pygame.mixer, "init", lambda *a, **k: (_ for _ in ()).throw(pygame.error("no device")))
+    silent = Audio()
+    assert not silent.ready
+    silent.play("tick", 100)
+    silent.music(50)
+
+
+def test_run_desktop_says_no_display_when_no_window_can_be_opened(tmp_path):
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    env["SDL_AUDIODRIVER"] = "dummy"
+    code = ("from game.frontends.gui.app import run_desktop; "
+            f"print(run_desktop({str(TEST_STORY)!r}, {str(tmp_path)!r}))")
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "no-display"

@@ -134,6 +134,18 @@ class Screen:
         self.widgets.append(label)
         return label
 
+    def fit(self, text: str, width: int, object_id: str = "button") -> str:
+        """Text shortened with an ellipsis so it fits on a one-line button of this width."""
+        theme = self.app.theme
+        font_spec = (theme.get(object_id) or {}).get("font") or theme["button"]["font"]
+        font = self.app.fonts.get(int(font_spec["size"]), font_spec.get("bold") == "1")
+        room = width - 2 * self.app.layout.px(16)
+        if font.size(text)[0] <= room:
+            return text
+        while text and font.size(text + "…")[0] > room:
+            text = text[:-1]
+        return text.rstrip() + "…"
+
     def line_height(self, object_id: str) -> int:
         """The height one line of a themed label needs."""
         theme = self.app.theme

@@ -8,7 +8,7 @@ import pygame_gui
 from game.engine import build_debrief, historical_path
 
 from .. import palette as P
-from ..story_map import draw_story_map
+from ..story_map import draw_story_map, node_at
 from ..text import format_when
 from ..widgets import escape, sized
 from .base import Screen
@@ -191,6 +191,25 @@ class DebriefScreen(Screen):
             rendered = font.render(text, True, (226, 222, 206))
             surface.blit(rendered, (x + layout.px(26), y))
             x += layout.px(26) + rendered.get_width() + layout.px(18)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """The title of the scene under the mouse, on the story map."""
+        point = pygame.mouse.get_pos()
+        if not self.map_rect.collidepoint(point):
+            return
+        layout = self.app.layout
+        role = self.debrief.role
+        scene_id = node_at(role, self.map_rect, point, layout.scale)
+        if scene_id is None:
+            return
+        scene = role.scenes[scene_id]
+        font = self.app.fonts.get(layout.font(15), bold=True)
+        label = font.render(f"{scene.title or scene_id} · {format_when(scene.when)}", True, (255, 236, 190))
+        box = label.get_rect(midbottom=(point[0], point[1] - layout.px(12))).inflate(layout.px(12), layout.px(6))
+        box.clamp_ip(self.map_rect)
+        pygame.draw.rect(surface, (30, 22, 8), box, border_radius=layout.px(3))
+        pygame.draw.rect(surface, P.AMBER, box, 1, border_radius=layout.px(3))
+        surface.blit(label, label.get_rect(center=box.center))
 
     def autoplay(self, auto) -> bool:
         """Open the first source once, then stop the autoplay."""

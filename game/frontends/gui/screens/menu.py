@@ -11,6 +11,8 @@ class MenuScreen(OverlayScreen):
     """A titled column of buttons; subclasses list (text, action, enabled)."""
 
     title = "Menu"
+    #: The column's width in design pixels.
+    width = 520
 
     def items(self) -> list[tuple[str, object, bool]]:
         """The buttons (override)."""
@@ -20,7 +22,7 @@ class MenuScreen(OverlayScreen):
         """Title and buttons centred."""
         layout = self.app.layout
         items = self.items()
-        width = min(layout.content.width - 2 * layout.margin, layout.px(520))
+        width = min(layout.content.width - 2 * layout.margin, layout.px(self.width))
         height, gap = layout.px(50), layout.px(10)
         title_h = layout.px(56)
         total = title_h + len(items) * (height + gap)
@@ -28,6 +30,7 @@ class MenuScreen(OverlayScreen):
         x = layout.content.centerx - width // 2
         self.label(pygame.Rect(x, top, width, layout.px(48)), self.title, "#screen_title")
         for i, (text, action, enabled) in enumerate(items):
-            self.button(pygame.Rect(x, top + title_h + i * (height + gap), width, height), text, action, enabled=enabled)
+            self.button(pygame.Rect(x, top + title_h + i * (height + gap), width, height), self.fit(text, width), action,
+                        enabled=enabled)
         self.panel = pygame.Rect(x, top, width, title_h + len(items) * (height + gap) - gap)
         self.focus.set(0)

@@ -14,6 +14,7 @@ class SavesScreen(MenuScreen):
     """The slots, for saving (mode 'save') or loading (mode 'load')."""
 
     name = "saves"
+    width = 820
 
     def __init__(self, app, mode: str):
         super().__init__(app)

@@ -169,6 +169,7 @@ class SceneScreen(Screen):
     def choose(self, choice_id: str) -> None:
         """Take a choice and move on to the next scene."""
         self.app.transition(slide=True)
+        self.app.sound("choose")
         try:
             self.session.choose(choice_id)
         except ChoiceUnavailable as exc:
@@ -244,7 +245,10 @@ class SceneScreen(Screen):
             return False
         if self.app.fading:
             return True  # the text starts once the scene has faded in
+        before = int(self.typewriter.position)
         typing = self.typewriter.update(dt)
+        if int(self.typewriter.position) // 4 != before // 4:
+            self.app.sound("tick")  # a teleprinter tick every few letters, not every one
         if not typing:
             self.reveal()
         return True

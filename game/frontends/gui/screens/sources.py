@@ -79,9 +79,7 @@ class SourcesScreen(OverlayScreen):
             source = self.app.story.sources.get(quote.source)
             title = source.title if source else quote.source
             text = f"{title}: “{quote.quote}”"
-            limit = max(20, width // layout.px(10))
-            if len(text) > limit:
-                text = text[: limit - 1] + "…"
+            text = self.fit(text, width)
             self.button(pygame.Rect(x, top + i * (row_h + gap), width, row_h), text, lambda n=index: self.open(n))
         if not self.quotes:
             self.label(pygame.Rect(x, top, width, row_h), "This debrief cites no sources.")

@@ -36,9 +36,7 @@ class UndoScreen(OverlayScreen):
             scene = session.role.scenes.get(step.scene)
             choice = scene.choice(step.choice) if scene else None
             text = f"{index + 1}. {scene.title if scene and scene.title else step.scene}: you chose “{choice.text if choice else step.choice}”"
-            limit = max(20, width // layout.px(10))
-            if len(text) > limit:
-                text = text[: limit - 1] + "…"
+            text = self.fit(text, width)
             self.button(pygame.Rect(x, top + i * (row_h + gap), width, row_h), text, lambda n=index: self.go_back(n))
         nav_w = layout.px(150)
         if self.page > 0:
