@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import game
-from game.engine import SaveStore, StoryError, load_story
+
+# The engine (pydantic, yaml, transitions) is imported inside the commands that need it: the
+# desktop game draws its first frame before loading it, and --help and --version stay instant.
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -144,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _load(path: Path | None):
     """The story at path, or None after printing its problems."""
+    from game.engine import StoryError, load_story
+
     try:
         return load_story(path or default_story_path(), parse_cache())
     except StoryError as exc:
@@ -225,6 +229,8 @@ def play_text(story_path: Path | None, role: str | None, seed: int | None, watch
     session = Session.start(story, role, seed=seed)
     prepare = (lambda reloaded: load_language(root, reloaded, lang, ui_root=shipped_story_path())[0])
     live = LiveReload(root, sys.stdout, prepare=prepare) if watch else None
+    from game.engine import SaveStore
+
     TerminalGame(session, read, sys.stdout, SaveStore(data_dir() / "saves"), live=live, ui=ui).run()
     return EXIT_OK
 
