@@ -8,7 +8,7 @@ from .i18n import (
     load_language, load_ui_strings, localize, story_strings, text_hash,
 )
 from .linebreak import NO_LINE_END, NO_LINE_START, break_lines, columns
-from .loader import check_story, load_story, read_story
+from .loader import check_story, gc_paused, load_story, read_story
 from .machine import ChoiceUnavailable, StoryMachine
 from .model import (
     Choice, Dossier, Ending, History, Position, Quote, Role, Scene, Source, Story, Variable, Version,
@@ -24,6 +24,7 @@ from .validate import iter_quotes, validate_story
 from .yamlfile import display_path, parse_yaml, read_yaml
 
 __all__ = [
+    "gc_paused",
     "ParseCache",
     "NO_LINE_END", "NO_LINE_START", "break_lines", "columns",
     "Catalog", "Coverage", "Entry", "TranslationFile", "UiText", "coverage", "format_moment", "languages_in",
