@@ -9,8 +9,12 @@ from pathlib import Path
 SCENES_PER_FILE = 50
 
 
-def write_story(root: Path, scenes: int, seed: int = 1) -> Path:
-    """Write a valid story with one role of `scenes` scenes under root; returns root."""
+def write_story(root: Path, scenes: int, seed: int = 1, history: bool = False) -> Path:
+    """Write a valid story with one role of `scenes` scenes under root; returns root.
+
+    As the issue specifies: N scenes of ~3 choices with conditions and effects. With history=True
+    every scene also carries a documented history block with a quote, like the shipped story.
+    """
     rng = random.Random(seed)
     (root / "roles" / "bench").mkdir(parents=True, exist_ok=True)
     (root / "story.yaml").write_text("id: bench\ntitle: Benchmark story\nroles: [bench]\n")
@@ -28,9 +32,10 @@ def write_story(root: Path, scenes: int, seed: int = 1) -> Path:
             lines += [f"  s{index}:", f"    when: \"1976-09-06T13:{index % 60:02d}+09:00\"",
                       "    where: Somewhere over the sea", f"    title: Scene {index}",
                       "    text: >-", "      The fuel needle sinks and the cloud closes in. You do the sums on a pad",
-                      "      on your knee and decide.",
-                      "    history:", "      status: documented", "      what_happened: Something happened.",
-                      "      sources:", "        - source: src", "          quote: something"]
+                      "      on your knee and decide."]
+            if history:
+                lines += ["    history:", "      status: documented", "      what_happened: Something happened.",
+                          "      sources:", "        - source: src", "          quote: something"]
             if index == ending:
                 lines += ["    ending:", "      kind: historical", "      title: The end", "      outcome: It ends.",
                           "      differs: It does not."]
@@ -52,4 +57,4 @@ def write_story(root: Path, scenes: int, seed: int = 1) -> Path:
 
 
 if __name__ == "__main__":
-    write_story(Path(sys.argv[1]), int(sys.argv[2]))
+    write_story(Path(sys.argv[1]), int(sys.argv[2]), history="--history" in sys.argv)

@@ -131,9 +131,12 @@ def _read_role(root: Path, role_id: str, listed_at: SourceLocation, locations: d
             accepted.add(scene_id)
         for scene_id in accepted:
             files[(role_id, scene_id)] = doc.path
-        for path_key, location in doc.values.items():
-            if len(path_key) >= 2 and path_key[1] in accepted:
-                table[path_key] = location
+        if len(accepted) == len(scene_file.scenes):
+            table.update(doc.values)  # the usual case: every scene of the file was taken
+        else:
+            table.update((k, v) for k, v in doc.values.items() if len(k) >= 2 and k[1] in accepted)
+    if role_doc is not None:
+        table[()] = role_doc.values.get((), (1, 1))  # scene files' roots must not stand for role.yaml's
     if role_file is None:
         return None
     return Role(id=role_id, scenes=scenes, **{name: getattr(role_file, name) for name in RoleFile.model_fields})

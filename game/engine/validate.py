@@ -59,12 +59,12 @@ def check_scenes(story: Story, role: Role) -> list[Problem]:
     """Endings have no choices, other scenes have some; ids are unique; gotos point at real scenes."""
     problems = []
     for scene_id, scene in role.scenes.items():
-        here = story.locate(role.id, "scenes", scene_id)
+        here = ("scenes", scene_id)  # located only when there is something to report
         if scene.is_ending and scene.choices:
-            problems.append(error("E105", here, f"ending '{scene_id}' has choices",
+            problems.append(error("E105", story.locate(role.id, *here), f"ending '{scene_id}' has choices",
                                   "an ending closes the role: remove 'choices:' or 'ending:'"))
         if not scene.is_ending and not scene.choices:
-            problems.append(error("E105", here, f"scene '{scene_id}' has no choices and is not an ending",
+            problems.append(error("E105", story.locate(role.id, *here), f"scene '{scene_id}' has no choices and is not an ending",
                                   "add choices, or add an 'ending:' block"))
         seen: set[str] = set()
         for index, choice in enumerate(scene.choices):
