@@ -157,8 +157,12 @@ class StaffScreen(KioskScreen):
                 if actual_choice(scene) is None:
                     continue
                 reached = app.stats.totals.reached.get((role_id, scene_id), 0)
-                parts = [f"{c.id} {app.stats.totals.choices.get((role_id, scene_id, c.id), 0)}" for c in scene.choices]
-                lines.append((f"  {scene.title or scene_id} (reached {reached}): {', '.join(parts)}", TEXT))
+                lines.append((f"  {scene.title or scene_id}: reached {reached}", TEXT))
+                for choice in scene.choices:
+                    count = app.stats.totals.choices.get((role_id, scene_id, choice.id), 0)
+                    share = f" ({round(100 * count / reached)} %)" if reached else ""
+                    mark = "  [history]" if choice.record == "actual" else ""
+                    lines.append((f"      {_short(choice.text)}: {count}{share}{mark}", DIM))
         return lines
 
     def _page_blocks(self, width: int) -> list:
@@ -235,3 +239,8 @@ class StaffScreen(KioskScreen):
         else:
             self.app.to_attract()
         return True
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A choice's text cut to fit one line of the staff list."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
