@@ -13,7 +13,7 @@ from game.frontends.gui.art import ArtCache
 from game.frontends.gui.fonts import FontCache
 from game.frontends.gui.input import normalise
 from game.frontends.gui.layout import Layout
-from game.frontends.gui.memory import use_separate_mappings_for_big_buffers
+from game.frontends.gui.memory import give_back_free_memory, use_separate_mappings_for_big_buffers
 
 from .config import KioskConfig, LoadedConfig
 from .gestures import OneFinger, StaffGesture
@@ -140,6 +140,17 @@ class KioskApp:
         self.visit = None
         self.face = face_for(self.config.default_language)
         self._safe_switch(AttractScreen(self))
+        self._forget_killed_widgets()
+        give_back_free_memory()  # between visitors nobody notices the few milliseconds
+
+    def _forget_killed_widgets(self) -> None:
+        """pygame_gui keeps the rectangle of every widget ever killed in a list it never empties.
+
+        Over a 10,000-visitor soak that list alone grew resident memory by about 25 MB.
+        """
+        lost = getattr(self.manager.get_sprite_group(), "lostsprites", None)
+        if isinstance(lost, list):
+            lost.clear()
 
     def begin_visit(self) -> None:
         """A touch on the attract loop: a fresh visit in the default language."""
