@@ -44,6 +44,8 @@ def update_templates(story: Story, root: Path, language: str) -> dict[str, int]:
     folder.mkdir(parents=True, exist_ok=True)
     new: dict[str, dict] = {}
     for key, english in wanted_strings(story, root).items():
+        if catalog.scope == "ui" and not key.startswith("ui."):
+            continue  # an interface-only language gets no story templates until it opts in
         if key not in catalog.entries:
             new.setdefault(file_for(key, story), {})[key] = {
                 "hash": text_hash(english), "en": english.strip(), "text": ""}

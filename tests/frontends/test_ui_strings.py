@@ -53,3 +53,20 @@ def test_the_terminal_speaks_the_players_language(sample_story):
     TerminalGame(Session.start(sample_story, "pilot"), read, out, ui=UiText(english, catalog), width=60).run()
     assert "Hết dữ liệu vào. Tạm biệt." in out.getvalue()
     assert "12:40 ngày 6 tháng 9 năm 1976" in out.getvalue()
+
+
+def test_every_gui_key_the_desktop_game_uses_exists_in_english_and_is_translated():
+    from game.engine import load_catalog
+
+    english = load_ui_strings(PROJECT / "story")
+    used = set()
+    for path in (PROJECT / "game" / "frontends" / "gui").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used.update(re.findall(r"""["'](gui\.[a-z_.0-9]+)["']""", text))
+        used.update(re.findall(r"""\bui\(\s*["']((?:debrief|document)\.[a-z_]+)["']""", text))
+    assert len(used) >= 80 and not (used - set(english)), sorted(used - set(english))
+    for language in ("ja", "vi", "ru"):
+        catalog, problems = load_catalog(PROJECT / "story", language)
+        gui = [key for key in english if key.startswith("gui.")]
+        untranslated = [key for key in gui if not catalog.entries.get(f"ui.{key}") or not catalog.entries[f"ui.{key}"].text]
+        assert problems == [] and untranslated == [], (language, untranslated)

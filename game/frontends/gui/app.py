@@ -26,14 +26,15 @@ MIN_SIZE = (960, 540)
 FPS = 60
 
 
-def load_everything(story_path: Path, language: str = "en"):
-    """Import the widget toolkit and the engine and load the story: (story, error text, problems)."""
+def load_everything(story_path: Path, cache_folder: Path | None = None):
+    """Import the widget toolkit and the engine and load the story: (story, error)."""
     import pygame_gui  # noqa: F401  (the slow imports happen here, after the first frame)
 
-    from game.engine import StoryError, load_story
+    from game.engine import ParseCache, StoryError, load_story
 
+    cache = ParseCache(cache_folder) if cache_folder is not None else None  # unchanged files are not parsed again
     try:
-        return load_story(Path(story_path)), None
+        return load_story(Path(story_path), cache), None
     except StoryError as exc:
         return None, exc
     except OSError as exc:
@@ -62,7 +63,9 @@ class App:
         self.fonts = FontCache()
         self.title_art = TitleArt(self)
         self.manager = None
-        self.story = None
+        self.base_story = None  # as loaded, in the story's own language
+        self.story = None       # in the player's language
+        self.ui = None          # interface strings in the player's language
         self.story_error = None
         self.saves = None
         self.session = None
@@ -149,7 +152,7 @@ class App:
             else:
                 self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
         except pygame.error as exc:
-            self.notify(f"Fullscreen is not available here: {exc}")
+            self.notify(self.ui("gui.fullscreen_unavailable", reason=exc))
             self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
 
     # --- settings ----------------------------------------------------------------------------
@@ -160,8 +163,10 @@ class App:
         self.settings = before.with_(**changes)
         if self.settings.fullscreen != before.fullscreen:
             self._apply_fullscreen()
-        if (self.settings.text_size, self.settings.high_contrast, self.settings.fullscreen) != (
-                before.text_size, before.high_contrast, before.fullscreen):
+        if self.settings.language != before.language:
+            self.relocalize()
+        if (self.settings.text_size, self.settings.high_contrast, self.settings.fullscreen, self.settings.language) != (
+                before.text_size, before.high_contrast, before.fullscreen, before.language):
             self.relayout()
         if self.audio is not None and self.settings.music_volume != before.music_volume:
             self.audio.music(self.settings.music_volume)
@@ -173,7 +178,26 @@ class App:
     # --- loading -----------------------------------------------------------------------------
 
     def _load(self) -> None:
-        self._loaded = load_everything(self.story_path, self.settings.language)
+        from .language import localized
+
+        base, error = load_everything(self.story_path, self.data_dir / "parsed")
+        story, ui = localized(base, self.story_path, self.settings.language) if base is not None else (None, None)
+        self._loaded = (base, error, story, ui)
+
+    def relocalize(self) -> None:
+        """Put the story and interface in the settings' language; the player keeps their place."""
+        from game.engine import StoryMachine
+
+        from .language import localized, moved
+
+        if self.base_story is None:
+            return
+        self.story, self.ui = localized(self.base_story, self.story_path, self.settings.language)
+        self.machine = StoryMachine(self.story)  # a machine belongs to one Story object
+        if self.session is not None:
+            self.session = moved(self.session, self.story, self.machine)
+            self.session.state.language = self.settings.language
+        self.art.clear()
 
     def _new_manager(self):
         import pygame_gui
@@ -182,7 +206,7 @@ class App:
 
         # Sizes given in HTML (pixel_size) load on first use; that is intended, not worth a warning.
         warnings.filterwarnings("ignore", message="Finding font with id", category=UserWarning)
-        theme = build_theme(self.layout, self.settings.high_contrast)
+        theme = build_theme(self.layout, self.settings.high_contrast, self.settings.language)
         self.theme = theme
         manager = pygame_gui.UIManager(self.surface.get_size(), theme, enable_live_theme_updates=False)
         fonts = []
@@ -197,7 +221,10 @@ class App:
     def _finish_loading(self) -> None:
         from game.engine import SaveStore
 
-        self.story, self.story_error = self._loaded
+        from .language import english_ui
+
+        self.base_story, self.story_error, self.story, self.ui = self._loaded
+        self.ui = self.ui or english_ui()
         from .audio import Audio
 
         self.audio = Audio()
@@ -217,7 +244,7 @@ class App:
             self.start_role(self.role, fade=False)
         else:
             if self.role is not None:
-                self.notify(f"There is no role '{self.role}'; choose one of {', '.join(self.story.roles)}.")
+                self.notify(self.ui("gui.no_role", role=self.role, roles=", ".join(self.story.roles)))
             self.switch(TitleScreen(self), fade=False)
 
     @property
@@ -317,16 +344,19 @@ class App:
         """Load the story again after a writer changed it; carry on where the player was."""
         from game.engine import Session, StoryMachine
 
-        story, error = load_everything(self.story_path)
-        if story is None:
+        from .language import localized
+
+        base, error = load_everything(self.story_path, self.data_dir / "parsed")
+        if base is None:
             count = len(getattr(error, "problems", [])) or 1
-            self.notify(f"The story has {count} problem(s) after your change; still playing the last good version.")
+            self.notify(self.ui("gui.story_problems", count=count))
             return
-        self.story, self.machine = story, StoryMachine(story)
+        story, self.ui = localized(base, self.story_path, self.settings.language)
+        self.base_story, self.story, self.machine = base, story, StoryMachine(story)
         if self.session is not None and self.session.state.role in story.roles:
             session, messages = Session.restore(story, self.session.save(), self.machine)
             self.continue_session(session, messages)
-        self.notify("Story reloaded.")
+        self.notify(self.ui("gui.story_reloaded"))
 
     def autosave(self) -> None:
         """Keep the session in the autosave slot; a failure is shown but never stops play."""
@@ -375,8 +405,8 @@ class App:
                 failed.on_exit()
             except Exception:  # noqa: BLE001 - already recovering
                 pass
-        text = (f"Something went wrong ({type(exc).__name__}: {exc}). "
-                "You are back at the title; your game is kept in the autosave.")
+        error = f"{type(exc).__name__}: {exc}"
+        text = self.ui("gui.something_wrong", error=error) if self.ui else error
         screen = ErrorScreen(self, text) if isinstance(failed, TitleScreen) else TitleScreen(self)
         self.notify(text, 10)
         self.screen = screen
@@ -402,6 +432,10 @@ class App:
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self.loaded:
+            self._guard(self.reload_story)  # writers: see an edit at once, without restarting
+            self.dirty = True
             return
         if not self.loaded or self.screen is None:
             return
@@ -499,7 +533,9 @@ class App:
 
     def _draw_toast(self, surface: pygame.Surface, text: str) -> None:
         layout = self.layout
-        font = self.fonts.get(layout.font(17))
+        from .script import face_for
+
+        font = self.fonts.get(layout.font(17), face=face_for(self.settings.language, text))
         width = min(layout.content.width - 2 * layout.margin, layout.px(900))
         rendered = font.render(text, True, (255, 230, 176), wraplength=width - layout.px(24))
         box = pygame.Rect(0, 0, rendered.get_width() + layout.px(24), rendered.get_height() + layout.px(14))

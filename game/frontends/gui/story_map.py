@@ -62,7 +62,7 @@ def node_at(role, rect: pygame.Rect, point, scale: float) -> str | None:
 
 
 def draw_story_map(surface: pygame.Surface, rect: pygame.Rect, role, player: list[str], record: list[str], font,
-                   scale: float) -> None:
+                   scale: float, labels=("you parted", "met again")) -> None:
     """Every scene and choice, the record in amber, the player's path in green, parting and meeting marked."""
     pos = positions(role, rect.inflate(-int(40 * scale), -int(40 * scale)))
     thin = max(1, int(scale))
@@ -90,7 +90,7 @@ def draw_story_map(surface: pygame.Surface, rect: pygame.Rect, role, player: lis
         if scene.is_ending:
             pygame.draw.circle(surface, colour, (x, y), radius + max(2, int(3 * scale)), max(1, int(scale)))
     parted, met = divergence(player, record)
-    for scene_id, text in ((parted, "you parted"), (met, "met again")):
+    for scene_id, text in zip((parted, met), labels):
         if scene_id in pos:
             x, y = pos[scene_id]
             label = font.render(text, True, (255, 236, 190))

@@ -29,9 +29,28 @@ def _read(file_name: str) -> dict:
     return json.loads((HERE / file_name).read_text(encoding="utf-8"))
 
 
-def build_theme(layout: Layout, high_contrast: bool = False) -> dict:
-    """The theme as a dict for UIManager, with font sizes and borders scaled to the layout."""
+def jp_twin(key: str) -> str:
+    """The theme id of an entry's twin set in Noto Sans JP ("#choice" -> "#choice_jp", "button" -> "#button_jp")."""
+    return f"{key}_jp" if key.startswith("#") else f"#{key}_jp"
+
+
+def build_theme(layout: Layout, high_contrast: bool = False, language: str = "en") -> dict:
+    """The theme as a dict for UIManager, with font sizes and borders scaled to the layout.
+
+    In Japanese every font is Noto Sans JP. In other languages each entry with a font gets a
+    "_jp" twin, so a label holding a Japanese name can be set in the JP face (Noto Sans has no
+    kana or kanji), and the JP face is known to <font face=noto_jp> in text boxes.
+    """
+    from .script import base_face
+
     theme = copy.deepcopy(_read("theme_high_contrast.json" if high_contrast else "theme.json"))
+    face = base_face(language)
+    for key, entry in list(theme.items()):
+        if entry.get("font"):
+            entry["font"]["name"] = face
+            twin = copy.deepcopy(entry)
+            twin["font"]["name"] = "noto_jp"
+            theme[jp_twin(key)] = twin
     for entry in theme.values():
         font = entry.get("font")
         if font:
@@ -50,10 +69,12 @@ def build_theme(layout: Layout, high_contrast: bool = False) -> dict:
 
 
 def font_sizes(theme: dict) -> list[tuple[str, int, bool]]:
-    """Every (face, size, bold) the theme uses, to preload before building widgets."""
+    """Every (face, size, bold) the theme uses, to preload before building widgets (twins load on first use)."""
     found = set()
-    for entry in theme.values():
+    for key, entry in theme.items():
         font = entry.get("font")
+        if key.endswith("_jp"):
+            continue
         if font:
             found.add((font.get("name", "noto"), int(font["size"]), font.get("bold") == "1"))
     return sorted(found)

@@ -34,8 +34,9 @@ def visit_every_screen(driver):
         driver.key(pygame.K_ESCAPE)
     driver.key(pygame.K_ESCAPE)
     yield "pause"
-    for label, make in (("settings", "Settings"), ("history", "History"), ("undo", "Go back")):
-        driver.click(driver.button(make))
+    ui = driver.app.ui  # the buttons are named in the player's language
+    for label, key in (("settings", "gui.title.settings"), ("history", "gui.pause.history"), ("undo", "gui.pause.undo")):
+        driver.click(driver.button(ui(key)))
         yield label
         driver.key(pygame.K_ESCAPE)
     driver.app.push(SavesScreen(driver.app, "load"))

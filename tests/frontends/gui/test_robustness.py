@@ -88,6 +88,24 @@ def test_with_watch_a_changed_story_is_reloaded_and_play_carries_on(make_driver,
     assert driver.app.session.scene_id == "second"
 
 
+def test_f5_reloads_the_story_and_a_broken_edit_keeps_the_last_good_one(make_driver, tmp_path):
+    story = tmp_path / "story"
+    shutil.copytree(TEST_STORY, story)
+    driver = make_driver(story=story, role="police")
+    driver.key(pygame.K_SPACE)
+    driver.key(pygame.K_1)
+    path = story / "roles" / "police" / "scenes.yaml"
+    good = path.read_text()
+    path.write_text(good.replace("Reporters at the gate.", "Reporters climb the fence."))
+    driver.key(pygame.K_F5)
+    driver.frames(5, dt=0.05)
+    assert "climb the fence" in driver.app.session.text and driver.app.session.scene_id == "second"
+    path.write_text(good.replace("goto:", "goto: nowhere_", 1))
+    driver.key(pygame.K_F5)
+    driver.frames(5, dt=0.05)
+    assert "climb the fence" in driver.app.session.text and driver.app.message != "Story reloaded."
+
+
 def test_sounds_are_made_in_code_and_are_silent_without_a_device(make_driver, monkeypatch):
     import pygame
 

@@ -8,6 +8,9 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
+from ..richtext import Rich
+from ..script import face_for, has_japanese
+from ..theme import jp_twin
 from ..widgets import FocusRing, PassThroughTextBox, wrapped_button
 
 if TYPE_CHECKING:
@@ -27,6 +30,7 @@ class Screen:
         self.widgets: list = []    # laid-out elements: none may overlap another or leave the window
         self.children: list = []   # text drawn on top of a widget, inside its rectangle
         self.focus = FocusRing()
+        self.riches: list[Rich] = []  # the HTML builders of the widgets now shown (tests read their line breaks)
 
     # --- hooks the App calls ---------------------------------------------------------------
 
@@ -40,6 +44,7 @@ class Screen:
             element.kill()
         self.widgets.clear()
         self.children.clear()
+        self.riches.clear()
         self.focus.clear()
 
     def rebuild(self) -> None:
@@ -99,13 +104,56 @@ class Screen:
         """The name of this screen's screenshot."""
         return self.name
 
+    # --- language ----------------------------------------------------------------------------
+
+    @property
+    def ui(self):
+        """The interface strings in the player's language, called with a key and its placeholders."""
+        return self.app.ui
+
+    @property
+    def language(self) -> str:
+        """The player's language code."""
+        return self.app.settings.language
+
+    def themed_id(self, object_id: str | None, element: str, text: str) -> str | None:
+        """The theme id for a one-line widget: its JP-face twin when the text holds Japanese (Noto Sans has none)."""
+        if self.language != "ja" and has_japanese(text):
+            return jp_twin(object_id or element)
+        return object_id
+
+    def font_of(self, object_id: str | None, element: str, text: str = ""):
+        """The pygame font a themed widget draws this text with."""
+        theme = self.app.theme
+        spec = (theme.get(object_id) or {}).get("font") or (theme.get(element) or {}).get("font") or theme["defaults"]["font"]
+        return self.app.fonts.get(int(spec["size"]), spec.get("bold") == "1", face_for(self.language, text))
+
+    def needed_width(self, texts, object_id: str | None = None, element: str = "button") -> int:
+        """The width a button needs so that the longest of these texts fits on one line."""
+        pad = 2 * self.app.layout.px(16)
+        return max(self.font_of(object_id, element, t).size(t)[0] for t in texts) + pad
+
+    def rich(self, object_id: str | None, width: int) -> Rich:
+        """An HTML builder for a text box of this width (it breaks Japanese lines itself)."""
+        theme = self.app.theme
+        entry = theme.get(object_id) or {}
+        spec = entry.get("font") or theme["text_box"]["font"]
+        misc = {**theme["text_box"].get("misc", {}), **entry.get("misc", {})}
+        pad_x = int(str(misc.get("padding", "4,4")).split(",")[0])
+        border = int(misc.get("border_width", "0"))
+        scroll = self.app.layout.px(24) if object_id not in ("#choice_text", "#header_box") else 0
+        builder = Rich(self.app.fonts, self.language, int(spec["size"]), width - 2 * (pad_x + border) - scroll)
+        self.riches.append(builder)
+        return builder
+
     # --- helpers -----------------------------------------------------------------------------
 
     def button(self, rect: pygame.Rect, text: str, action: Callable[[], None], object_id: str | None = None,
                focusable: bool = True, enabled: bool = True) -> UIButton:
         """A button that runs action after this frame's events (so it may change screens safely)."""
         later = self.app.later
-        button = UIButton(rect, text, self.app.manager, object_id=object_id, command=lambda: later(action))
+        button = UIButton(rect, text, self.app.manager, object_id=self.themed_id(object_id, "button", text),
+                          command=lambda: later(action))
         if not enabled:
             button.disable()
         self.widgets.append(button)
@@ -126,19 +174,22 @@ class Screen:
         self.focus.add(button, lambda: later(action))
         return button, children
 
+    def choice_rich(self, width: int, numbered: bool) -> Rich:
+        """An HTML builder for the text of a wrapped button this wide (see widgets.wrapped_button)."""
+        layout = self.app.layout
+        return self.rich("#choice_text", width - 2 * layout.px(10) - (layout.px(40) if numbered else 0))
+
     def label(self, rect: pygame.Rect, text: str, object_id: str | None = None) -> UILabel:
         """A one-line label, at least as tall as its font needs."""
         rect = pygame.Rect(rect)
-        rect.height = max(rect.height, self.line_height(object_id or "label"))
-        label = UILabel(rect, text, self.app.manager, object_id=object_id)
+        rect.height = max(rect.height, self.line_height(object_id or "label", text))
+        label = UILabel(rect, text, self.app.manager, object_id=self.themed_id(object_id, "label", text))
         self.widgets.append(label)
         return label
 
     def fit(self, text: str, width: int, object_id: str = "button") -> str:
         """Text shortened with an ellipsis so it fits on a one-line button of this width."""
-        theme = self.app.theme
-        font_spec = (theme.get(object_id) or {}).get("font") or theme["button"]["font"]
-        font = self.app.fonts.get(int(font_spec["size"]), font_spec.get("bold") == "1")
+        font = self.font_of(object_id, "button", text)
         room = width - 2 * self.app.layout.px(16)
         if font.size(text)[0] <= room:
             return text
@@ -146,11 +197,9 @@ class Screen:
             text = text[:-1]
         return text.rstrip() + "…"
 
-    def line_height(self, object_id: str) -> int:
+    def line_height(self, object_id: str, text: str = "") -> int:
         """The height one line of a themed label needs."""
-        theme = self.app.theme
-        font = (theme.get(object_id) or {}).get("font") or theme["label"]["font"]
-        return self.app.fonts.get(int(font["size"]), font.get("bold") == "1").get_linesize() + self.app.layout.px(4)
+        return self.font_of(object_id, "label", text).get_linesize() + self.app.layout.px(4)
 
     def text(self, rect: pygame.Rect, html_text: str, object_id: str | None = None, passive: bool = False) -> UITextBox:
         """A rich text box (scrolls by itself when the text is longer than the box)."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.engine import build_debrief, historical_path
+from game.engine import build_debrief, format_moment, historical_path
 
 from .. import palette as P
 from ..story_map import draw_story_map, node_at
-from ..text import format_when
-from ..widgets import escape, sized
+from ..richtext import Span, b, i
+from ..script import face_for
 from .base import Screen
 
 
@@ -25,65 +25,75 @@ class DebriefScreen(Screen):
         self.quotes: list[tuple[object, str]] = []  # (quote, the claim it backs), linked as q<index>
         self.map_rect = pygame.Rect(0, 0, 0, 0)
 
-    def rows_html(self) -> str:
+    def rows_html(self, rich=None) -> str:
         """One block per decision: your choice, what really happened, the sources as links."""
+        rich = rich or self.rich("#debrief_text", 10**6)
         self.quotes = []
+        ui = self.ui
         parts = []
         for review in self.debrief.decisions:
-            parts.append(self.row(review))
+            parts.append(self.row(review, rich))
         if self.debrief.missed:
-            parts.append("<b>ON THE RECORD, BUT YOU NEVER CAME TO THEM</b>")
-            parts.extend(self.row(review) for review in self.debrief.missed)
+            parts.append(rich.block(b(ui("gui.debrief.missed"))))
+            parts.extend(self.row(review, rich) for review in self.debrief.missed)
         if self.debrief.role.epilogue:
-            parts.append(f"<b>WHAT HAPPENED NEXT</b><br>{escape(self.debrief.role.epilogue)}")
+            parts.append(rich.block(b(ui("debrief.next"))) + "<br>" + rich.block(self.debrief.role.epilogue))
         if self.debrief.role.question:
-            parts.append(f"<i>{escape(self.debrief.role.question)}</i>")
-        return "<br><br>".join(parts) or "No decisions were made."
+            parts.append(rich.block(i(self.debrief.role.question)))
+        return "<br><br>".join(parts) or rich.block(ui("gui.debrief.none"))
 
-    def row(self, review) -> str:
+    def row(self, review, rich) -> str:
         """One decision as HTML."""
+        ui = self.ui
         scene = review.scene
         if not review.reached:
-            mark = "<font color='#8FA89A'>NOT REACHED</font>"
+            mark = Span(ui("gui.debrief.not_reached"), colour="#8FA89A")
         elif review.matched:
-            mark = "<font color='#50FF82'>MATCHED THE RECORD</font>"
+            mark = Span(ui("gui.debrief.matched"), colour="#50FF82")
         else:
-            mark = "<font color='#FFB000'>DIFFERENT FROM THE RECORD</font>"
-        html = f"<b>{escape(scene.title or review.scene_id)}</b>  <i>{escape(format_when(scene.when))}</i>  {mark}"
+            mark = Span(ui("gui.debrief.different"), colour="#FFB000")
+        lines = [rich.block(b(scene.title or review.scene_id), "  ", i(format_moment(scene.when, self.language)), "  ", mark)]
         if review.matched:
-            html += f"<br><b>You, as the record has it:</b> {escape(review.chosen.text)}"
+            lines.append(rich.block(b(ui("gui.debrief.you_as_record")), " " + review.chosen.text))
         else:
             if review.chosen is not None:
-                html += f"<br><b>You:</b> {escape(review.chosen.text)}"
+                lines.append(rich.block(b(ui("gui.debrief.you")), " " + review.chosen.text))
             if review.actual is not None:
-                html += f"<br><b>The record:</b> {escape(review.actual.text)}"
+                lines.append(rich.block(b(ui("gui.debrief.record")), " " + review.actual.text))
         history = review.history
         if history is not None:
             if history.status == "contested":
-                html += "<br><font color='#FF7060'><b>DISPUTED:</b></font> the sources disagree."
+                lines.append(rich.block(b(ui("debrief.contested") + ":", colour="#FF7060"), " " + ui("gui.debrief.disagree")))
             elif history.status == "dramatized":
-                html += "<br><i>Dramatized: parts of this moment are written for the game.</i>"
-            html += f"<br><b>What really happened:</b> {escape(history.what_happened)}"
+                lines.append(rich.block(i(ui("gui.debrief.dramatized"))))
+            lines.append(rich.block(b(ui("gui.debrief.what_happened")), " " + history.what_happened))
+            if history.dramatized:
+                lines.append(rich.block(i(ui("debrief.invented_detail", text=history.dramatized.strip()))))
             for version in history.versions:
-                html += f"<br>• <i>One version:</i> {escape(version.claim)} " + self.links(version.sources, version.claim)
+                lines.append(rich.block("• ", i(ui("gui.debrief.one_version")), " " + version.claim + " ",
+                                        *self.links(version.sources, version.claim)))
             if history.sources:
-                html += "<br><b>Sources:</b> " + self.links(history.sources, history.what_happened)
-        return html
+                lines.append(rich.block(b(ui("debrief.sources")), " ", *self.links(history.sources, history.what_happened)))
+        return "<br>".join(lines)
 
-    def links(self, quotes, claim: str) -> str:
-        """Each source once, as a link to its first quote; further quotes from it as numbered links."""
+    def links(self, quotes, claim: str) -> list:
+        """Each source once, as a link to its first quote; further quotes from it as numbered links (Spans)."""
         by_source: dict[str, list[int]] = {}
         for quote in quotes:
             self.quotes.append((quote, claim))
             by_source.setdefault(quote.source, []).append(len(self.quotes) - 1)
-        out = []
+        out: list = []
         for key, indexes in by_source.items():
+            if out:
+                out.append("; ")
             source = self.app.story.sources.get(key)
-            link = f"<a href='q{indexes[0]}'>{escape(source.title if source else key)}</a>"
+            out.append(Span(source.title if source else key, href=f"q{indexes[0]}"))
             if len(indexes) > 1:
-                link += " (quotes " + " ".join(f"<a href='q{i}'>{n}</a>" for n, i in enumerate(indexes, start=1)) + ")"
-            out.append(link)
-        return "; ".join(out)
+                out.append(f" ({self.ui('gui.debrief.quotes')} ")
+                for n, index in enumerate(indexes, start=1):
+                    out += [Span(str(n), href=f"q{index}"), " " if n < len(indexes) else ""]
+                out.append(")")
+        return out
 
     def build(self) -> None:
         """Rows on the left; the count, the ending, the map and the buttons on the right."""
@@ -93,26 +103,39 @@ class DebriefScreen(Screen):
         left_w = int(usable * 0.58)
         right_x = content.x + 2 * m + left_w
         right_w = content.right - m - right_x
-        self.label(pygame.Rect(content.x + m, m // 2, left_w, layout.px(44)), "Debrief: your path beside the record",
-                   "#screen_title")
+        ui = self.ui
+        self.label(pygame.Rect(content.x + m, m // 2, left_w, layout.px(44)), ui("gui.debrief.title"), "#screen_title")
         top = m // 2 + layout.px(52)
-        self.rows = self.text(pygame.Rect(content.x + m, top, left_w, layout.height - top - m), self.rows_html(),
-                              "#debrief_text")
+        self.rows = self.text(pygame.Rect(content.x + m, top, left_w, layout.height - top - m),
+                              self.rows_html(self.rich("#debrief_text", left_w)), "#debrief_text")
         d = self.debrief
         ending = d.ending.ending if d.ending is not None and d.ending.ending is not None else None
-        summary = sized(f"{d.matches} of {d.total}", layout.font(28), bold=True) + " decisions matched the record."
+        rich = self.rich("#debrief_text", right_w)
+        # The score stands on its own line: measured in its large size, it would shorten the lines after it.
+        summary = (rich.block(b(ui("gui.debrief.score", matches=d.matches, total=d.total), size=layout.font(28)))
+                   + "<br>" + rich.block(ui("gui.debrief.score_tail")))
         if ending is not None:
-            tag = "the historical ending" if d.historical_ending else "an ending that did not happen"
-            summary += f"<br>You reached <b>{escape(ending.title)}</b>, {tag}."
-        summary += "<br><i>Click a source to read the exact quote.</i>"
-        self.summary = self.text(pygame.Rect(right_x, m // 2, right_w, layout.px(150)), summary, "#debrief_text")
+            key = "gui.debrief.reached_historical" if d.historical_ending else "gui.debrief.reached_other"
+            summary += "<br>" + rich.block(ui(key, ending=ending.title))
+        summary += "<br>" + rich.block(i(ui("gui.debrief.click_source")))
+        self.summary = self.text(pygame.Rect(right_x, m // 2, right_w, -1), summary, "#debrief_text")
+        if self.summary.rect.height > layout.px(220):  # a long translation scrolls rather than squeeze the map away
+            self.summary.set_dimensions((right_w, layout.px(220)))
         buttons_h = layout.px(48)
         gap = layout.px(10)
         bottom = layout.height - m
-        names = [("Sources  (S)", self.open_sources), ("Play again", self.again), ("Title", self.title)]
+        names = [(ui("gui.debrief.sources_button"), self.open_sources), (ui("gui.debrief.again"), self.again),
+                 (ui("gui.debrief.to_title"), self.title)]
         width = (right_w - gap * (len(names) - 1)) // len(names)
-        for i, (text, action) in enumerate(names):
-            self.button(pygame.Rect(right_x + i * (width + gap), bottom - buttons_h, width, buttons_h), text, action)
+        if self.needed_width([t for t, _ in names]) <= width:
+            for n, (text, action) in enumerate(names):
+                self.button(pygame.Rect(right_x + n * (width + gap), bottom - buttons_h, width, buttons_h), text, action)
+        else:
+            # Too long for one row in this language: the buttons stack, each as wide as the column.
+            for n, (text, action) in enumerate(names):
+                y = bottom - (len(names) - n) * (buttons_h + gap) + gap
+                self.button(pygame.Rect(right_x, y, right_w, buttons_h), text, action)
+            buttons_h = len(names) * (buttons_h + gap) - gap
         legend_h = layout.px(28)
         self.map_rect = pygame.Rect(right_x, self.summary.rect.bottom + m,
                                     right_w, bottom - buttons_h - m - legend_h - self.summary.rect.bottom - m)
@@ -182,11 +205,14 @@ class DebriefScreen(Screen):
         pygame.draw.rect(surface, P.PHOSPHOR_DIM, rect, max(1, layout.px(2)))
         session = self.app.session
         player = [step.scene for step in session.path] + [session.scene_id]
-        font = self.app.fonts.get(layout.font(13))
-        draw_story_map(surface, rect, role, player, historical_path(role), font, layout.scale)
+        font = self.app.fonts.get(layout.font(13), face=face_for(self.language))
+        draw_story_map(surface, rect, role, player, historical_path(role), font, layout.scale,
+                       labels=(self.ui("gui.debrief.parted"), self.ui("gui.debrief.met")))
         y = rect.bottom + layout.px(6)
         x = rect.x
-        for colour, text in ((P.AMBER, "the record"), (P.PHOSPHOR, "your path"), ((230, 226, 200), "both")):
+        font = self.app.fonts.get(layout.font(13), face=face_for(self.language))
+        for colour, text in ((P.AMBER, self.ui("gui.debrief.legend_record")), (P.PHOSPHOR, self.ui("gui.debrief.legend_path")),
+                             ((230, 226, 200), self.ui("gui.debrief.legend_both"))):
             pygame.draw.line(surface, colour, (x, y + layout.px(9)), (x + layout.px(20), y + layout.px(9)), max(2, layout.px(3)))
             rendered = font.render(text, True, (226, 222, 206))
             surface.blit(rendered, (x + layout.px(26), y))
@@ -203,8 +229,9 @@ class DebriefScreen(Screen):
         if scene_id is None:
             return
         scene = role.scenes[scene_id]
-        font = self.app.fonts.get(layout.font(15), bold=True)
-        label = font.render(f"{scene.title or scene_id} · {format_when(scene.when)}", True, (255, 236, 190))
+        text = f"{scene.title or scene_id} · {format_moment(scene.when, self.language)}"
+        font = self.app.fonts.get(layout.font(15), bold=True, face=face_for(self.language, text))
+        label = font.render(text, True, (255, 236, 190))
         box = label.get_rect(midbottom=(point[0], point[1] - layout.px(12))).inflate(layout.px(12), layout.px(6))
         box.clamp_ip(self.map_rect)
         pygame.draw.rect(surface, (30, 22, 8), box, border_radius=layout.px(3))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pygame
 
 from .. import art
-from ..text import KIND_LABELS
-from ..widgets import escape, paragraphs
+from ..richtext import b, i
 from .overlay import OverlayScreen
 
 
@@ -30,17 +29,24 @@ class DocumentScreen(OverlayScreen):
         pad = layout.px(34)
         doc = self.document
         crt = doc.kind in ("radar_log", "map") and not self.app.settings.high_contrast
-        status = "documented" if doc.status == "documented" else "dramatized: written for the game"
-        html = (f"<b>{escape(KIND_LABELS.get(doc.kind, doc.kind).upper())}: {escape(doc.title)}</b><br>"
-                f"<i>{escape(status)}</i><br><br>{paragraphs(doc.text)}")
+        status = self.ui("gui.document.documented" if doc.status == "documented" else "gui.document.dramatized")
+        object_id = "#document_text_crt" if crt else "#document_text"
+        rich = self.rich(object_id, width - 2 * pad)
+        kind = self.ui(f"document.{doc.kind}") if f"document.{doc.kind}" in self.ui.english else doc.kind
+        html = (rich.block(b(f"{kind.upper()}: {doc.title}")) + "<br>" + rich.block(i(status)) + "<br><br>"
+                + rich.paragraphs(doc.text))
         for quote in doc.sources:
             source = self.app.story.sources.get(quote.source)
-            html += f"<br><br>“{escape(quote.quote)}” ({escape(source.title if source else quote.source)})"
+            html += "<br><br>" + rich.block(f"“{quote.quote}” ({source.title if source else quote.source})")
+            if quote.translation:
+                html += "<br>" + rich.block(i(self.ui("debrief.translation", text=f"“{quote.translation}”")))
         close_h = layout.px(46)
         self.text(pygame.Rect(self.paper.x + pad, self.paper.y + pad, width - 2 * pad, height - 2 * pad - close_h - layout.px(10)),
-                  html, "#document_text_crt" if crt else "#document_text")
-        self.button(pygame.Rect(self.paper.right - pad - layout.px(160), self.paper.bottom - pad // 2 - close_h,
-                                layout.px(160), close_h), "Close  (Esc)", self.close)
+                  html, object_id)
+        close = self.ui("gui.close_esc")
+        close_w = max(layout.px(160), self.needed_width([close]))
+        self.button(pygame.Rect(self.paper.right - pad - close_w, self.paper.bottom - pad // 2 - close_h,
+                                close_w, close_h), close, self.close)
         self.focus.set(0)
 
     def draw(self, surface: pygame.Surface) -> None:

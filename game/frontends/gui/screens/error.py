@@ -24,21 +24,24 @@ class ErrorScreen(Screen):
         error = self.error
         if isinstance(error, StoryError):
             lines = [escape(problem.format()) for problem in error.problems]
-            head = f"<b>The story could not be loaded. {escape(summarize(error.problems))}</b>"
+            head = f"<b>{escape(self.ui('gui.error.not_loaded', summary=summarize(error.problems)))}</b>"
             return head + "<br><br>" + "<br><br>".join(lines)
-        return f"<b>The game could not start.</b><br><br>{escape(str(error))}"
+        return f"<b>{escape(self.ui('gui.error.no_start'))}</b><br><br>{escape(str(error))}"
 
     def build(self) -> None:
         """Title, the problems in a scrolling box, Try again and Quit."""
         layout = self.app.layout
         content = layout.content
         m = layout.margin
-        self.label(pygame.Rect(content.x + m, m, content.width - 2 * m, layout.px(48)), "Foxbat cannot start", "#screen_title")
+        self.label(pygame.Rect(content.x + m, m, content.width - 2 * m, layout.px(48)), self.ui("gui.error.title"), "#screen_title")
         bottom = layout.height - m - layout.px(50)
         self.text(pygame.Rect(content.x + m, m + layout.px(56), content.width - 2 * m, bottom - m - layout.px(56) - m),
                   self.describe(), "#error_text")
-        self.button(pygame.Rect(content.x + m, bottom, layout.px(220), layout.px(50)), "Try again", self.retry)
-        self.button(pygame.Rect(content.x + m + layout.px(240), bottom, layout.px(160), layout.px(50)), "Quit", self.quit)
+        retry, quit_ = self.ui("gui.error.retry"), self.ui("gui.title.quit")
+        retry_w = max(layout.px(220), self.needed_width([retry]))
+        self.button(pygame.Rect(content.x + m, bottom, retry_w, layout.px(50)), retry, self.retry)
+        self.button(pygame.Rect(content.x + m + retry_w + layout.px(20), bottom, max(layout.px(160), self.needed_width([quit_])),
+                                layout.px(50)), quit_, self.quit)
         self.focus.set(0)
 
     def retry(self) -> None:
@@ -50,9 +53,10 @@ class ErrorScreen(Screen):
         if story is None:
             self.error = error
             self.rebuild()
-            self.app.notify("The story still has problems.")
+            self.app.notify(self.ui("gui.error.still"))
             return
-        self.app.story = story
+        self.app.base_story = story
+        self.app.relocalize()
         self.app.switch(TitleScreen(self.app))
 
     def quit(self) -> None:

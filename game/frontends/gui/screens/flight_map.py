@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pygame
 
+from game.engine import break_lines, format_moment
+
 from .. import geo
 from .. import palette as P
-from ..text import format_when
+from ..script import face_for
 from .overlay import OverlayScreen
 
 MAP_IMAGE = Path(__file__).resolve().parents[4] / "assets" / "maps" / "flight_map.png"
@@ -56,9 +58,11 @@ class FlightMapScreen(OverlayScreen):
         self.side = pygame.Rect(self.map_rect.right + m, m, content.right - m - self.map_rect.right - m, layout.height - 2 * m)
         self.panel = self.side.inflate(-layout.px(16), -layout.px(16))
         self.side = self.panel.copy()
-        self.label(pygame.Rect(self.side.x, self.side.y, self.side.width, layout.px(48)), "The flight", "#screen_title")
-        self.button(pygame.Rect(self.side.x, self.side.bottom - layout.px(48), min(self.side.width, layout.px(200)),
-                                layout.px(48)), "Back  (Esc)", self.close)
+        self.label(pygame.Rect(self.side.x, self.side.y, self.side.width, layout.px(48)), self.ui("gui.map.title"), "#screen_title")
+        back = self.ui("gui.back_esc")
+        self.button(pygame.Rect(self.side.x, self.side.bottom - layout.px(48),
+                                min(self.side.width, max(layout.px(200), self.needed_width([back]))), layout.px(48)),
+                    back, self.close)
         self.focus.set(0)
 
     def handle_event(self, event: pygame.event.Event) -> bool:
@@ -67,6 +71,11 @@ class FlightMapScreen(OverlayScreen):
             self.app.later(self.close)
             return True
         return super().handle_event(event)
+
+    def wrapped_text(self, font, text: str, width: int, colour=(226, 222, 206)) -> pygame.Surface:
+        """Text wrapped to a width with the kinsoku-aware breaker (pygame's own wrap cuts Japanese anywhere)."""
+        room = width - font.size("。")[0]  # a hanging 。 (burasage) must still fit
+        return _lines_surface(font, break_lines(text, room, lambda s: font.size(s)[0]), colour)
 
     def to_screen(self, lon: float, lat: float) -> tuple[int, int]:
         """Lon/lat to window pixels."""
@@ -89,11 +98,13 @@ class FlightMapScreen(OverlayScreen):
 
         surface.blit(cache.get(("flight_map", rect.size), scaled), rect)
         pygame.draw.rect(surface, P.PHOSPHOR_DIM, rect, max(1, layout.px(2)))
-        small = fonts.get(layout.font(14))
+        small = fonts.get(layout.font(14), face=face_for(self.language))
         for name, (lon, lat) in geo.PLACES.items():
             x, y = self.to_screen(lon, lat)
             region = name.isupper()
-            text = small.render(name, True, (110, 150, 130) if region else (230, 226, 210))
+            slug = name.lower().replace(" ", "_")
+            shown = self.ui(f"gui.map.place.{slug}")
+            text = small.render(shown, True, (110, 150, 130) if region else (230, 226, 210))
             if not region:
                 pygame.draw.circle(surface, (230, 226, 210), (x, y), max(2, layout.px(3)))
                 # Clear of the timeline's numbered markers, which sit on some of these places.
@@ -123,20 +134,22 @@ class FlightMapScreen(OverlayScreen):
         layout, fonts = self.app.layout, self.app.fonts
         side = self.side
         y = side.y + layout.px(52)
-        font = fonts.get(layout.font(15))
-        bold = fonts.get(layout.font(15), bold=True)
+        face = face_for(self.language)
+        font = fonts.get(layout.font(15), face=face)
+        bold = fonts.get(layout.font(15), bold=True, face=face)
         width = side.width - layout.px(34)
-        for i, (time, what, _, _) in enumerate(geo.TIMELINE, start=1):
+        for i, (time, _, _, _) in enumerate(geo.TIMELINE, start=1):
+            what = self.ui(f"gui.map.moment{i}")
             pygame.draw.circle(surface, P.AMBER, (side.x + layout.px(10), y + layout.px(10)), layout.px(10))
             tag = fonts.get(layout.font(13), bold=True).render(str(i), True, (20, 14, 4))
             surface.blit(tag, tag.get_rect(center=(side.x + layout.px(10), y + layout.px(10))))
-            head = bold.render(f"{time} JST" if time else "Take-off", True, P.AMBER)
+            head = bold.render(self.ui("gui.map.jst", time=time) if time else self.ui("gui.map.takeoff"), True, P.AMBER)
             surface.blit(head, (side.x + layout.px(30), y))
-            body = font.render(what, True, (226, 222, 206), wraplength=width)
+            body = self.wrapped_text(font, what, width)
             surface.blit(body, (side.x + layout.px(30), y + head.get_height()))
             y += head.get_height() + body.get_height() + layout.px(10)
         y += layout.px(6)
-        legend = [(P.AMBER, "The record (approximate track)"), (P.PHOSPHOR, "Your route")]
+        legend = [(P.AMBER, self.ui("gui.map.legend_record")), (P.PHOSPHOR, self.ui("gui.map.legend_route"))]
         for colour, text in legend:
             pygame.draw.line(surface, colour, (side.x, y + layout.px(9)), (side.x + layout.px(22), y + layout.px(9)),
                              max(2, layout.px(3)))
@@ -144,15 +157,24 @@ class FlightMapScreen(OverlayScreen):
             surface.blit(rendered, (side.x + layout.px(30), y))
             y += rendered.get_height() + layout.px(4)
         if len(route) < 2:
-            note = font.render("Your route appears as you fly through scenes placed on the map.", True, (160, 170, 160),
-                               wraplength=side.width)
+            note = self.wrapped_text(font, self.ui("gui.map.route_note"), side.width, (160, 170, 160))
             if y + note.get_height() < side.bottom - layout.px(56):
                 surface.blit(note, (side.x, y + layout.px(6)))
         else:
             now = self.app.session.scene
-            note = font.render(f"Now: {format_when(now.when)}", True, (160, 170, 160), wraplength=side.width)
+            note = self.wrapped_text(font, self.ui("gui.map.now", when=format_moment(now.when, self.language)), side.width,
+                                     (160, 170, 160))
             if y + note.get_height() < side.bottom - layout.px(56):
                 surface.blit(note, (side.x, y + layout.px(6)))
+
+
+def _lines_surface(font, lines: list[str], colour) -> pygame.Surface:
+    """Lines rendered one under another."""
+    rendered = [font.render(line, True, colour) for line in lines] or [font.render("", True, colour)]
+    surface = pygame.Surface((max(r.get_width() for r in rendered), font.get_linesize() * len(rendered)), pygame.SRCALPHA)
+    for n, line in enumerate(rendered):
+        surface.blit(line, (0, n * font.get_linesize()))
+    return surface
 
 
 def _dashed(surface, colour, a, b, width: int, dash: int) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from ..text import format_when
-from ..widgets import escape, paragraphs
+from game.engine import format_moment
+
+from ..richtext import Span, b, i
 from .overlay import OverlayScreen
 
 
@@ -14,8 +15,9 @@ class HistoryScreen(OverlayScreen):
 
     name = "history"
 
-    def log_html(self) -> str:
-        """The path as HTML."""
+    def log_html(self, rich=None) -> str:
+        """The path as HTML (lines broken for the box's width when given its builder)."""
+        rich = rich or self.rich("#log_text", 10**6)
         session = self.app.session
         role = session.role
         parts = []
@@ -24,12 +26,14 @@ class HistoryScreen(OverlayScreen):
             if scene is None:
                 continue
             choice = scene.choice(step.choice)
-            part = f"<b>{escape(scene.title or step.scene)}</b>  <i>{escape(format_when(scene.when))}</i><br>{paragraphs(scene.text)}"
+            part = (rich.block(b(scene.title or step.scene), "  ", i(format_moment(scene.when, self.language)))
+                    + "<br>" + rich.paragraphs(scene.text))
             if choice is not None:
-                part += f"<br><font color='#FFB000'>You: {escape(choice.text)}</font>"
+                part += "<br>" + rich.block(Span(self.ui("debrief.you", text=choice.text), colour="#FFB000"))
             parts.append(part)
         now = session.scene
-        parts.append(f"<b>{escape(now.title or session.scene_id)}</b>  <i>(now)</i><br>{paragraphs(now.text)}")
+        parts.append(rich.block(b(now.title or session.scene_id), "  ", i(self.ui("gui.history.now")))
+                     + "<br>" + rich.paragraphs(now.text))
         return "<br><br>".join(parts)
 
     def build(self) -> None:
@@ -39,11 +43,14 @@ class HistoryScreen(OverlayScreen):
         width = min(content.width - 4 * m, layout.px(960))
         x = content.centerx - width // 2
         self.panel = pygame.Rect(x, m, width, layout.height - 2 * m)
-        self.label(pygame.Rect(x, m, width, layout.px(48)), "History", "#screen_title")
+        self.label(pygame.Rect(x, m, width, layout.px(48)), self.ui("gui.history.title"), "#screen_title")
         back_h = layout.px(48)
         top = m + layout.px(52)
-        self.log = self.text(pygame.Rect(x, top, width, layout.height - top - 2 * m - back_h), self.log_html(), "#log_text")
-        self.button(pygame.Rect(x, layout.height - m - back_h, layout.px(170), back_h), "Back  (Esc)", self.close)
+        self.log = self.text(pygame.Rect(x, top, width, layout.height - top - 2 * m - back_h),
+                             self.log_html(self.rich("#log_text", width)), "#log_text")
+        back = self.ui("gui.back_esc")
+        self.button(pygame.Rect(x, layout.height - m - back_h, max(layout.px(170), self.needed_width([back])), back_h),
+                    back, self.close)
         self.focus.set(0)
         bar = self.log.scroll_bar
         if bar is not None:

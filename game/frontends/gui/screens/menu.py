@@ -18,6 +18,10 @@ class MenuScreen(OverlayScreen):
         """The buttons (override)."""
         return []
 
+    def heading(self) -> str:
+        """The title shown (override to translate)."""
+        return self.title
+
     def build(self) -> None:
         """Title and buttons centred."""
         layout = self.app.layout
@@ -28,7 +32,7 @@ class MenuScreen(OverlayScreen):
         total = title_h + len(items) * (height + gap)
         top = max(layout.margin + layout.px(14), (layout.height - total) // 2)
         x = layout.content.centerx - width // 2
-        self.label(pygame.Rect(x, top, width, layout.px(48)), self.title, "#screen_title")
+        self.label(pygame.Rect(x, top, width, layout.px(48)), self.heading(), "#screen_title")
         for i, (text, action, enabled) in enumerate(items):
             self.button(pygame.Rect(x, top + title_h + i * (height + gap), width, height), self.fit(text, width), action,
                         enabled=enabled)

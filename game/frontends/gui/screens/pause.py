@@ -11,17 +11,21 @@ class PauseScreen(MenuScreen):
     name = "pause"
     title = "Paused"
 
+    def heading(self) -> str:
+        """Paused."""
+        return self.ui("gui.pause.title")
+
     def items(self):
         """Every pause action; Go back only when there is a choice to undo."""
         has_path = bool(self.app.session and self.app.session.path)
         return [
-            ("Resume  (Esc)", self.close, True),
-            ("Save game", lambda: self.open("save"), True),
-            ("Load game", lambda: self.open("load"), True),
-            ("Settings", self.settings, True),
-            ("History", self.history, True),
-            ("Go back to an earlier choice", self.undo, has_path),
-            ("Quit to title", self.quit, True),
+            (self.ui("gui.pause.resume"), self.close, True),
+            (self.ui("gui.pause.save"), lambda: self.open("save"), True),
+            (self.ui("gui.pause.load"), lambda: self.open("load"), True),
+            (self.ui("gui.title.settings"), self.settings, True),
+            (self.ui("gui.pause.history"), self.history, True),
+            (self.ui("gui.pause.undo"), self.undo, has_path),
+            (self.ui("gui.pause.quit"), self.quit, True),
         ]
 
     def autoplay(self, auto) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from .. import art
-from ..widgets import escape, sized
+from ..richtext import Span, b
 from .base import Screen
 
 
@@ -20,7 +20,7 @@ class RoleScreen(Screen):
         content = layout.content
         m = layout.margin
         roles = list(self.app.story.roles.values())
-        self.label(pygame.Rect(content.x + m, m, content.width - 2 * m, layout.px(44)), "Who are you on 6 September 1976?",
+        self.label(pygame.Rect(content.x + m, m, content.width - 2 * m, layout.px(44)), self.ui("gui.roles.heading"),
                    "#screen_title")
         gap = layout.px(24)
         top = m + layout.px(64)
@@ -34,17 +34,19 @@ class RoleScreen(Screen):
             pad = layout.px(14)
             emblem_size = self.emblem_size(card_w)
             text_top = rect.y + pad + emblem_size + layout.px(8)
-            html = (sized(f"{i + 1}. {escape(role.name)}", layout.font(22), bold=True) + "<br>"
-                    + sized(escape(role.title), layout.font(16), bold=True) + "<br>"
-                    + sized(escape(role.summary), layout.font(15)))
+            rich = self.rich("text_box", rect.width - 2 * pad)
+            html = (rich.block(b(f"{i + 1}. {role.name}", size=layout.font(22))) + "<br>"
+                    + rich.block(b(role.title, size=layout.font(16))) + "<br>"
+                    + rich.block(Span(role.summary, size=layout.font(15))))
             from ..widgets import PassThroughTextBox
 
             box = PassThroughTextBox(html, pygame.Rect(rect.x + pad, text_top, rect.width - 2 * pad, rect.bottom - text_top - pad),
                                      self.app.manager, starting_height=3)
             self.children.append(box)
             button.role_id = role.id
-        self.button(pygame.Rect(content.x + m, layout.height - m - layout.px(48), layout.px(160), layout.px(48)),
-                    "Back", self.back)
+        back = self.ui("gui.back")
+        self.button(pygame.Rect(content.x + m, layout.height - m - layout.px(48),
+                                max(layout.px(160), self.needed_width([back])), layout.px(48)), back, self.back)
         self.focus.set(0)
 
     def emblem_size(self, card_width: int) -> int:

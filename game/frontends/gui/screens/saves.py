@@ -19,7 +19,10 @@ class SavesScreen(MenuScreen):
     def __init__(self, app, mode: str):
         super().__init__(app)
         self.mode = mode
-        self.title = "Save game" if mode == "save" else "Load game"
+
+    def heading(self) -> str:
+        """Save game or Load game."""
+        return self.ui("gui.pause.save" if self.mode == "save" else "gui.pause.load")
 
     def shot_name(self) -> str:
         """save or load."""
@@ -32,17 +35,20 @@ class SavesScreen(MenuScreen):
         items = []
         for slot in slots:
             info = infos.get(slot)
-            name = "Autosave" if slot == AUTOSAVE else f"Slot {slot[-1]}"
+            name = self.ui("gui.saves.autosave") if slot == AUTOSAVE else self.ui("gui.saves.slot", number=slot[-1])
             if info is None:
-                text, usable = f"{name}: empty", self.mode == "save"
+                text, usable = self.ui("gui.saves.empty", name=name), self.mode == "save"
             elif info.role == "?":
-                text, usable = f"{name}: damaged", self.mode == "save"
+                text, usable = self.ui("gui.saves.damaged", name=name), self.mode == "save"
             else:
                 role = self.app.story.roles.get(info.role)
-                text = f"{name}: {short_time(info.saved_at)} · {role.name if role else info.role} · {info.scene_title or info.scene}"
+                scene = role.scenes.get(info.scene) if role else None
+                text = self.ui("gui.saves.entry", name=name, time=short_time(info.saved_at),
+                               role=role.name if role else info.role,
+                               scene=(scene.title if scene and scene.title else info.scene_title or info.scene))
                 usable = True
             items.append((text, lambda s=slot: self.act(s), usable))
-        items.append(("Back  (Esc)", self.close, True))
+        items.append((self.ui("gui.back_esc"), self.close, True))
         return items
 
     def act(self, slot: str) -> None:
@@ -54,13 +60,13 @@ class SavesScreen(MenuScreen):
             except SaveError as exc:
                 app.notify(str(exc))
                 return
-            app.notify(f"Saved to slot {slot[-1]}.")
+            app.notify(self.ui("gui.saves.saved", number=slot[-1]))
             self.rebuild()
             return
         try:
             session, messages = Session.restore(app.story, app.saves.read(slot), app.machine)
         except (SaveError, StateError) as exc:
-            app.notify(f"Could not load: {exc}")
+            app.notify(self.ui("gui.saves.load_failed", reason=exc))
             return
         app.continue_session(session, messages)
-        app.notify("Game loaded." if not messages else messages[0])
+        app.notify(self.ui("gui.saves.loaded") if not messages else messages[0])

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import ChoiceUnavailable
+from game.engine import ChoiceUnavailable, format_moment
 
 from .. import art
 from ..palette import look_of
 from ..settings import CHARS_PER_SECOND
-from ..text import KIND_LABELS, format_value, format_when
-from ..widgets import Typewriter, escape, paragraphs, sized
+from ..richtext import b, i
+from ..script import face_for
+from ..widgets import Typewriter
 from .base import Screen
 
 
@@ -53,17 +54,18 @@ class SceneScreen(Screen):
         self.choice_buttons, self.hidden = [], []
 
         # Header: scene title, then date, time and place (wrapping when long); Menu and Map on the right.
-        buttons_w = layout.px(150)
+        buttons_w = max(layout.px(150), self.needed_width([self.ui("gui.scene.menu"), self.ui("gui.scene.map")]))
         right_x = content.right - m - buttons_w
-        self.button(pygame.Rect(right_x, m // 2, buttons_w, layout.px(40)), "Menu  (Esc)", self.pause, focusable=False)
+        self.button(pygame.Rect(right_x, m // 2, buttons_w, layout.px(40)), self.ui("gui.scene.menu"), self.pause, focusable=False)
         head_w = right_x - content.x - 2 * m
         if self.has_map():
             map_x = right_x - layout.px(12) - buttons_w
-            self.button(pygame.Rect(map_x, m // 2, buttons_w, layout.px(40)), "Map  (M)", self.open_map, focusable=False)
+            self.button(pygame.Rect(map_x, m // 2, buttons_w, layout.px(40)), self.ui("gui.scene.map"), self.open_map, focusable=False)
             head_w = map_x - content.x - 2 * m
+        rich = self.rich("#header_box", head_w)
         header = self.text(pygame.Rect(content.x + m, m // 2, head_w, -1),
-                           sized(escape(scene.title or scene.where), layout.font(28), bold=True)
-                           + f"<br>{escape(format_when(scene.when))}  ·  {escape(scene.where)}", "#header_box")
+                           rich.block(b(scene.title or scene.where, size=layout.font(28))) + "<br>"
+                           + rich.block(f"{format_moment(scene.when, self.language)}  ·  {scene.where}"), "#header_box")
         header_h = max(header.rect.height, layout.px(40))
         top = m // 2 + header_h + m // 3
         bottom = layout.height - m
@@ -77,12 +79,14 @@ class SceneScreen(Screen):
         gap = layout.px(10)
         entries = []
         if scene.is_ending:
-            entries.append(("What really happened  (Enter)", self.debrief, None, True))
+            entries.append((self.choice_rich(left_w, False).block(self.ui("gui.scene.debrief")), self.debrief, None, True))
         else:
             for number, choice in enumerate(session.choices, start=1):
-                entries.append((escape(choice.text), lambda c=choice.id: self.choose(c), str(number), True))
+                entries.append((self.choice_rich(left_w, True).block(choice.text), lambda c=choice.id: self.choose(c),
+                                str(number), True))
             for choice in session.closed_choices:
-                entries.append((f"<i>{escape(choice.text)}</i> — not open to you now", None, None, False))
+                html = self.choice_rich(left_w, False).block(i(choice.text), " " + self.ui("gui.scene.closed"))
+                entries.append((html, None, None, False))
         made = []
         for text, action, number, enabled in entries:
             button, children = self.wrapped(pygame.Rect(left_x, 0, left_w, layout.px(52)), text,
@@ -112,7 +116,8 @@ class SceneScreen(Screen):
         pad = layout.px(18)
         look = look_of(session.state.role, app.settings.high_contrast)
         object_id = "#scene_text_crt" if look.document in ("crt", "plain") else "#scene_text_paper"
-        box = self.text(self.text_rect.inflate(-2 * pad, -2 * pad), self.scene_html(), object_id)
+        inner = self.text_rect.inflate(-2 * pad, -2 * pad)
+        box = self.text(inner, self.scene_html(self.rich(object_id, inner.width)), object_id)
 
         # The side: the role's picture, the gauges, the documents.
         art_h = min(int(right_w * 9 / 16), (bottom - top) // 3)
@@ -123,15 +128,16 @@ class SceneScreen(Screen):
         y = top + art_h + m + (gauge_h + m if gauges else 0)
         self.documents = []
         for document in scene.dossier:
-            label = f"{KIND_LABELS.get(document.kind, document.kind)}: {document.title}"
-            button, children = self.wrapped(pygame.Rect(right_x, y, right_w, layout.px(44)), escape(label),
+            label = self.ui("gui.scene.document_label", kind=self.kind_name(document.kind), title=document.title)
+            button, children = self.wrapped(pygame.Rect(right_x, y, right_w, layout.px(44)),
+                                            self.choice_rich(right_w, False).block(label),
                                             lambda d=document: self.open_document(d), None, True, "#document_button")
             self.documents.append(button)
             y = button.rect.bottom + layout.px(8)
         if scene.dossier:
             hint = pygame.Rect(right_x, y, right_w, layout.px(24))
             if hint.bottom <= bottom:
-                self.label(hint, "D opens the first document", "#small")
+                self.label(hint, self.ui("gui.scene.document_hint"), "#small")
 
         # The typewriter, unless this moment has already been read.
         speed = CHARS_PER_SECOND[app.settings.text_speed]
@@ -144,16 +150,25 @@ class SceneScreen(Screen):
             for element in self.hidden:
                 element.hide()
 
-    def scene_html(self) -> str:
+    def kind_name(self, kind: str) -> str:
+        """A document kind as a label: "Cable", "電報"."""
+        try:
+            name = self.ui(f"document.{kind}")
+        except KeyError:
+            name = kind.replace("_", " ")
+        return name[:1].upper() + name[1:]
+
+    def scene_html(self, rich=None) -> str:
         """The scene's text, and at an ending what it means."""
+        rich = rich or self.rich("#scene_text_paper", 10**6)
         scene = self.session.scene
-        html = paragraphs(scene.text)
+        html = rich.paragraphs(scene.text)
         if scene.ending is not None:
             ending = scene.ending
-            kind = "What happened" if ending.kind == "historical" else "Another ending"
-            html += (f"<br><br><b>{kind.upper()}: {escape(ending.title)}</b><br>{escape(ending.outcome)}")
+            kind = self.ui("gui.scene.historical_ending" if ending.kind == "historical" else "gui.scene.other_ending")
+            html += "<br><br>" + rich.block(b(f"{kind}: {ending.title}")) + "<br>" + rich.block(ending.outcome)
             if ending.kind != "historical":
-                html += f"<br><i>{escape(ending.differs)}</i>"
+                html += "<br>" + rich.block(i(ending.differs))
         return html
 
     def reveal(self) -> None:
@@ -173,7 +188,7 @@ class SceneScreen(Screen):
         try:
             self.session.choose(choice_id)
         except ChoiceUnavailable as exc:
-            self.app.notify(f"That choice is not open: {exc}")
+            self.app.notify(self.ui("gui.scene.choice_closed", reason=exc))
             return
         self.app.autosave()
         self.rebuild_for_new_scene()
@@ -310,10 +325,11 @@ class SceneScreen(Screen):
         pygame.draw.rect(surface, look.accent, rect, max(1, layout.px(1)))
         y = rect.y + layout.px(8)
         pad = layout.px(12)
-        font = fonts.get(layout.font(16), bold=True)
         for gauge in self.session.gauges:
-            label = font.render(gauge.variable.label.upper(), True, (220, 214, 190))
-            value = font.render(format_value(gauge.value, gauge.variable.unit), True, look.accent)
+            name = gauge.variable.label.upper()
+            label = fonts.get(layout.font(16), True, face_for(self.language, name)).render(name, True, (220, 214, 190))
+            shown = self.value_text(gauge)
+            value = fonts.get(layout.font(16), True, face_for(self.language, shown)).render(shown, True, look.accent)
             surface.blit(label, (rect.x + pad, y))
             surface.blit(value, (rect.right - pad - value.get_width(), y))
             bar = pygame.Rect(rect.x + pad, y + layout.px(24), rect.width - 2 * pad, layout.px(10))
@@ -328,6 +344,12 @@ class SceneScreen(Screen):
                     x = bar.x + bar.width * i // 10
                     pygame.draw.line(surface, (0, 0, 0), (x, bar.y), (x, bar.bottom - 1))
             y += layout.px(44)
+
+    def value_text(self, gauge) -> str:
+        """A gauge's value as the player reads it, in their language."""
+        if isinstance(gauge.value, bool):
+            return self.ui("gui.yes" if gauge.value else "gui.no")
+        return f"{gauge.value}{gauge.variable.unit}"
 
     def autoplay(self, auto) -> bool:
         """Finish the text, then choose as the autoplay says; at an ending, go to the debrief."""

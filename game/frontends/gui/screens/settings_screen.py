@@ -24,25 +24,35 @@ class SettingsScreen(OverlayScreen):
     def rows(self) -> list[tuple[str, str, object]]:
         """(label, value shown, change(step)) for every setting."""
         s = self.app.settings
-        on_off = lambda value: "On" if value else "Off"  # noqa: E731
+        ui = self.ui
+        on_off = lambda value: ui("gui.on") if value else ui("gui.off")  # noqa: E731
         languages = self.languages()
         rows = [
-            ("Text speed", s.text_speed.capitalize(), lambda k: self.set(text_speed=_cycle(TEXT_SPEEDS, s.text_speed, k))),
-            ("Text size", s.text_size.capitalize(), lambda k: self.set(text_size=_cycle(TEXT_SIZES, s.text_size, k))),
-            ("High contrast", on_off(s.high_contrast), lambda k: self.set(high_contrast=not s.high_contrast)),
-            ("Reduced motion", on_off(s.reduced_motion), lambda k: self.set(reduced_motion=not s.reduced_motion)),
-            ("Fullscreen  (F11)", on_off(s.fullscreen), lambda k: self.set(fullscreen=not s.fullscreen)),
-            ("Music volume", f"{s.music_volume}%", lambda k: self.set(music_volume=_cycle(VOLUMES, s.music_volume, k))),
-            ("Sound volume", f"{s.sound_volume}%", lambda k: self.set(sound_volume=_cycle(VOLUMES, s.sound_volume, k))),
+            (ui("gui.settings.text_speed"), ui(f"gui.speed.{s.text_speed}"),
+             lambda k: self.set(text_speed=_cycle(TEXT_SPEEDS, s.text_speed, k))),
+            (ui("gui.settings.text_size"), ui(f"gui.size.{s.text_size}"),
+             lambda k: self.set(text_size=_cycle(TEXT_SIZES, s.text_size, k))),
+            (ui("gui.settings.high_contrast"), on_off(s.high_contrast), lambda k: self.set(high_contrast=not s.high_contrast)),
+            (ui("gui.settings.reduced_motion"), on_off(s.reduced_motion),
+             lambda k: self.set(reduced_motion=not s.reduced_motion)),
+            (ui("gui.settings.fullscreen"), on_off(s.fullscreen), lambda k: self.set(fullscreen=not s.fullscreen)),
+            (ui("gui.settings.music_volume"), f"{s.music_volume}%",
+             lambda k: self.set(music_volume=_cycle(VOLUMES, s.music_volume, k))),
+            (ui("gui.settings.sound_volume"), f"{s.sound_volume}%",
+             lambda k: self.set(sound_volume=_cycle(VOLUMES, s.sound_volume, k))),
         ]
         if len(languages) > 1:
-            rows.append(("Language", s.language, lambda k: self.set(language=_cycle(languages, s.language, k))))
+            rows.append((ui("gui.settings.language"), self.names.get(s.language, s.language),
+                         lambda k: self.set(language=_cycle(languages, s.language, k))))
         return rows
 
-    def languages(self) -> tuple[str, ...]:
-        """The languages the story offers (only English so far)."""
-        story = self.app.story
-        return (story.language,) if story is not None else ("en",)
+    def languages(self) -> list[str]:
+        """Every language of the story folder (English first), each named in its own script in self.names."""
+        from ..language import offered, own_name
+
+        if not hasattr(self, "names"):
+            self.names = {code: own_name(code) for code in offered(self.app.story_path)}
+        return list(self.names)
 
     def set(self, **changes) -> None:
         """Change, apply and save; then show the new values."""
@@ -61,8 +71,10 @@ class SettingsScreen(OverlayScreen):
         total = title_h + (len(rows) + 1) * (row_h + gap)
         top = max(layout.margin + layout.px(14), (layout.height - total) // 2)
         x = layout.content.centerx - width // 2
-        self.label(pygame.Rect(x, top, width, layout.px(48)), "Settings", "#screen_title")
-        value_w = layout.px(220)
+        self.label(pygame.Rect(x, top, width, layout.px(48)), self.ui("gui.settings.title"), "#screen_title")
+        back = self.ui("gui.back_esc")
+        value_w = max(layout.px(220), self.needed_width([f"‹  {v}  ›" for _, v, _ in rows], "#setting_value"),
+                      self.needed_width([back]))
         self.changers = []
         for i, (label, value, change) in enumerate(rows):
             y = top + title_h + i * (row_h + gap)
@@ -71,8 +83,8 @@ class SettingsScreen(OverlayScreen):
                         "#setting_value")
             self.changers.append(change)
         y = top + title_h + len(rows) * (row_h + gap)
-        self.button(pygame.Rect(x + width - value_w, y, value_w, row_h), "Back  (Esc)", self.close)
-        self.label(pygame.Rect(x, y, width - value_w - gap, row_h), "Left and Right change a value", "#small")
+        self.button(pygame.Rect(x + width - value_w, y, value_w, row_h), back, self.close)
+        self.label(pygame.Rect(x, y, width - value_w - gap, row_h), self.ui("gui.settings.hint"), "#small")
         self.panel = pygame.Rect(x, top, width, y + row_h - top)
 
     def handle_event(self, event: pygame.event.Event) -> bool:

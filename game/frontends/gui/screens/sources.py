@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..widgets import escape, sized
+from ..richtext import Span, b, i
 from .overlay import OverlayScreen
 
 
@@ -18,21 +18,22 @@ class QuoteScreen(OverlayScreen):
         self.quote = quote
         self.claim = claim
 
-    def card_html(self) -> str:
-        """The card's text."""
-        quote = self.quote
+    def card_html(self, rich=None) -> str:
+        """The card's text: the quote in its own language, a translation beside it, the claim and the reference."""
+        rich = rich or self.rich("#source_card", 10**6)
+        quote, ui = self.quote, self.ui
         source = self.app.story.sources.get(quote.source)
-        html = sized(f"“{escape(quote.quote)}”", self.app.layout.font(22))
+        html = rich.block(Span(f"“{quote.quote}”", size=self.app.layout.font(22)))
         if quote.translation:
-            html += f"<br><i>Translation: “{escape(quote.translation)}”</i>"
-        html += f"<br><br><b>It backs:</b> {escape(self.claim)}<br><br>"
+            html += "<br>" + rich.block(i(ui("debrief.translation", text=f"“{quote.translation}”")))
+        html += "<br><br>" + rich.block(b(ui("gui.quote.backs")), " " + self.claim) + "<br><br>"
         if source is None:
-            return html + f"<b>Source:</b> {escape(quote.source)}"
-        reference = ", ".join(escape(part) for part in (source.author, source.title, source.publisher, source.date) if part)
-        html += f"<b>Source:</b> {reference}"
+            return html + rich.block(b(ui("gui.quote.source")), " " + quote.source)
+        reference = ", ".join(part for part in (source.author, source.title, source.publisher, source.date) if part)
+        html += rich.block(b(ui("gui.quote.source")), " " + reference)
         if source.url:
-            html += f"<br>{escape(source.url)}"
-        html += f"<br><b>How far to trust it:</b> {escape(source.reliability)}"
+            html += "<br>" + rich.block(source.url)
+        html += "<br>" + rich.block(b(ui("gui.quote.trust")), " " + source.reliability)
         return html
 
     def build(self) -> None:
@@ -43,9 +44,11 @@ class QuoteScreen(OverlayScreen):
         height = min(layout.height - 2 * layout.margin, layout.px(600))
         card = pygame.Rect(content.centerx - width // 2, (layout.height - height) // 2, width, height)
         close_h = layout.px(46)
-        self.text(pygame.Rect(card.x, card.y, card.width, card.height - close_h - layout.px(12)), self.card_html(), "#source_card")
-        self.button(pygame.Rect(card.right - layout.px(170), card.bottom - close_h, layout.px(170), close_h), "Close  (Esc)",
-                    self.close)
+        self.text(pygame.Rect(card.x, card.y, card.width, card.height - close_h - layout.px(12)),
+                  self.card_html(self.rich("#source_card", card.width)), "#source_card")
+        close = self.ui("gui.close_esc")
+        close_w = max(layout.px(170), self.needed_width([close]))
+        self.button(pygame.Rect(card.right - close_w, card.bottom - close_h, close_w, close_h), close, self.close)
         self.focus.set(0)
 
 
@@ -66,7 +69,7 @@ class SourcesScreen(OverlayScreen):
         width = min(content.width - 4 * m, layout.px(900))
         x = content.centerx - width // 2
         self.panel = pygame.Rect(x, m, width, layout.height - 2 * m)
-        self.label(pygame.Rect(x, m, width, layout.px(48)), "Sources", "#screen_title")
+        self.label(pygame.Rect(x, m, width, layout.px(48)), self.ui("gui.sources.title"), "#screen_title")
         row_h, gap = layout.px(46), layout.px(8)
         top = m + layout.px(56)
         nav_top = layout.height - m - layout.px(48)
@@ -82,13 +85,14 @@ class SourcesScreen(OverlayScreen):
             text = self.fit(text, width)
             self.button(pygame.Rect(x, top + i * (row_h + gap), width, row_h), text, lambda n=index: self.open(n))
         if not self.quotes:
-            self.label(pygame.Rect(x, top, width, row_h), "This debrief cites no sources.")
-        nav_w = layout.px(150)
+            self.label(pygame.Rect(x, top, width, row_h), self.ui("gui.sources.none"))
+        labels = [self.ui("gui.earlier"), self.ui("gui.later"), self.ui("gui.back_esc")]
+        nav_w = max(layout.px(150), self.needed_width(labels))
         if self.page > 0:
-            self.button(pygame.Rect(x, nav_top, nav_w, layout.px(48)), "Earlier", lambda: self.turn(-1))
+            self.button(pygame.Rect(x, nav_top, nav_w, layout.px(48)), labels[0], lambda: self.turn(-1))
         if self.page < pages - 1:
-            self.button(pygame.Rect(x + nav_w + gap, nav_top, nav_w, layout.px(48)), "Later", lambda: self.turn(1))
-        self.button(pygame.Rect(x + width - nav_w, nav_top, nav_w, layout.px(48)), "Back  (Esc)", self.close)
+            self.button(pygame.Rect(x + nav_w + gap, nav_top, nav_w, layout.px(48)), labels[1], lambda: self.turn(1))
+        self.button(pygame.Rect(x + width - nav_w, nav_top, nav_w, layout.px(48)), labels[2], self.close)
         self.focus.set(0)
 
     def turn(self, step: int) -> None:

@@ -19,9 +19,11 @@ class TitleScreen(Screen):
         layout = self.app.layout
         items = []
         if self._autosave_info() is not None:
-            items.append(("Continue", self.continue_game))
-        items += [("New game", self.new_game), ("Settings", self.settings), ("Quit", self.quit)]
-        width, height, gap = layout.px(300), layout.px(54), layout.px(14)
+            items.append((self.ui("gui.title.continue"), self.continue_game))
+        items += [(self.ui("gui.title.new_game"), self.new_game), (self.ui("gui.title.settings"), self.settings),
+                  (self.ui("gui.title.quit"), self.quit)]
+        height, gap = layout.px(54), layout.px(14)
+        width = max(layout.px(300), self.needed_width([t for t, _ in items], "#menu_button"))
         x = layout.content.x + layout.px(68)
         top = layout.px(300)
         for i, (text, action) in enumerate(items):
@@ -46,7 +48,7 @@ class TitleScreen(Screen):
         try:
             session, messages = Session.restore(self.app.story, self.app.saves.read(AUTOSAVE), self.app.machine)
         except (SaveError, StateError) as exc:
-            self.app.notify(f"The autosave cannot be loaded: {exc}")
+            self.app.notify(self.ui("gui.title.autosave_unreadable", reason=exc))
             return
         self.app.continue_session(session, messages)
 

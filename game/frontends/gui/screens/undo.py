@@ -24,7 +24,7 @@ class UndoScreen(OverlayScreen):
         width = min(content.width - 4 * m, layout.px(900))
         x = content.centerx - width // 2
         self.panel = pygame.Rect(x, m, width, layout.height - 2 * m)
-        self.label(pygame.Rect(x, m, width, layout.px(48)), "Go back to an earlier choice", "#screen_title")
+        self.label(pygame.Rect(x, m, width, layout.px(48)), self.ui("gui.pause.undo"), "#screen_title")
         row_h, gap = layout.px(50), layout.px(8)
         top = m + layout.px(56)
         nav_top = layout.height - m - layout.px(48)
@@ -35,15 +35,17 @@ class UndoScreen(OverlayScreen):
         for i, (index, step) in enumerate(steps[self.page * per_page:(self.page + 1) * per_page]):
             scene = session.role.scenes.get(step.scene)
             choice = scene.choice(step.choice) if scene else None
-            text = f"{index + 1}. {scene.title if scene and scene.title else step.scene}: you chose “{choice.text if choice else step.choice}”"
+            text = self.ui("gui.undo.entry", number=index + 1, scene=scene.title if scene and scene.title else step.scene,
+                           choice=choice.text if choice else step.choice)
             text = self.fit(text, width)
             self.button(pygame.Rect(x, top + i * (row_h + gap), width, row_h), text, lambda n=index: self.go_back(n))
-        nav_w = layout.px(150)
+        labels = [self.ui("gui.later"), self.ui("gui.earlier"), self.ui("gui.back_esc")]
+        nav_w = max(layout.px(150), self.needed_width(labels))
         if self.page > 0:
-            self.button(pygame.Rect(x, nav_top, nav_w, layout.px(48)), "Later", lambda: self.turn(-1))
+            self.button(pygame.Rect(x, nav_top, nav_w, layout.px(48)), labels[0], lambda: self.turn(-1))
         if self.page < pages - 1:
-            self.button(pygame.Rect(x + nav_w + gap, nav_top, nav_w, layout.px(48)), "Earlier", lambda: self.turn(1))
-        self.button(pygame.Rect(x + width - nav_w, nav_top, nav_w, layout.px(48)), "Back  (Esc)", self.close)
+            self.button(pygame.Rect(x + nav_w + gap, nav_top, nav_w, layout.px(48)), labels[1], lambda: self.turn(1))
+        self.button(pygame.Rect(x + width - nav_w, nav_top, nav_w, layout.px(48)), labels[2], self.close)
         self.focus.set(0)
 
     def turn(self, step: int) -> None:
@@ -57,4 +59,4 @@ class UndoScreen(OverlayScreen):
         session.undo_to(index)
         self.app.autosave()
         self.app.continue_session(session)
-        self.app.notify("You went back to an earlier choice.")
+        self.app.notify(self.ui("gui.undo.done"))
