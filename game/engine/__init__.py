@@ -18,12 +18,13 @@ from .reload import StoryWatcher, rebase
 from .parsecache import ParseCache
 from .rules import CompiledChoice, Rules
 from .saves import AUTOSAVE, SaveError, SaveInfo, SaveStore, write_atomically
-from .session import Gauge, Session
+from .session import Gauge, Notice, Session
 from .state import SessionState, StateError, Step
 from .validate import iter_quotes, validate_story
 from .yamlfile import display_path, parse_yaml, read_yaml
 
 __all__ = [
+    "Notice",
     "gc_paused",
     "ParseCache",
     "NO_LINE_END", "NO_LINE_START", "break_lines", "columns",

@@ -10,7 +10,20 @@ from .machine import ChoiceUnavailable, StoryMachine
 from .model import Choice, Role, Scene, Story, Variable
 from .state import SessionState, StateError, Step
 
-__all__ = ["Session", "Gauge", "ChoiceUnavailable"]
+__all__ = ["Session", "Gauge", "ChoiceUnavailable", "Notice"]
+
+
+class Notice(str):
+    """A message for the player: English as a string, plus a UI string key and values to translate it."""
+
+    key: str
+    values: dict
+
+    def __new__(cls, english: str, key: str, values: dict | None = None) -> "Notice":
+        notice = super().__new__(cls, english)
+        notice.key = key
+        notice.values = dict(values or {})
+        return notice
 
 
 @dataclass(frozen=True)
@@ -162,9 +175,10 @@ class Session:
             session.choose(step.choice)
             kept += 1
         title = session.scene.title or session.scene_id
-        message = (f"The story has changed since this game was saved. You are back at '{title}' "
+        values = {"title": title, "kept": kept, "total": len(state.path)}
+        english = (f"The story has changed since this game was saved. You are back at '{title}' "
                    f"({kept} of {len(state.path)} choices kept).")
-        return session, [message]
+        return session, [Notice(english, "notice.story_changed", values)]
 
 
 def _still_valid(story: Story, state: SessionState) -> bool:

@@ -130,3 +130,4 @@ def test_a_save_whose_path_no_longer_exists_is_replayed_to_the_last_valid_choice
     restored, messages = Session.restore(sample_story, data)
     assert restored.scene_id == "breakaway" and [s.choice for s in restored.path] == ["go"]
     assert len(messages) == 1 and "1 of 2 choices kept" in messages[0]
+    assert messages[0].key == "notice.story_changed" and messages[0].values["kept"] == 1

@@ -95,8 +95,7 @@ class App:
             from .watch import StoryWatcher
 
             self.watcher = StoryWatcher(self.story_path)
-        if settings_message:
-            self.notify(settings_message)
+        self._pending_notice = settings_message  # a string key: shown once the strings are loaded
         if background_load:
             # The first title frame is drawn with plain pygame; the engine and widgets load after it,
             # in a thread, while the title animates.
@@ -170,9 +169,9 @@ class App:
             self.relayout()
         if self.audio is not None and self.settings.music_volume != before.music_volume:
             self.audio.music(self.settings.music_volume)
-        message = save_settings(self.data_dir, self.settings)
-        if message:
-            self.notify(message)
+        reason = save_settings(self.data_dir, self.settings)
+        if reason:
+            self.notify(self.ui("gui.settings.save_failed", reason=reason) if self.ui else reason)
         self.dirty = True
 
     # --- loading -----------------------------------------------------------------------------
@@ -225,6 +224,9 @@ class App:
 
         self.base_story, self.story_error, self.story, self.ui = self._loaded
         self.ui = self.ui or english_ui()
+        if self._pending_notice:
+            self.notify(self.ui(self._pending_notice))
+            self._pending_notice = None
         from .audio import Audio
 
         self.audio = Audio()
@@ -325,7 +327,7 @@ class App:
         self.session = session
         self.switch(SceneScreen(self))
         for message in messages:
-            self.notify(message)
+            self.notify(self.translated(message))
 
     def to_title(self, message: str | None = None) -> None:
         """Back to the title screen (the autosave stays)."""
@@ -368,6 +370,16 @@ class App:
             self.saves.write(AUTOSAVE, self.session.save(), self.session.scene.title or self.session.scene_id)
         except SaveError as exc:
             self.notify(str(exc))
+
+    def translated(self, message) -> str:
+        """A notice from the engine in the player's language (its English when it carries no key)."""
+        key = getattr(message, "key", None)
+        if key and self.ui is not None:
+            try:
+                return self.ui(key, **message.values)
+            except KeyError:
+                pass
+        return str(message)
 
     def notify(self, text: str, seconds: float = 6.0) -> None:
         """A message banner at the bottom of the window."""

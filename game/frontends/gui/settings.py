@@ -54,27 +54,31 @@ def _checked(data: dict) -> Settings:
     return Settings(**values)
 
 
+#: The interface string shown once strings are loaded (settings are read before them).
+DAMAGED = "gui.settings.damaged"
+
+
 def load_settings(data_dir: Path) -> tuple[Settings, str | None]:
-    """The saved settings and None, or defaults and a message for the player when the file is damaged."""
+    """The saved settings and None, or defaults and the key of a message for the player when the file is damaged."""
     path = Path(data_dir) / FILE_NAME
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings(), None
     except (OSError, UnicodeDecodeError, ValueError):
-        return Settings(), "Your settings file was damaged, so the defaults are back."
+        return Settings(), DAMAGED
     if not isinstance(data, dict):
-        return Settings(), "Your settings file was damaged, so the defaults are back."
+        return Settings(), DAMAGED
     return _checked(data), None
 
 
 def save_settings(data_dir: Path, settings: Settings) -> str | None:
-    """Write the settings atomically; a message when that failed (play goes on either way)."""
+    """Write the settings atomically; the reason when that failed (play goes on either way)."""
     # Imported here: the engine loads after the first frame, and settings are read before it.
     from game.engine import write_atomically
 
     try:
         write_atomically(Path(data_dir) / FILE_NAME, json.dumps(asdict(settings), indent=1))
     except OSError as exc:
-        return f"Could not save your settings: {exc.strerror or exc}"
+        return str(exc.strerror or exc)
     return None

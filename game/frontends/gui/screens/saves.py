@@ -69,4 +69,4 @@ class SavesScreen(MenuScreen):
             app.notify(self.ui("gui.saves.load_failed", reason=exc))
             return
         app.continue_session(session, messages)
-        app.notify(self.ui("gui.saves.loaded") if not messages else messages[0])
+        app.notify(self.ui("gui.saves.loaded") if not messages else app.translated(messages[0]))
