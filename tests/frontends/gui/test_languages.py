@@ -157,3 +157,14 @@ def test_the_translated_story_fits_its_scenes_and_debrief(make_driver, size, lan
     driver.app.change_settings(text_size="large")
     driver.frames(2)
     check(driver)
+
+
+def test_a_notice_from_the_engine_is_shown_in_the_players_language(make_driver):
+    from game.engine import Notice
+
+    driver = make_driver(story=SHIPPED_STORY, lang="vi")
+    notice = Notice("The story has changed since this game was saved. You are back at 'X' (1 of 2 choices kept).",
+                    "notice.story_changed", {"title": "X", "kept": 1, "total": 2})
+    shown = driver.app.translated(notice)
+    assert "Câu chuyện đã thay đổi" in shown and "1 trên 2" in shown
+    assert driver.app.translated("plain English") == "plain English"
