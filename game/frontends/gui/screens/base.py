@@ -179,6 +179,23 @@ class Screen:
         layout = self.app.layout
         return self.rich("#choice_text", width - 2 * layout.px(10) - (layout.px(40) if numbered else 0))
 
+    def pager(self, x: int, width: int, top: int, page: int, pages: int, labels: list[str]) -> None:
+        """Previous / next page buttons on the left and a close button on the right, for paged lists."""
+        layout = self.app.layout
+        nav_w = max(layout.px(150), self.needed_width(labels))
+        height = layout.px(48)
+        if page > 0:
+            self.button(pygame.Rect(x, top, nav_w, height), labels[0], lambda: self.turn(-1))
+        if page < pages - 1:
+            self.button(pygame.Rect(x + nav_w + layout.px(8), top, nav_w, height), labels[1],
+                        lambda: self.turn(1))
+        self.button(pygame.Rect(x + width - nav_w, top, nav_w, height), labels[2], self.close)
+
+    def turn(self, step: int) -> None:
+        """Another page of a paged list."""
+        self.page += step
+        self.rebuild()
+
     def label(self, rect: pygame.Rect, text: str, object_id: str | None = None) -> UILabel:
         """A one-line label, at least as tall as its font needs."""
         rect = pygame.Rect(rect)

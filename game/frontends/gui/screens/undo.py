@@ -39,19 +39,8 @@ class UndoScreen(OverlayScreen):
                            choice=choice.text if choice else step.choice)
             text = self.fit(text, width)
             self.button(pygame.Rect(x, top + i * (row_h + gap), width, row_h), text, lambda n=index: self.go_back(n))
-        labels = [self.ui("gui.later"), self.ui("gui.earlier"), self.ui("gui.back_esc")]
-        nav_w = max(layout.px(150), self.needed_width(labels))
-        if self.page > 0:
-            self.button(pygame.Rect(x, nav_top, nav_w, layout.px(48)), labels[0], lambda: self.turn(-1))
-        if self.page < pages - 1:
-            self.button(pygame.Rect(x + nav_w + gap, nav_top, nav_w, layout.px(48)), labels[1], lambda: self.turn(1))
-        self.button(pygame.Rect(x + width - nav_w, nav_top, nav_w, layout.px(48)), labels[2], self.close)
+        self.pager(x, width, nav_top, self.page, pages, [self.ui("gui.later"), self.ui("gui.earlier"), self.ui("gui.back_esc")])
         self.focus.set(0)
-
-    def turn(self, step: int) -> None:
-        """Another page."""
-        self.page += step
-        self.rebuild()
 
     def go_back(self, index: int) -> None:
         """Undo to the moment before choice index, and play on from there."""
