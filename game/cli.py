@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="play the game (the window, or --text in the terminal)")
     play.add_argument("--text", action="store_true", help="play in the terminal")
     play.add_argument("--role", help="the role to play: pilot, police or diplomat")
-    play.add_argument("--lang", default="en", help="language code (default: en)")
+    play.add_argument("--lang", help="language code: en, ja, vi... (default: the saved setting, else en)")
     play.add_argument("--seed", type=int, help="random seed, for reproducible runs")
     play.add_argument("--story", type=Path, help="story folder (default: the shipped story)")
     play.add_argument("--autoplay", help="play by itself in the window: historical or random[:SEED]")
@@ -155,7 +155,7 @@ def _load(path: Path | None):
         return None
 
 
-def run_desktop_or_terminal(role: str | None = None, lang: str = "en") -> int:
+def run_desktop_or_terminal(role: str | None = None, lang: str | None = None) -> int:
     """Open the desktop game; when no display can be opened, say so in one line and play in the terminal."""
     reason = desktop_unavailable_reason()
     if reason is None:
@@ -202,12 +202,13 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def play_text(story_path: Path | None, role: str | None, seed: int | None, watch: bool = False,
-              lang: str = "en") -> int:
+              lang: str | None = None) -> int:
     """Terminal play of one role (asking which when not given), ending with the debrief."""
     from game.frontends.terminal import LiveReload, TerminalGame, choose_role
     from game.engine import Session, languages_in, load_language
 
     root = story_path or default_story_path()
+    lang = lang or "en"
     story = _load(story_path)
     if story is None:
         return EXIT_PROBLEMS

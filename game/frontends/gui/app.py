@@ -45,14 +45,14 @@ class App:
     """The game in one window. Tests drive it with step(); run() is the real main loop."""
 
     def __init__(self, story_path: Path, data_dir: Path, size: tuple[int, int] = (1280, 720), role: str | None = None,
-                 lang: str = "en", autoplay: str | None = None, screenshots: Path | None = None,
+                 lang: str | None = None, autoplay: str | None = None, screenshots: Path | None = None,
                  background_load: bool = False, watch: bool = False):
         use_separate_mappings_for_big_buffers()
         pygame.init()
         self.story_path = Path(story_path)
         self.data_dir = Path(data_dir)
         self.settings, settings_message = load_settings(self.data_dir)
-        if lang != "en":
+        if lang is not None:  # --lang given: it wins over the saved setting (and is saved with it)
             self.settings = self.settings.with_(language=lang)
         self.role = role
         self.windowed_size = size
@@ -581,7 +581,7 @@ class App:
         pygame.image.save(self.surface, str(path))
 
 
-def run_desktop(story_path, data_dir, role=None, lang="en", autoplay=None, screenshots=None, watch=False) -> str | None:
+def run_desktop(story_path, data_dir, role=None, lang=None, autoplay=None, screenshots=None, watch=False) -> str | None:
     """Open the window and play; "no-display" when no window can be opened, else "ok"."""
     started = time.perf_counter()
     try:

@@ -168,3 +168,14 @@ def test_a_notice_from_the_engine_is_shown_in_the_players_language(make_driver):
     shown = driver.app.translated(notice)
     assert "Câu chuyện đã thay đổi" in shown and "1 trên 2" in shown
     assert driver.app.translated("plain English") == "plain English"
+
+
+def test_lang_given_at_start_wins_over_the_saved_setting_and_none_keeps_it(make_driver, tmp_path):
+    data = tmp_path / "langdata"
+    first = make_driver(story=SHIPPED_STORY, data_dir=data, lang="ja")
+    from game.frontends.gui.settings import load_settings, save_settings
+
+    save_settings(data, first.app.settings)
+    assert load_settings(data)[0].language == "ja"
+    assert make_driver(story=SHIPPED_STORY, data_dir=data).app.settings.language == "ja"
+    assert make_driver(story=SHIPPED_STORY, data_dir=data, lang="en").app.settings.language == "en"
