@@ -27,6 +27,7 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
 import pygame  # noqa: E402
 
@@ -197,22 +198,11 @@ def main() -> int:
 
 def append_results(rows, size, elapsed) -> None:
     """Add a table under the Kiosk heading, leaving every other heading as it is."""
-    import platform
-    from datetime import datetime, timezone
+    from _results import record
 
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if HEADING not in text:
-        text = text.rstrip("\n") + f"\n\n{HEADING}\n\n`python bench/kiosk_soak.py` (10,000 simulated visitors " \
-                                   "through KioskApp.step() under SDL's dummy driver, fake clock)\n"
-    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    table = [f"\n### Soak {size[0]}x{size[1]} ({when}, Python {platform.python_version()}, {platform.machine()}, "
-             f"{elapsed:.0f} s)\n", "| figure | measured | target | met |", "| --- | --- | --- | --- |"]
-    table += [f"| {name} | {value} | {target} | {'yes' if ok else 'NO'} |" for name, value, target, ok in rows]
-    start = text.index(HEADING) + len(HEADING)
-    following = text.find("\n## ", start)
-    end = len(text) if following == -1 else following
-    text = text[:end].rstrip("\n") + "\n" + "\n".join(table) + "\n" + text[end:]
-    RESULTS.write_text(text, encoding="utf-8")
+    record(f"Soak {size[0]}x{size[1]}, {elapsed:.0f} s", rows, heading=HEADING, intro=(
+        "`python bench/kiosk_soak.py` (10,000 simulated visitors through KioskApp.step() under SDL's dummy "
+        "driver, fake clock)"))
 
 
 if __name__ == "__main__":

@@ -281,14 +281,17 @@ def project_root() -> Path:
     return Path(game.__file__).resolve().parent.parent
 
 
-def _chosen_roles(story, role: str | None, command: str) -> list[str] | None:
-    """The roles a tool works on, or None after saying the role is unknown."""
-    if role is None:
-        return list(story.roles)
-    if role not in story.roles:
-        print(f"foxbat {command}: unknown role '{role}'; choose one of: {', '.join(story.roles)}", file=sys.stderr)
-        return None
-    return [role]
+def _story_and_roles(args: argparse.Namespace, command: str):
+    """(story, roles) for a tool, or (None, exit code) after printing why not."""
+    story = _load(args.path)
+    if story is None:
+        return None, EXIT_PROBLEMS
+    if args.role is None:
+        return story, list(story.roles)
+    if args.role not in story.roles:
+        print(f"foxbat {command}: unknown role '{args.role}'; choose one of: {', '.join(story.roles)}", file=sys.stderr)
+        return None, EXIT_USAGE
+    return story, [args.role]
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
@@ -298,12 +301,9 @@ def cmd_graph(args: argparse.Namespace) -> int:
     if args.format == "png" and args.output is None:
         print("foxbat graph: --format png needs -o FILE", file=sys.stderr)
         return EXIT_USAGE
-    story = _load(args.path)
+    story, roles = _story_and_roles(args, "graph")
     if story is None:
-        return EXIT_PROBLEMS
-    roles = _chosen_roles(story, args.role, "graph")
-    if roles is None:
-        return EXIT_USAGE
+        return roles
     if args.format == "mermaid":
         data: bytes = to_mermaid(story, roles).encode("utf-8")
     else:
@@ -332,12 +332,9 @@ def cmd_playtest(args: argparse.Namespace) -> int:
     if (args.output is not None or args.update_golden) and not args.historical:
         print("foxbat playtest: -o and --update-golden go with --historical", file=sys.stderr)
         return EXIT_USAGE
-    story = _load(args.path)
+    story, roles = _story_and_roles(args, "playtest")
     if story is None:
-        return EXIT_PROBLEMS
-    roles = _chosen_roles(story, args.role, "playtest")
-    if roles is None:
-        return EXIT_USAGE
+        return roles
     console = playtest_report.console_for(sys.stdout)
     if args.exhaustive:
         return playtest_report.run_exhaustive(story, roles, console)

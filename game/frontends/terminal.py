@@ -281,6 +281,7 @@ def english_ui() -> UiText:
 
 def choose_role(story: Story, read: Callable[[str], str], out: TextIO, ui: UiText | None = None) -> str | None:
     """Ask which role to play; None on end of input."""
+    ui = ui or english_ui()  # read once, not at every prompt
     roles = list(story.roles.values())
     print(story.title, file=out)
     print(file=out)
@@ -288,7 +289,7 @@ def choose_role(story: Story, read: Callable[[str], str], out: TextIO, ui: UiTex
         print(f"  {number}. {role.name}: {role.title}", file=out)
     while True:
         try:
-            answer = read((ui or english_ui())("terminal.choose_role")).strip().lower()
+            answer = read(ui("terminal.choose_role")).strip().lower()
         except EOFError:
             return None
         if answer.isdigit() and 1 <= int(answer) <= len(roles):
@@ -297,4 +298,4 @@ def choose_role(story: Story, read: Callable[[str], str], out: TextIO, ui: UiTex
             return answer
         if answer in ("q", "quit"):
             return None
-        print((ui or english_ui())("terminal.pick_number", count=len(roles)), file=out)
+        print(ui("terminal.pick_number", count=len(roles)), file=out)

@@ -30,16 +30,19 @@ def check_unreachable_scenes(story: Story) -> list[Problem]:
     return problems
 
 
+def _fully_explored(explored: "Explored"):
+    """(role id, role, scenes linked from the start, scenes some playthrough reaches) per fully searched role."""
+    for role_id, found in explored.items():
+        role = found.role
+        if found.complete and role.start in role.scenes:
+            yield role_id, role, reachable_scenes(role), {scene for scene, _ in found.states}
+
+
 def check_unplayable_scenes(story: Story, explored: Explored | None = None) -> list[Problem]:
     """W302: scenes that choices point to, but whose conditions never let any playthrough in."""
     explored = explored or explore_story(story)
     problems = []
-    for role_id, found in explored.items():
-        role = found.role
-        if not found.complete or role.start not in role.scenes:
-            continue
-        linked = reachable_scenes(role)
-        played = {scene for scene, _ in found.states}
+    for role_id, role, linked, played in _fully_explored(explored):
         for scene_id in role.scenes:
             if scene_id in linked and scene_id not in played and not role.scenes[scene_id].is_ending:
                 problems.append(warning(
@@ -54,12 +57,7 @@ def check_unreachable_endings(story: Story, explored: Explored | None = None) ->
     """W303: endings no playthrough can reach."""
     explored = explored or explore_story(story)
     problems = []
-    for role_id, found in explored.items():
-        role = found.role
-        if not found.complete or role.start not in role.scenes:
-            continue
-        linked = reachable_scenes(role)
-        played = {scene for scene, _ in found.states}
+    for role_id, role, linked, played in _fully_explored(explored):
         for scene_id, scene in role.scenes.items():
             if scene.is_ending and scene_id not in played:
                 why = ("no choice leads to it" if scene_id not in linked

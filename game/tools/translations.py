@@ -114,6 +114,7 @@ def check_translations(story: Story, root: Path) -> list[Problem]:
     """Per language: load errors, plus one warning each for missing, stale and unknown keys, with coverage."""
     problems: list[Problem] = []
     ui = load_ui_strings(root)
+    wanted = wanted_strings(story, root)  # once: every language checks against the same English
     for language in languages_in(root):
         if language == story.language:
             continue
@@ -129,8 +130,7 @@ def check_translations(story: Story, root: Path) -> list[Problem]:
         for key in report.stale:
             problems.append(warning("W331", catalog.defined_at.get(key, where),
                                     f"'{language}': translation of '{key}' is older than its English",
-                                    f"update the text, then set hash: {text_hash(wanted_strings(story, root)[key])}"))
-        wanted = wanted_strings(story, root)
+                                    f"update the text, then set hash: {text_hash(wanted[key])}"))
         for key, entry in catalog.entries.items():
             if entry.text.strip() and key in wanted and _placeholders(entry.text) != _placeholders(wanted[key]):
                 problems.append(warning("W333", catalog.defined_at.get(key, where),
