@@ -270,8 +270,7 @@ def localize(story: Story, catalog: Catalog) -> Story:
                for key, src in story.sources.items()}
     localized = story.model_copy(update={"title": t("story.title", story.title), "roles": roles, "sources": sources,
                                          "language": catalog.language})
-    localized._locations = story._locations
-    localized._files = story._files
+    localized._documents = story._documents
     localized._compiled = story._compiled
     localized._root = story._root
     return localized

@@ -6,6 +6,7 @@ from typing import Mapping
 
 from transitions import Machine, MachineError
 
+from .conditions import NO_EFFECTS
 from .loader import gc_paused
 from .model import Story
 
@@ -25,6 +26,18 @@ class _Cursor:
     state: str = ""
 
 
+def _callbacks_of(compiled) -> tuple[tuple, tuple]:
+    """The guard and effect callbacks of a compiled choice, as transitions takes them.
+
+    Tuples, because transitions keeps the very object it is given and several transitions
+    share these.
+    """
+    conditions = () if compiled.condition is None else (lambda event: compiled.is_open(event.kwargs["values"]),)
+    before = () if compiled.effects is NO_EFFECTS else (
+        lambda event: event.kwargs["result"].update(compiled.effects.apply(event.kwargs["values"])),)
+    return conditions, before
+
+
 class StoryMachine:
     """One machine per loaded story, shared by every session playing it."""
 
@@ -38,27 +51,31 @@ class StoryMachine:
         rules = story.rules
         states = [state_name(r.id, s) for r in story.roles.values() for s in r.scenes]
         transitions = []
+        # One guard and one effect callback per distinct compiled rule (choices with the same
+        # `if:` and `set:` share one), none where a choice has no condition or no effects.
+        callbacks: dict = {}
         for role in story.roles.values():
             for scene_id, scene in role.scenes.items():
                 for choice in scene.choices:
                     compiled = rules.of(role.id, scene_id, choice.id)
-                    transitions.append({
-                        "trigger": choice.id,
-                        "source": state_name(role.id, scene_id),
-                        "dest": state_name(role.id, choice.goto),
-                        "conditions": [lambda event, c=compiled: c.is_open(event.kwargs["values"])],
-                        "before": [lambda event, c=compiled: event.kwargs["result"].update(c.effects.apply(event.kwargs["values"]))],
-                    })
+                    guard_and_effects = callbacks.get(id(compiled))
+                    if guard_and_effects is None:
+                        guard_and_effects = callbacks[id(compiled)] = _callbacks_of(compiled)
+                    transitions.append((choice.id, state_name(role.id, scene_id), state_name(role.id, choice.goto),
+                                        *guard_and_effects))
         self._cursor = _Cursor()
+        self._cursor.state = states[0] if states else "empty"
         # auto_transitions=False: with it on, 1,000 scenes took 5.6 s and 469 MB to build.
+        # model=None: the cursor is moved by passing it to each trigger, never registered. A
+        # registered model gets an is_<scene>() per scene bound onto it (or, with
+        # model_override, a logged warning per scene), which cost more than the transitions.
         self._machine = Machine(
-            model=self._cursor, states=states or ["empty"], transitions=transitions,
-            initial=states[0] if states else "empty", auto_transitions=False, send_event=True,
-            ignore_invalid_triggers=False, model_attribute="state",
-            # Bind nothing onto the cursor: an is_<scene>() per scene and a method per choice id
-            # cost more than the rest of the build, and triggers are fired through machine.events.
-            model_override=True,
+            model=None, states=states or ["empty"], initial=states[0] if states else "empty",
+            auto_transitions=False, send_event=True, ignore_invalid_triggers=False, model_attribute="state",
         )
+        add = self._machine.add_transition
+        for trigger, source, dest, conditions, before in transitions:
+            add(trigger, source, dest, conditions=conditions, before=before)
 
     def advance(self, role: str, scene: str, choice: str, values: Mapping) -> tuple[str, dict]:
         """Take a choice from a scene: the next scene id and the variables after its effects."""

@@ -198,13 +198,10 @@ class Story(Frozen):
     roles: dict[Id, Role]
     sources: dict[Id, Source] = Field(default_factory=dict)
 
-    # Where every part of the story was written: namespace ('story', 'sources' or a role id) ->
-    # data path inside that namespace's file -> (line, column). The path tuples and (line,
-    # column) pairs are the ones the reader built, shared rather than copied: a 5,000-scene
-    # story has 160,000 of them.
-    _locations: dict[str, dict[tuple, tuple[int, int]]] = PrivateAttr(default_factory=dict)
-    # (namespace,) -> file of role.yaml / story.yaml / sources.yaml; (role, scene) -> scene file
-    _files: dict[tuple, str] = PrivateAttr(default_factory=dict)
+    # Where every part of the story was written: (namespace,) -> the document of story.yaml,
+    # sources.yaml or a role's role.yaml; (role, scene) -> the document of the scene's file. A
+    # document works out line and column when first asked (yamlfile.YamlDocument).
+    _documents: dict[tuple, Any] = PrivateAttr(default_factory=dict)
     _compiled: Any = PrivateAttr(default=None)
     _root: str = PrivateAttr(default="")
 
@@ -227,22 +224,28 @@ class Story(Frozen):
 
     def has_location(self, *key: Any) -> bool:
         """True when this exact part of the story has a recorded place (not just an enclosing one)."""
-        table = self._locations.get(key[0]) if key else None
-        return table is not None and tuple(key[1:]) in table
+        document = self._document_of(key)
+        return document is not None and document.find(tuple(key[1:])) is not None
+
+    def _document_of(self, key: tuple) -> Any:
+        """The document a part of the story was read from, or None."""
+        if not key:
+            return None
+        if len(key) >= 3 and key[1] == "scenes":
+            found = self._documents.get((key[0], key[2]))
+            if found is not None:
+                return found
+        return self._documents.get((key[0],))
 
     def _find(self, key: tuple) -> tuple[str, tuple[int, int]] | None:
-        if not key or key[0] not in self._locations:
+        document = self._document_of(key)
+        if document is None:
             return None
-        namespace, rest = key[0], tuple(key[1:])
-        table = self._locations[namespace]
-        if len(rest) >= 2 and rest[0] == "scenes":
-            path = self._files.get((namespace, rest[1]))
-        else:
-            path = self._files.get((namespace,))
+        rest = tuple(key[1:])
         for end in range(len(rest), -1, -1):
-            line_column = table.get(rest[:end])
-            if line_column is not None and path is not None:
-                return path, line_column
+            line_column = document.find(rest[:end])
+            if line_column is not None:
+                return document.path, line_column
         return None
 
 

@@ -68,14 +68,13 @@ def check_scenes(story: Story, role: Role) -> list[Problem]:
                                   "add choices, or add an 'ending:' block"))
         seen: set[str] = set()
         for index, choice in enumerate(scene.choices):
-            at = (role.id, "scenes", scene_id, "choices", index)
             if choice.id in seen:
-                problems.append(error("E104", story.locate(*at, "id"),
+                problems.append(error("E104", story.locate(role.id, "scenes", scene_id, "choices", index, "id"),
                                       f"choice id '{choice.id}' is used twice in scene '{scene_id}'"))
             seen.add(choice.id)
             if choice.goto not in role.scenes:
                 problems.append(error(
-                    "E103", story.locate(*at, "goto"),
+                    "E103", story.locate(role.id, "scenes", scene_id, "choices", index, "goto"),
                     f"choice '{choice.id}' goes to unknown scene '{choice.goto}'",
                     did_you_mean(choice.goto, role.scenes) or f"add a scene '{choice.goto}' to role '{role.id}'",
                 ))
@@ -93,12 +92,15 @@ def check_expressions(story: Story, role: Role, compiled: dict) -> list[Problem]
     problems = []
     types = {name: var.type for name, var in role.variables.items()}
     bounds = {name: (var.min, var.max) for name, var in role.variables.items()}
-    # Writers repeat the same tests ("fuel > 20") across many choices: compile each text once.
+    # Writers repeat the same tests ("fuel > 20") across many choices: compile each text once,
+    # and share one CompiledChoice between choices with the same `if:` and `set:`.
     conditions: dict = {}
     effects_cache: dict = {}
+    pairs: dict = {}
     for scene_id, scene in role.scenes.items():
         for index, choice in enumerate(scene.choices):
-            at = (role.id, "scenes", scene_id, "choices", index)
+            if choice.condition is None and choice.effects is None:
+                continue
             condition = effects = None
             try:
                 if choice.condition is not None:
@@ -106,17 +108,24 @@ def check_expressions(story: Story, role: Role, compiled: dict) -> list[Problem]
                     if condition is None:
                         condition = conditions[choice.condition] = compile_condition(choice.condition, types)
             except ExpressionError as exc:
-                problems.append(_expression_problem(story, at + ("if",), exc, "condition"))
+                problems.append(_expression_problem(story, (role.id, "scenes", scene_id, "choices", index, "if"),
+                                                    exc, "condition"))
+            effects_key = None
             try:
                 if choice.effects is not None:
-                    key = choice.effects if isinstance(choice.effects, str) else tuple(choice.effects)
-                    effects = effects_cache.get(key)
+                    effects_key = choice.effects if isinstance(choice.effects, str) else tuple(choice.effects)
+                    effects = effects_cache.get(effects_key)
                     if effects is None:
-                        effects = effects_cache[key] = compile_effects(choice.effects, types, bounds)
+                        effects = effects_cache[effects_key] = compile_effects(choice.effects, types, bounds)
             except ExpressionError as exc:
-                problems.append(_expression_problem(story, at + ("set",), exc, "effect"))
+                problems.append(_expression_problem(story, (role.id, "scenes", scene_id, "choices", index, "set"),
+                                                    exc, "effect"))
             if condition is not None or effects is not None:
-                compiled[(role.id, scene_id, choice.id)] = CompiledChoice(condition, effects or NO_EFFECTS)
+                pair = (choice.condition if condition is not None else None, effects_key if effects is not None else None)
+                rule = pairs.get(pair)
+                if rule is None:
+                    rule = pairs[pair] = CompiledChoice(condition, effects or NO_EFFECTS)
+                compiled[(role.id, scene_id, choice.id)] = rule
     return problems
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+import types
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +24,52 @@ _SAFE_TAGS = {
 }
 
 
-@dataclass
 class YamlDocument:
-    """A YAML file as plain Python data plus the location of each key and value in it."""
+    """A YAML file as plain Python data, and where each key and value in it came from.
 
-    path: str
-    data: Any
-    # (line, column) pairs rather than SourceLocation objects: a story has hundreds of
-    # thousands of nodes and building a frozen dataclass per node doubled the load time.
-    values: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    The places are worked out only when first asked for, by reading the kept text again with
+    marks: a story that loads cleanly never needs them, and recording them for every node
+    doubled the load time. The data is built from the same text, so the places always match.
+    """
+
+    __slots__ = ("path", "data", "_source", "_values", "_keys")
+
+    def __init__(self, path: str, data: Any, source: str | bytes = "",
+                 values: dict | None = None, keys: dict | None = None):
+        self.path = path
+        self.data = data
+        self._source = source  # the text, or the raw UTF-8 bytes when it came from the cache
+        self._values = values
+        self._keys = keys
+
+    @property
+    def values(self) -> dict[tuple, tuple[int, int]]:
+        """Data path -> (line, column) of each value."""
+        if self._values is None:
+            self._mark()
+        return self._values
+
+    @property
+    def keys(self) -> dict[tuple, tuple[int, int]]:
+        """Data path -> (line, column) of each mapping key."""
+        if self._keys is None:
+            self._mark()
+        return self._keys
+
+    def _mark(self) -> None:
+        source = self._source
+        text = source.decode("utf-8-sig") if isinstance(source, bytes) else source
+        builder = _MarkingBuilder(self.path)
+        try:
+            for event in yaml.parse(text, Loader=_LOADER):
+                builder.feed(event)
+        except yaml.YAMLError:
+            pass  # the data was built from this text, so this does not happen; keep what was marked
+        self._values, self._keys = builder.values, builder.keys
+
+    def find(self, path: tuple) -> tuple[int, int] | None:
+        """(line, column) of the value at exactly this data path, or None."""
+        return self.values.get(path)
 
     def locate(self, path: tuple, key: bool = False) -> SourceLocation:
         """The location of the value (or key) at a data path, or its nearest enclosing one."""
@@ -70,21 +106,30 @@ def read_yaml(path: Path, cache=None) -> tuple[YamlDocument | None, list[Problem
     if cache is not None:
         hit = cache.get(raw)
         if hit is not None:
-            return YamlDocument(shown, hit[0], hit[1], hit[2]), []
+            return YamlDocument(shown, hit, raw), []
     text, problem = _decode(raw, shown)
     if problem:
         return None, [problem]
     document, problems = parse_yaml(text, shown)
     if cache is not None and document is not None:
-        cache.put(raw, document.data, document.values, document.keys)
+        cache.put(raw, document.data)
     return document, problems
 
 
 def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse YAML text that came from `shown`; on failure return None and the problems."""
-    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
-        return None, [error("E002", SourceLocation(shown, 1, 1), "file is empty", "a story file needs at least one key")]
-    builder = _Builder(shown)
+    try:
+        data = _read_plain(text)
+    except (_Unusual, yaml.YAMLError):
+        # Anything past plain mappings, lists and scalars (anchors, tags, duplicate keys, errors,
+        # empty files) goes through the careful reader, which says exactly what and where.
+        return _read_marked(text, shown)
+    return YamlDocument(shown, data, text), []
+
+
+def _read_marked(text: str, shown: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse with a mark for every node, refusing what a story must not hold."""
+    builder = _MarkingBuilder(shown)
     try:
         # Events from libyaml's parser, built into data here: composing nodes first spends most
         # of its time in PyYAML's Python resolver, and we need our own pass anyway for marks,
@@ -105,8 +150,9 @@ def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Problem
     if builder.problems:
         return None, builder.problems
     if builder.documents == 0:
-        return None, [error("E002", SourceLocation(shown, 1, 1), "file is empty")]
-    return builder.document, []
+        # No document at all: blank, or only comments.
+        return None, [error("E002", SourceLocation(shown, 1, 1), "file is empty", "a story file needs at least one key")]
+    return YamlDocument(shown, builder.data, text, builder.values, builder.keys), []
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str, Problem | None]:
@@ -136,6 +182,128 @@ def _syntax_hint(reason: str) -> str:
 
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers  # first character -> [(tag, regexp)]
 _STR = "tag:yaml.org,2002:str"
+_AS_TEXT = {_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"}
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_NORMALIZE = unicodedata.normalize
+
+
+def _scalar(event) -> Any:
+    """The value of a scalar event; dates stay text (the story format keeps times as written)."""
+    text = event.value
+    tag = event.tag
+    if tag is None or tag == "!":
+        if not event.implicit[0]:
+            return text if text.isascii() else _NORMALIZE("NFC", text)
+        for candidate, pattern in _IMPLICIT.get(text[:1], ()):
+            if pattern.match(text):
+                tag = candidate
+                break
+        else:
+            return text if text.isascii() else _NORMALIZE("NFC", text)
+    if tag in _AS_TEXT:
+        return text if text.isascii() else _NORMALIZE("NFC", text)
+    construct = _CONSTRUCTOR.yaml_constructors.get(tag)
+    try:
+        value = construct(_CONSTRUCTOR, yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style))
+    except (TypeError, yaml.YAMLError, ValueError):
+        value = None
+    else:
+        if not isinstance(value, types.GeneratorType):  # collection tags on a scalar ('!!map x') build lazily
+            return value
+    return _NORMALIZE("NFC", text)
+
+
+class _Unusual(Exception):
+    """The file uses something the plain reader leaves to the careful one."""
+
+
+_NO_KEY = object()
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStart, _SequenceStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MappingEnd, _SequenceEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_DocumentStart = yaml.DocumentStartEvent
+_StreamEnd = yaml.StreamEndEvent
+_PLAIN: dict[str, Any] = {}  # plain scalar text -> its value; values are immutable, so sharing is safe
+
+
+def _read_plain(text: str) -> Any:
+    """The data of a file of untagged mappings, lists and scalars, without marks.
+
+    This is the path every clean story file takes, so it is written for speed: the innermost
+    container, its kind and its pending key live in locals. It raises _Unusual for anything
+    else (an anchor or alias, an explicit tag, a duplicate, merge or non-text key, no document
+    or more than one) and yaml.YAMLError for a syntax error. Scalars are read exactly as the
+    careful reader reads them (through the same `_scalar`).
+    """
+    parser = _LOADER(text)
+    get_event = parser.get_event
+    plain = _PLAIN
+    stack: list = []  # (container, is_list, pending key) of each enclosing container
+    top: Any = None  # the innermost open container
+    top_is_list = False
+    key: Any = _NO_KEY  # the key of `top` waiting for its value
+    data: Any = None
+    documents = 0
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is _ScalarEvent:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    raise _Unusual
+                value = event.value
+                if event.implicit[0]:
+                    # Plain scalars repeat (every key, 'true', 'actual'): resolve each once and
+                    # share the result, which also keeps one copy of each key in memory.
+                    resolved = plain.get(value, _NO_KEY)
+                    if resolved is _NO_KEY:
+                        resolved = _scalar(event)
+                        if len(value) <= 24 and len(plain) < 8192:
+                            plain[value] = resolved
+                    value = resolved
+                elif not value.isascii():  # quoted or block text: always a string
+                    value = _NORMALIZE("NFC", value)
+                if top_is_list:
+                    top.append(value)
+                elif key is not _NO_KEY:
+                    top[key] = value
+                    key = _NO_KEY
+                elif top is None:
+                    data = value
+                elif type(value) is not str or value in top or (value == "<<" and event.implicit[0]):
+                    raise _Unusual  # non-text, duplicate or merge key: the careful reader reports it
+                else:
+                    key = value
+            elif kind is _MappingStart or kind is _SequenceStart:
+                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                    raise _Unusual
+                value = {} if kind is _MappingStart else []
+                if top_is_list:
+                    top.append(value)
+                elif key is not _NO_KEY:
+                    top[key] = value
+                    key = _NO_KEY
+                elif top is None:
+                    data = value
+                else:
+                    raise _Unusual  # a mapping or list used as a key
+                stack.append((top, top_is_list, key))
+                top, top_is_list = value, kind is _SequenceStart
+            elif kind is _MappingEnd or kind is _SequenceEnd:
+                top, top_is_list, key = stack.pop()
+            elif kind is _AliasEvent:
+                raise _Unusual
+            elif kind is _DocumentStart:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+            elif kind is _StreamEnd or event is None:
+                break
+    finally:
+        parser.dispose()
+    if documents != 1:
+        raise _Unusual
+    return data
 
 
 class _Open:
@@ -153,22 +321,22 @@ class _Open:
         self.size = 1
 
 
-_NO_KEY = object()
-
-
-class _Builder:
+class _MarkingBuilder:
     """Turns parser events into plain data, recording marks and refusing what a story must not hold."""
 
     def __init__(self, shown: str):
         self.shown = shown
-        self.document = YamlDocument(shown, None)
+        self.data: Any = None
+        # (line, column) pairs rather than SourceLocation objects: a story has hundreds of
+        # thousands of nodes and building a frozen dataclass per node doubled the load time.
+        self.values: dict[tuple, tuple[int, int]] = {}
+        self.keys: dict[tuple, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.documents = 0
         self.stack: list[_Open] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
         self.total = 0
-        self.constructor = yaml.constructor.SafeConstructor()
 
     def _where(self, event) -> SourceLocation:
         mark = event.start_mark
@@ -193,12 +361,12 @@ class _Builder:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             self._check_tag(event)
-            self._add(self._scalar(event), event, 1, event.anchor)
+            self._add(_scalar(event), event, 1, event.anchor)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._check_tag(event)
             path = self._path()
             if not self._is_key_position():
-                self.document.values.setdefault(path, self._mark(event))
+                self.values.setdefault(path, self._mark(event))
             container = {} if kind is yaml.MappingStartEvent else []
             self.stack.append(_Open(container, path, event.anchor))
             if event.anchor:
@@ -247,13 +415,13 @@ class _Builder:
         if anchor:
             self.anchors[anchor] = (value, size)
         if not self.stack:
-            self.document.data = value
+            self.data = value
             return
         top = self.stack[-1]
         top.size += size
         if isinstance(top.value, list):
             if not finished:
-                self.document.values.setdefault(top.path + (len(top.value),), self._mark(event))
+                self.values.setdefault(top.path + (len(top.value),), self._mark(event))
             top.value.append(value)
             return
         if top.key is _NO_KEY:
@@ -272,30 +440,9 @@ class _Builder:
             top.first_seen[key] = location
             top.key = key
             top.key_location = location
-            self.document.keys[top.path + (key,)] = location
+            self.keys[top.path + (key,)] = location
             return
         if not finished:
-            self.document.values.setdefault(top.path + (top.key,), self._mark(event))
+            self.values.setdefault(top.path + (top.key,), self._mark(event))
         top.value[top.key] = value
         top.key = _NO_KEY
-
-    def _scalar(self, event) -> Any:
-        """The value of a scalar event; dates stay text (the story format keeps times as written)."""
-        text = event.value
-        tag = event.tag
-        if tag in (None, "!") and event.implicit[0]:
-            for candidate, pattern in _IMPLICIT.get(text[:1] if text else "", ()):
-                if pattern.match(text):
-                    tag = candidate
-                    break
-            else:
-                return unicodedata.normalize("NFC", text)
-        elif tag in (None, "!"):
-            return unicodedata.normalize("NFC", text)
-        if tag in (_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
-            return unicodedata.normalize("NFC", text)
-        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
-        try:
-            return self.constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError):
-            return unicodedata.normalize("NFC", text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 
 from game.engine import ParseCache, load_story
 from game.engine import yamlfile
@@ -51,3 +53,16 @@ def test_an_unwritable_cache_folder_does_not_stop_a_load(tmp_path):
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the folder should be")
     assert "pilot" in load_story(STORIES / "sample", ParseCache(blocker)).roles
+
+
+def test_entries_unused_for_a_month_are_removed_when_the_cache_is_next_written(tmp_path):
+    cache = ParseCache(tmp_path / "cache")
+    cache.put(b"old: 1\n", {"old": 1})
+    cache.put(b"recent: 1\n", {"recent": 1})
+    old_entry = cache._path(b"old: 1\n")
+    long_ago = time.time() - ParseCache.MAX_AGE_S - 60
+    os.utime(old_entry, (long_ago, long_ago))
+    later = ParseCache(tmp_path / "cache")  # the next start
+    later.put(b"new: 1\n", {"new": 1})
+    assert later.get(b"old: 1\n") is None and not old_entry.exists()
+    assert later.get(b"recent: 1\n") == {"recent": 1} and later.get(b"new: 1\n") == {"new": 1}
