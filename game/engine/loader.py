@@ -84,6 +84,15 @@ def read_story(root: Path | str, cache: ParseCache | None = None) -> tuple[Story
     if not manifest_path.is_file():
         return None, [error("E007", SourceLocation(display_path(manifest_path)),
                             "no story manifest here", f"a story folder holds {MANIFEST}, sources.yaml and roles/")]
+    if cache is None:
+        return _read_files(root, None)
+    with cache.story(root):  # one pack of parsed files per story, read before and saved after
+        return _read_files(root, cache)
+
+
+def _read_files(root: Path, cache: ParseCache | None) -> tuple[Story | None, list[Problem]]:
+    """Read story.yaml, sources.yaml and every role folder into a Story."""
+    manifest_path = root / MANIFEST
     problems: list[Problem] = []
     documents: dict[tuple, YamlDocument] = {}
 

@@ -19,7 +19,7 @@ def test_a_cached_load_gives_the_same_story_and_locations(tmp_path):
     assert first.model_dump() == second.model_dump()
     where = ("pilot", "scenes", "breakaway", "choices", 0, "goto")
     assert first.locate(*where) == second.locate(*where)
-    assert len(list((tmp_path / "cache").rglob("*.parsed"))) == 4
+    assert len(list((tmp_path / "cache").glob("*.pack"))) == 1  # one pack for the story's four files
 
 
 def test_an_unchanged_file_is_not_parsed_again(tmp_path, monkeypatch):
@@ -44,7 +44,7 @@ def test_a_changed_file_is_parsed_again(tmp_path):
 def test_a_damaged_cache_entry_counts_as_a_miss(tmp_path):
     cache = ParseCache(tmp_path / "cache")
     load_story(STORIES / "sample", cache)
-    for entry in (tmp_path / "cache").rglob("*.parsed"):
+    for entry in (tmp_path / "cache").glob("*.pack"):
         entry.write_bytes(b"\x00garbage")
     assert "pilot" in load_story(STORIES / "sample", cache).roles
 
@@ -55,14 +55,29 @@ def test_an_unwritable_cache_folder_does_not_stop_a_load(tmp_path):
     assert "pilot" in load_story(STORIES / "sample", ParseCache(blocker)).roles
 
 
-def test_entries_unused_for_a_month_are_removed_when_the_cache_is_next_written(tmp_path):
+def test_a_pack_holds_only_the_files_of_the_last_load(tmp_path):
+    story = tmp_path / "story"
+    shutil.copytree(STORIES / "sample", story)
     cache = ParseCache(tmp_path / "cache")
-    cache.put(b"old: 1\n", {"old": 1})
-    cache.put(b"recent: 1\n", {"recent": 1})
-    old_entry = cache._path(b"old: 1\n")
+    load_story(story, cache)
+    (pack,) = (tmp_path / "cache").glob("*.pack")
+    first_size = pack.stat().st_size
+    scene_file = story / "roles" / "pilot" / "01_flight.yaml"
+    for title in ("Tanks full", "Full tanks again", "Tanks brimming"):
+        scene_file.write_text(scene_file.read_text().replace("title: Full tanks", f"title: {title}", 1))
+        load_story(story, cache)
+    (pack,) = (tmp_path / "cache").glob("*.pack")
+    assert abs(pack.stat().st_size - first_size) < 64  # the current files, not every version ever edited
+
+
+def test_packs_unused_for_a_month_are_removed_when_the_cache_is_next_written(tmp_path):
+    old_story, new_story = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(STORIES / "sample", old_story)
+    shutil.copytree(STORIES / "sample", new_story)
+    load_story(old_story, ParseCache(tmp_path / "cache"))
+    (old_pack,) = (tmp_path / "cache").glob("*.pack")
     long_ago = time.time() - ParseCache.MAX_AGE_S - 60
-    os.utime(old_entry, (long_ago, long_ago))
-    later = ParseCache(tmp_path / "cache")  # the next start
-    later.put(b"new: 1\n", {"new": 1})
-    assert later.get(b"old: 1\n") is None and not old_entry.exists()
-    assert later.get(b"recent: 1\n") == {"recent": 1} and later.get(b"new: 1\n") == {"new": 1}
+    os.utime(old_pack, (long_ago, long_ago))
+    load_story(new_story, ParseCache(tmp_path / "cache"))  # the next start, with another story
+    packs = list((tmp_path / "cache").glob("*.pack"))
+    assert old_pack not in packs and len(packs) == 1
