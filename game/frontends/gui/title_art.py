@@ -17,8 +17,11 @@ class TitleArt:
     CONTACT = (-0.62, 0.62)
     SWEEP_SPEED = 1.3  # radians per second
 
-    def __init__(self, app):
+    def __init__(self, app, centre_when_portrait: bool = False):
         self.app = app
+        # The kiosk stands on portrait screens with nothing else beside the scope; the desktop
+        # title keeps its menu on the left, so its scope stays on the right.
+        self.centre_when_portrait = centre_when_portrait
         self.angle = -2.2
         self.time = 0.0
         self.contact_glow = 0.0
@@ -41,6 +44,9 @@ class TitleArt:
         w, h = size
         layout = self.app.layout
         content = layout.content
+        if self.centre_when_portrait and h > w:
+            radius = int(min(content.width * 0.38, h * 0.17))
+            return (content.centerx, int(h * 0.34)), radius
         radius = int(min(h * 0.36, content.width * 0.22))
         return (content.right - radius - layout.px(60), int(h * 0.44)), radius
 

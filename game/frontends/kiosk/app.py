@@ -68,7 +68,7 @@ class KioskApp:
         self.art = ArtCache()
         from game.frontends.gui.title_art import TitleArt
 
-        self.title_art = TitleArt(self)
+        self.title_art = TitleArt(self, centre_when_portrait=True)
         self.manager = self._new_manager()
         self.idle = IdleTimer(self.config.idle_timeout, self.config.warning_seconds, clock)
         self.gesture = StaffGesture(self.sizing.mm(25), clock)

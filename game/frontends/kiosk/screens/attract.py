@@ -90,13 +90,18 @@ class AttractScreen(KioskScreen):
         face = face_for(language)
         # The replayed moment, on a dark band across the middle-lower part.
         where, what, who = self.moments[self.moment]
-        top = int(h * (0.5 if sizing.portrait else 0.52))
+        top = int(h * 0.52)
+        if sizing.portrait:  # just below the scope, which stands centred in the upper half
+            centre, radius = app.title_art.geometry((w, h))
+            top = max(int(h * 0.5), centre[1] + radius + margin)
         band = self._block(("band", w, h), lambda: _band(w, int(h * 0.48)))
         surface.blit(band, (0, top - margin))
         y = top
         y = self._block(("where", self.moment), lambda: TextBlock(app.fonts, where, width, sizing.body, DIM,
                                                                    face=face)).draw(surface, margin, y)
-        y = self._block(("what", self.moment), lambda: TextBlock(app.fonts, f"{who}: {what}", width, sizing.body,
+        # A portrait screen has the height for the moment in heading size; a landscape one does not.
+        what_size = sizing.heading if sizing.portrait else sizing.body
+        y = self._block(("what", self.moment), lambda: TextBlock(app.fonts, f"{who}: {what}", width, what_size,
                                                                   TEXT, True, face)).draw(surface, margin, y)
         if self.lines:
             line = self.lines[self.line % len(self.lines)]
