@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from game.engine import Problem, SourceLocation, did_you_mean, error, parse_yaml, read_yaml, summarize
 
@@ -49,6 +49,8 @@ class KioskConfig(Strict):
 
     languages: list[str] = Field(default_factory=lambda: ["en"], min_length=1)
     default_language: str = "en"
+    staff_language: Optional[str] = Field(
+        None, description="Language of the PIN pad and the staff screen; default_language when left out.")
     roles: Optional[list[str]] = Field(None, description="Roles offered, in order; all of the story's when left out.")
     idle_timeout: int = Field(90, ge=30, le=3600, description="Seconds without input before 'Still there?'.")
     warning_seconds: int = Field(20, ge=5, le=120, description="Length of the 'Still there?' countdown.")
@@ -66,6 +68,19 @@ class KioskConfig(Strict):
         if self.default_language not in self.languages:
             raise ValueError(_default_message(self.default_language, self.languages))
         return self
+
+    @field_validator("staff_language")
+    @classmethod
+    def _staff_in_languages(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
+        languages = info.data.get("languages")
+        if value is not None and languages is not None and value not in languages:
+            raise ValueError(f"'{value}' is not one of languages: {', '.join(map(str, languages))}")
+        return value
+
+    @property
+    def staff(self) -> str:
+        """The language staff read the PIN pad and the staff screen in."""
+        return self.staff_language or self.default_language
 
 
 def _default_message(default: str, languages: list) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import pygame
 
 from game.frontends.kiosk.app import EXIT_STAFF
@@ -197,3 +199,28 @@ def test_the_staff_screen_exports_csv_and_resets_only_after_confirming(make_kios
     assert app.stats.totals.sessions == 0
     press(app, "Back to visitors")
     assert app.screen.name == "attract"
+
+
+def test_staff_read_the_pad_and_the_screen_in_the_staff_language(make_kiosk, clock):
+    app = make_kiosk("languages: [en, ja, vi]\ndefault_language: en\nstaff_language: ja\npin: '2468'\n")
+    staff_gesture(app, clock)
+    type_pin(app, "1111")
+    assert app.screen.name == "pin" and app.screen.message == "暗証番号が違います"
+    type_pin(app, "2468")
+    texts = " ".join(" ".join(b.lines) for b in app.screen.blocks)
+    assert "稼働時間" in texts and "選択肢ごとの統計" in texts
+    assert "ベレンコ中尉" in texts  # the roles and scenes in the staff language too
+    press(app, "統計をリセット")
+    press(app, "本当にリセットしますか？")
+    assert "統計をリセットしました。" in " ".join(" ".join(b.lines) for b in app.screen.blocks)
+    press(app, "来場者画面に戻る")
+    assert app.screen.name == "attract"
+
+
+def test_a_staff_language_the_kiosk_does_not_offer_is_refused_at_its_line():
+    from game.frontends.kiosk.config import ConfigError, parse_config
+
+    with pytest.raises(ConfigError) as caught:
+        parse_config("languages: [en, ja]\nstaff_language: vi\n")
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.location.line) == ("K003", 2) and "not one of languages: en, ja" in problem.message

@@ -9,13 +9,29 @@ import pygame
 from game.engine import actual_choice, historical_path
 
 from ..pin import PinEntry
-from ..ui import AMBER, DIM, PHOSPHOR, TEXT, KioskScreen
+from ..strings import text
+from ..ui import AMBER, DIM, PHOSPHOR, TEXT, KioskScreen, face_for
 
 STAFF_TIMEOUT = 300.0  # an open staff screen left alone returns to the visitors after this
 PIN_TIMEOUT = 30.0
 
 
-class PinScreen(KioskScreen):
+class _StaffWords:
+    """The staff side speaks the kiosk's staff_language."""
+
+    app: object
+
+    def words(self, key: str, **values) -> str:
+        """A staff string (`kiosk.staff.<key>`) in the staff language."""
+        return text(self.app.library.ui(self.app.config.staff), f"staff.{key}", **values)
+
+    @property
+    def face(self) -> str:
+        """The font face that has every letter of the staff language."""
+        return face_for(self.app.config.staff)
+
+
+class PinScreen(_StaffWords, KioskScreen):
     """A numeric pad; the right PIN opens the staff screen, Cancel or 30 s alone returns to attract."""
 
     name = "pin"
@@ -39,8 +55,8 @@ class PinScreen(KioskScreen):
         for i, name in enumerate(keys):
             rect = pygame.Rect(left + (i % 3) * (key + gap), top + (i // 3) * (key + gap), key, key)
             self.button(rect, labels.get(name, name), lambda k=name: self.press(k), face="noto")
-        self.button(pygame.Rect(left, top + 4 * (key + gap), 3 * key + 2 * gap, key), "Cancel",
-                    self.app.to_attract, "#kiosk_quiet", face="noto")
+        self.button(pygame.Rect(left, top + 4 * (key + gap), 3 * key + 2 * gap, key), self.words("cancel"),
+                    self.app.to_attract, "#kiosk_quiet", face=self.face)
         self.top = top
 
     def press(self, key: str) -> None:
@@ -49,9 +65,9 @@ class PinScreen(KioskScreen):
         if result is True:
             self.app.open_staff()
         elif result is False:
-            self.message = "Wrong PIN" if not self.entry.locked else "Too many tries: wait a minute"
+            self.message = self.words("wrong_pin") if not self.entry.locked else self.words("locked")
         elif self.entry.locked:
-            self.message = "Too many tries: wait a minute"
+            self.message = self.words("locked")
         else:
             self.message = ""
 
@@ -67,9 +83,10 @@ class PinScreen(KioskScreen):
         fonts = self.app.fonts
         sizing = self.app.sizing
         w = surface.get_width()
-        shown = self.message or self.entry.shown or "Staff PIN"
+        shown = self.message or self.entry.shown or self.words("pin")
         colour = AMBER if self.message else (TEXT if self.entry.typed else DIM)
-        label = fonts.get(sizing.heading, True, "noto_jp").render(shown, True, colour)
+        label = fonts.get(sizing.heading, True, "noto_jp" if self.entry.shown and not self.message else self.face).render(
+            shown, True, colour)
         surface.blit(label, label.get_rect(midbottom=(w // 2, self.top - sizing.mm(4))))
 
     def autoplay(self, rng) -> bool:
@@ -81,7 +98,7 @@ class PinScreen(KioskScreen):
         return True
 
 
-class StaffScreen(KioskScreen):
+class StaffScreen(_StaffWords, KioskScreen):
     """Uptime, sessions, per-choice statistics, story version; export, reset, reload, back, exit."""
 
     name = "staff"
@@ -100,12 +117,12 @@ class StaffScreen(KioskScreen):
         w, h = app.surface.get_size()
         margin = sizing.margin
         actions = [
-            ("Export CSV", self.export),
-            ("Really reset?" if self.confirm_reset else "Reset statistics", self.reset),
-            ("Reload story", self.reload),
-            ("Next page", self.next_page),
-            ("Back to visitors", app.to_attract),
-            ("Exit kiosk", app.staff_exit),
+            (self.words("export"), self.export),
+            (self.words("really_reset" if self.confirm_reset else "reset"), self.reset),
+            (self.words("reload"), self.reload),
+            (self.words("next_page"), self.next_page),
+            (self.words("back"), app.to_attract),
+            (self.words("exit"), app.staff_exit),
         ]
         per_row = 3 if sizing.portrait else 6
         gap = sizing.mm(3)
@@ -116,8 +133,8 @@ class StaffScreen(KioskScreen):
         for i, (label, action) in enumerate(actions):
             rect = pygame.Rect(margin + (i % per_row) * (width + gap), top + (i // per_row) * (height + gap), width,
                                height)
-            self.button(rect, label, action, "#kiosk_choice" if label == "Really reset?" else "#kiosk_button",
-                        face="noto")
+            self.button(rect, label, action, "#kiosk_choice" if action == self.reset and self.confirm_reset
+                        else "#kiosk_button", face=self.face)
         self.bottom = top - margin
         self.blocks = self._page_blocks(w - 2 * margin)
 
@@ -125,43 +142,46 @@ class StaffScreen(KioskScreen):
         app = self.app
         t = app.stats.totals
         uptime = int(app.uptime)
+        words = self.words
         lines = [
-            (f"Uptime {uptime // 86400} d {uptime % 86400 // 3600} h {uptime % 3600 // 60} min", TEXT),
-            (f"Sessions today {app.stats.sessions_today} · all time {t.sessions} · timed out {t.timed_out}", TEXT),
-            (f"Average visit {round(t.seconds / t.sessions / 60, 1) if t.sessions else 0} min · "
-             f"percentages show from {app.config.min_sessions} visitors", TEXT),
-            (f"Story version {app.library.version} · kiosk errors recovered {app.errors} · "
-             f"statistics write errors {app.stats.write_errors}", TEXT),
-            (f"Statistics file {app.stats.path}", DIM),
+            (words("uptime", days=uptime // 86400, hours=uptime % 86400 // 3600, minutes=uptime % 3600 // 60), TEXT),
+            (words("sessions", today=app.stats.sessions_today, total=t.sessions, timed_out=t.timed_out), TEXT),
+            (words("average", minutes=round(t.seconds / t.sessions / 60, 1) if t.sessions else 0,
+                   min_sessions=app.config.min_sessions), TEXT),
+            (words("version", version=app.library.version, errors=app.errors, write_errors=app.stats.write_errors),
+             TEXT),
+            (words("stats_file", path=app.stats.path), DIM),
         ]
         if self.notice:
             lines.append((self.notice, AMBER))
         for warning in app.stats.warnings:
-            lines.append((f"Warning: {warning}", AMBER))
+            lines.append((words("warning", warning=warning), AMBER))
         if app.library.problems:
-            lines.append(("The edited story does not load; the last good story keeps running:", AMBER))
+            # The problems themselves stay as lint prints them: whoever fixes the story reads them there too.
+            lines.append((words("story_broken"), AMBER))
             lines += [(p.format().replace("\n  hint:", " —"), AMBER) for p in app.library.problems[:6]]
             if len(app.library.problems) > 6:
-                lines.append((f"... and {len(app.library.problems) - 6} more", AMBER))
+                lines.append((words("more_problems", count=len(app.library.problems) - 6), AMBER))
         return lines
 
     def _choice_lines(self) -> list[tuple[str, tuple]]:
         app = self.app
-        story = app.library.base
+        story = app.library.story(app.config.staff)
         lines = []
         for role_id in app.roles:
             role = story.roles[role_id]
-            lines.append((f"{role.name}: {app.stats.totals.roles.get(role_id, 0)} sessions", AMBER))
+            lines.append((self.words("role_sessions", role=role.name, count=app.stats.totals.roles.get(role_id, 0)),
+                          AMBER))
             for scene_id in historical_path(role):
                 scene = role.scenes[scene_id]
                 if actual_choice(scene) is None:
                     continue
                 reached = app.stats.totals.reached.get((role_id, scene_id), 0)
-                lines.append((f"  {scene.title or scene_id}: reached {reached}", TEXT))
+                lines.append(("  " + self.words("reached", scene=scene.title or scene_id, count=reached), TEXT))
                 for choice in scene.choices:
                     count = app.stats.totals.choices.get((role_id, scene_id, choice.id), 0)
                     share = f" ({round(100 * count / reached)} %)" if reached else ""
-                    mark = "  [history]" if choice.record == "actual" else ""
+                    mark = "  " + self.words("history_mark") if choice.record == "actual" else ""
                     lines.append((f"      {_short(choice.text)}: {count}{share}{mark}", DIM))
         return lines
 
@@ -169,8 +189,9 @@ class StaffScreen(KioskScreen):
         sizing = self.app.sizing
         top = sizing.margin + sizing.mm(6)
         available = self.bottom - top
-        everything = [("Staff", AMBER)] + self._overview() + [("Per-choice statistics", AMBER)] + self._choice_lines()
-        blocks = [self.text(line, width, colour=colour, face="noto") for line, colour in everything]
+        everything = ([(self.words("title"), AMBER)] + self._overview() + [(self.words("per_choice"), AMBER)]
+                      + self._choice_lines())
+        blocks = [self.text(line, width, colour=colour, face=self.face) for line, colour in everything]
         pages: list[list] = [[]]
         used = 0
         for block in blocks:
@@ -191,16 +212,16 @@ class StaffScreen(KioskScreen):
         stamp = time.strftime("%Y%m%d-%H%M%S")
         try:
             path = self.app.stats.export_csv(self.app.stats.path.with_name(f"foxbat-stats-{stamp}.csv"))
-            self.notice = f"Exported to {path}"
+            self.notice = self.words("exported", path=path)
         except OSError as exc:
-            self.notice = f"Export failed: {exc}"
+            self.notice = self.words("export_failed", error=exc)
         self._rebuild()
 
     def reset(self) -> None:
         """First press asks, second press resets."""
         if self.confirm_reset:
             self.app.stats.reset()
-            self.notice = "Statistics reset."
+            self.notice = self.words("was_reset")
         self.confirm_reset = not self.confirm_reset
         self._rebuild()
 
@@ -208,9 +229,9 @@ class StaffScreen(KioskScreen):
         """Reload the story; on failure the last good one keeps running and the problems show here."""
         if self.app.library.reload():
             self.app.blocks.clear()
-            self.notice = f"Story reloaded (version {self.app.library.version})."
+            self.notice = self.words("reloaded", version=self.app.library.version)
         else:
-            self.notice = "Story not reloaded."
+            self.notice = self.words("not_reloaded")
         self._rebuild()
 
     def next_page(self) -> None:
