@@ -251,6 +251,7 @@ def _read_plain(text: str) -> Any:
             if kind is _ScalarEvent:
                 if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                     raise _Unusual
+                opens = False
                 value = event.value
                 if event.implicit[0]:
                     # Plain scalars repeat (every key, 'true', 'actual'): resolve each once and
@@ -263,42 +264,41 @@ def _read_plain(text: str) -> Any:
                     value = resolved
                 elif not value.isascii():  # quoted or block text: always a string
                     value = _NORMALIZE("NFC", value)
-                if top_is_list:
-                    top.append(value)
-                elif key is not _NO_KEY:
-                    top[key] = value
-                    key = _NO_KEY
-                elif top is None:
-                    data = value
-                elif type(value) is not str or value in top or (value == "<<" and event.implicit[0]):
-                    raise _Unusual  # non-text, duplicate or merge key: the careful reader reports it
-                else:
-                    key = value
             elif kind is _MappingStart or kind is _SequenceStart:
                 if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                     raise _Unusual
+                opens = True
                 value = {} if kind is _MappingStart else []
-                if top_is_list:
-                    top.append(value)
-                elif key is not _NO_KEY:
-                    top[key] = value
-                    key = _NO_KEY
-                elif top is None:
-                    data = value
-                else:
-                    raise _Unusual  # a mapping or list used as a key
-                stack.append((top, top_is_list, key))
-                top, top_is_list = value, kind is _SequenceStart
             elif kind is _MappingEnd or kind is _SequenceEnd:
                 top, top_is_list, key = stack.pop()
+                continue
             elif kind is _AliasEvent:
                 raise _Unusual
             elif kind is _DocumentStart:
                 documents += 1
                 if documents > 1:
                     raise _Unusual
+                continue
             elif kind is _StreamEnd or event is None:
                 break
+            else:
+                continue
+            # Place the value: into a list, as the value of a pending key, as the whole
+            # document, or as a key (text only, and neither a duplicate nor a merge key).
+            if top_is_list:
+                top.append(value)
+            elif key is not _NO_KEY:
+                top[key] = value
+                key = _NO_KEY
+            elif top is None:
+                data = value
+            elif opens or type(value) is not str or value in top or (value == "<<" and event.implicit[0]):
+                raise _Unusual  # the careful reader reports these, or reads them (a number as a key)
+            else:
+                key = value
+            if opens:
+                stack.append((top, top_is_list, key))
+                top, top_is_list = value, kind is _SequenceStart
     finally:
         parser.dispose()
     if documents != 1:
