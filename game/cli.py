@@ -130,7 +130,15 @@ def add_writer_tool_parsers(commands) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the `foxbat` command; returns the exit code."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # argparse fills a '*' positional before the first option, so the keys of
+        # `foxbat i18n accept --lang ja KEY...` arrive here: take them as keys.
+        if args.command == "i18n" and not any(item.startswith("-") for item in extra):
+            args.keys = [*args.keys, *extra]
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         if args.command is None:
             return run_desktop_or_terminal()

@@ -45,3 +45,18 @@ def test_a_changed_english_makes_the_translation_stale_until_accepted(tmp_path):
     catalog, _ = load_catalog(root, "ja")
     assert catalog.entries["pilot.full_tanks.title"].en == "Tanks full"
     assert catalog.entries["pilot.full_tanks.title"].text == "満タン"
+
+
+def test_accept_takes_keys_written_after_the_language_option(tmp_path, capsys):
+    from game.cli import main
+
+    root = _story(tmp_path)
+    update_templates(load_story(root), root, "ja")
+    path = root / "i18n" / "ja" / "pilot.yaml"
+    path.write_text(path.read_text().replace("en: Full tanks\n    text: ''", "en: Full tanks\n    text: 満タン"),
+                    encoding="utf-8")
+    scene_file = root / "roles" / "pilot" / "01_flight.yaml"
+    scene_file.write_text(scene_file.read_text().replace("title: Full tanks", "title: Tanks full"), encoding="utf-8")
+    assert main(["i18n", "accept", "--lang", "ja", "pilot.full_tanks.title", "--path", str(root)]) == 0
+    assert "1 entry marked current" in capsys.readouterr().out
+    assert not [p for p in check_translations(load_story(root), root) if p.code == "W331"]
