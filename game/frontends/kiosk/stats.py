@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from game.engine import Notice
+
 log = logging.getLogger("foxbat.kiosk.stats")
 
 SCHEMA = """
@@ -95,7 +97,7 @@ class StatsStore:
         self.path = Path(path)
         self.min_sessions = min_sessions
         self.clock = clock
-        self.warnings: list[str] = []
+        self.warnings: list[Notice] = []  # English as text, with a key for the staff language
         self.write_errors = 0
         self.totals = Totals()
         self._queue: queue.Queue = queue.Queue()
@@ -109,14 +111,16 @@ class StatsStore:
     def _open_or_recreate(self) -> None:
         """Load the counts; a missing or unreadable file is replaced, keeping a corrupt one aside."""
         if not self.path.exists():
-            self.warnings.append(f"No statistics database was found; a new one was started at {self.path}.")
+            self.warnings.append(Notice(f"No statistics database was found; a new one was started at {self.path}.",
+                                        "kiosk.staff.new_database", {"path": self.path}))
         try:
             self.totals = self._load()
             return
         except sqlite3.DatabaseError as exc:
             kept = self._set_aside()
-            self.warnings.append(f"The statistics database was damaged ({exc}); it was kept as {kept.name} "
-                                 f"and a new one was started.")
+            self.warnings.append(Notice(f"The statistics database was damaged ({exc}); it was kept as {kept.name} "
+                                        f"and a new one was started.", "kiosk.staff.damaged_database",
+                                        {"error": exc, "kept": kept.name}))
         self.totals = self._load()
 
     def _connect(self) -> sqlite3.Connection:

@@ -210,6 +210,7 @@ def test_staff_read_the_pad_and_the_screen_in_the_staff_language(make_kiosk, clo
     texts = " ".join(" ".join(b.lines) for b in app.screen.blocks)
     assert "稼働時間" in texts and "選択肢ごとの統計" in texts
     assert "ベレンコ中尉" in texts  # the roles and scenes in the staff language too
+    assert "統計データベースが見つからなかった" in texts  # a fresh statistics file is reported in it as well
     press(app, "統計をリセット")
     press(app, "本当にリセットしますか？")
     assert "統計をリセットしました。" in " ".join(" ".join(b.lines) for b in app.screen.blocks)

@@ -155,7 +155,8 @@ class StaffScreen(_StaffWords, KioskScreen):
         if self.notice:
             lines.append((self.notice, AMBER))
         for warning in app.stats.warnings:
-            lines.append((words("warning", warning=warning), AMBER))
+            shown = self.app.library.ui(self.app.config.staff)(warning.key, **warning.values)
+            lines.append((words("warning", warning=shown), AMBER))
         if app.library.problems:
             # The problems themselves stay as lint prints them: whoever fixes the story reads them there too.
             lines.append((words("story_broken"), AMBER))
@@ -164,7 +165,8 @@ class StaffScreen(_StaffWords, KioskScreen):
                 lines.append((words("more_problems", count=len(app.library.problems) - 6), AMBER))
         return lines
 
-    def _choice_lines(self) -> list[tuple[str, tuple]]:
+    def _choice_lines(self) -> list[tuple]:
+        """(text, colour, indent level) of each role, scene on the record and choice."""
         app = self.app
         story = app.library.story(app.config.staff)
         lines = []
@@ -177,31 +179,36 @@ class StaffScreen(_StaffWords, KioskScreen):
                 if actual_choice(scene) is None:
                     continue
                 reached = app.stats.totals.reached.get((role_id, scene_id), 0)
-                lines.append(("  " + self.words("reached", scene=scene.title or scene_id, count=reached), TEXT))
+                lines.append((self.words("reached", scene=scene.title or scene_id, count=reached), TEXT, 1))
                 for choice in scene.choices:
                     count = app.stats.totals.choices.get((role_id, scene_id, choice.id), 0)
                     share = f" ({round(100 * count / reached)} %)" if reached else ""
                     mark = "  " + self.words("history_mark") if choice.record == "actual" else ""
-                    lines.append((f"      {_short(choice.text)}: {count}{share}{mark}", DIM))
+                    lines.append((f"{_short(choice.text)}: {count}{share}{mark}", DIM, 2))
         return lines
 
     def _page_blocks(self, width: int) -> list:
+        """The text blocks of the current page; their indents go to self.indents."""
         sizing = self.app.sizing
         top = sizing.margin + sizing.mm(6)
         available = self.bottom - top
         everything = ([(self.words("title"), AMBER)] + self._overview() + [(self.words("per_choice"), AMBER)]
                       + self._choice_lines())
-        blocks = [self.text(line, width, colour=colour, face=self.face) for line, colour in everything]
+        step = sizing.mm(8)  # one level of indent: scenes under their role, choices under their scene
         pages: list[list] = [[]]
         used = 0
-        for block in blocks:
+        for line, colour, *level in everything:
+            indent = step * (level[0] if level else 0)
+            block = self.text(line, width - indent, colour=colour, face=self.face)
             if pages[-1] and used + block.height > available:
                 pages.append([])
                 used = 0
-            pages[-1].append(block)
+            pages[-1].append((block, indent))
             used += block.height
         self.page_count = len(pages)
-        return pages[self.page % len(pages)]
+        page = pages[self.page % len(pages)]
+        self.indents = [indent for _, indent in page]
+        return [block for block, _ in page]
 
     def _rebuild(self) -> None:
         self.on_exit()
@@ -250,8 +257,8 @@ class StaffScreen(_StaffWords, KioskScreen):
         surface.fill((12, 14, 16))
         margin = self.app.sizing.margin
         y = margin + self.app.sizing.mm(6)
-        for block in self.blocks:
-            y = block.draw(surface, margin, y)
+        for block, indent in zip(self.blocks, self.indents):
+            y = block.draw(surface, margin + indent, y)
 
     def autoplay(self, rng) -> bool:
         """Staff in the soak benchmark look, maybe page, then go back."""
