@@ -40,7 +40,7 @@ class ParseCache:
     @contextmanager
     def story(self, root: Path | str):
         """Use the pack of the story in this folder for the reads inside the block, then save it."""
-        key = str(Path(root).resolve()).encode("utf-8", "surrogatepass")
+        key = str(Path(root).absolute()).encode("utf-8", "surrogatepass")
         self._pack = self.folder / f"{hashlib.sha256(FORMAT + key).hexdigest()[:32]}.pack"
         self._stored, self._read = self._load_pack(self._pack), {}
         try:
