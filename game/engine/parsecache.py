@@ -100,4 +100,12 @@ class ParseCache:
                         removed += 1
                 except OSError:
                     pass  # another process got there first, or it is not ours to remove
+        # Earlier versions kept a file per story file in two-letter folders: never read now.
+        for entry in self.folder.glob("??/*.parsed"):
+            try:
+                entry.unlink()
+                removed += 1
+                entry.parent.rmdir()  # fails, harmlessly, until the folder is empty
+            except OSError:
+                pass
         return removed

@@ -81,3 +81,12 @@ def test_packs_unused_for_a_month_are_removed_when_the_cache_is_next_written(tmp
     load_story(new_story, ParseCache(tmp_path / "cache"))  # the next start, with another story
     packs = list((tmp_path / "cache").glob("*.pack"))
     assert old_pack not in packs and len(packs) == 1
+
+
+def test_entries_in_the_old_one_file_per_story_file_layout_are_cleared_away(tmp_path):
+    old = tmp_path / "cache" / "ab" / "abcdef.parsed"
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"old format")
+    load_story(STORIES / "sample", ParseCache(tmp_path / "cache"))
+    assert not old.exists() and not old.parent.exists()
+    assert len(list((tmp_path / "cache").glob("*.pack"))) == 1
