@@ -89,7 +89,7 @@ class ParseCache:
             pass  # the cache is only an optimisation
 
     def prune(self, now: float | None = None) -> int:
-        """Remove packs (and leftover temporary files) older than MAX_AGE_S; returns how many."""
+        """Remove packs and leftover temporary files older than MAX_AGE_S, and old-layout entries; returns how many."""
         limit = (time.time() if now is None else now) - self.MAX_AGE_S
         removed = 0
         for pattern in ("*.pack", ".tmp-*"):
