@@ -16,15 +16,22 @@ import game
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
+class MissingShippedStory(Exception):
+    """The story/ folder is not beside the game package (it was installed without its data)."""
+
+
 def shipped_story_path() -> Path:
     """The story folder that ships with the game (its English interface strings live there too)."""
-    return Path(game.__file__).resolve().parent.parent / "story"
+    path = Path(game.__file__).resolve().parent.parent / "story"
+    if not (path / "story.yaml").is_file():
+        raise MissingShippedStory(path)
+    return path
 
 
 def default_story_path() -> Path:
     """The story folder: $FOXBAT_STORY, or story/ beside the package."""
     override = os.environ.get("FOXBAT_STORY")
-    return Path(override) if override else Path(game.__file__).resolve().parent.parent / "story"
+    return Path(override) if override else shipped_story_path()
 
 
 def data_dir() -> Path:
@@ -145,6 +152,12 @@ def main(argv: list[str] | None = None) -> int:
         handler = {"play": cmd_play, "lint": cmd_lint, "export": cmd_export, "i18n": cmd_i18n, "graph": cmd_graph,
                    "playtest": cmd_playtest, "schema": cmd_schema, "kiosk": cmd_kiosk}[args.command]
         return handler(args)
+    except MissingShippedStory as exc:
+        # A plain `pip install .` copies the package without story/ and assets/ beside it.
+        print(f"foxbat: the story is not at {exc.args[0]}: the game reads story/ and assets/ beside its "
+              "package, so install it from the repository with `pip install -e .` (or set FOXBAT_STORY "
+              "to a story folder).", file=sys.stderr)
+        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130

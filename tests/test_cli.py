@@ -108,3 +108,17 @@ def test_i18n_status_reports_coverage_per_language():
 def test_an_unknown_language_is_a_usage_error_listing_the_known_ones():
     result = foxbat("play", "--text", "--role", "pilot", "--lang", "xx")
     assert result.returncode == 2 and "choose one of: en, ja, ru, vi" in result.stderr
+
+
+def test_a_game_installed_without_its_story_says_how_to_install_it(tmp_path, monkeypatch, capsys):
+    import game
+    from game.cli import main
+
+    package = tmp_path / "site-packages" / "game"  # as a plain `pip install .` would leave it
+    package.mkdir(parents=True)
+    monkeypatch.setattr(game, "__file__", str(package / "__init__.py"))
+    monkeypatch.delenv("FOXBAT_STORY", raising=False)
+    assert main(["play", "--text", "--role", "pilot"]) == 1
+    message = capsys.readouterr().err
+    assert str(tmp_path / "site-packages" / "story") in message and "pip install -e ." in message
+    assert len(message.strip().splitlines()) == 1
