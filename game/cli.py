@@ -17,12 +17,14 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class MissingShippedStory(Exception):
-    """The story/ folder is not beside the game package (it was installed without its data)."""
+    """The story that ships with the game is neither beside the package nor inside it."""
 
 
 def shipped_story_path() -> Path:
     """The story folder that ships with the game (its English interface strings live there too)."""
-    path = Path(game.__file__).resolve().parent.parent / "story"
+    from game.shipped import story_folder
+
+    path = story_folder()
     if not (path / "story.yaml").is_file():
         raise MissingShippedStory(path)
     return path
@@ -153,10 +155,8 @@ def main(argv: list[str] | None = None) -> int:
                    "playtest": cmd_playtest, "schema": cmd_schema, "kiosk": cmd_kiosk}[args.command]
         return handler(args)
     except MissingShippedStory as exc:
-        # A plain `pip install .` copies the package without story/ and assets/ beside it.
-        print(f"foxbat: the story is not at {exc.args[0]}: the game reads story/ and assets/ beside its "
-              "package, so install it from the repository with `pip install -e .` (or set FOXBAT_STORY "
-              "to a story folder).", file=sys.stderr)
+        print(f"foxbat: the story that ships with the game is missing (looked in {exc.args[0]}): reinstall "
+              "the game, or set FOXBAT_STORY to a story folder.", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         print(file=sys.stderr)

@@ -110,15 +110,16 @@ def test_an_unknown_language_is_a_usage_error_listing_the_known_ones():
     assert result.returncode == 2 and "choose one of: en, ja, ru, vi" in result.stderr
 
 
-def test_a_game_installed_without_its_story_says_how_to_install_it(tmp_path, monkeypatch, capsys):
-    import game
+def test_a_game_installed_without_its_story_says_so_in_one_line(tmp_path, monkeypatch, capsys):
+    from game import shipped
     from game.cli import main
 
-    package = tmp_path / "site-packages" / "game"  # as a plain `pip install .` would leave it
+    package = tmp_path / "site-packages" / "game"  # a package with neither story/ beside it nor _shipped/ inside
     package.mkdir(parents=True)
-    monkeypatch.setattr(game, "__file__", str(package / "__init__.py"))
+    monkeypatch.setattr(shipped, "_PACKAGE", package)
+    monkeypatch.setattr(shipped, "PACKED", package / "_shipped")
     monkeypatch.delenv("FOXBAT_STORY", raising=False)
     assert main(["play", "--text", "--role", "pilot"]) == 1
     message = capsys.readouterr().err
-    assert str(tmp_path / "site-packages" / "story") in message and "pip install -e ." in message
+    assert str(tmp_path / "site-packages" / "story") in message and "FOXBAT_STORY" in message
     assert len(message.strip().splitlines()) == 1

@@ -275,8 +275,9 @@ def english_ui() -> UiText:
     """The English interface strings shipped beside the story, for callers that give none."""
     from game.engine import load_ui_strings
 
-    story_root = Path(__file__).resolve().parents[2] / "story"
-    return UiText(load_ui_strings(story_root))
+    from game.shipped import story_folder
+
+    return UiText(load_ui_strings(story_folder()))
 
 
 def choose_role(story: Story, read: Callable[[str], str], out: TextIO, ui: UiText | None = None) -> str | None:

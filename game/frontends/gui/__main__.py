@@ -9,8 +9,9 @@ def main() -> int:
     """Play the shipped story in a window."""
     from .app import run_desktop
 
-    root = Path(__file__).resolve().parents[3]
-    story = Path(os.environ.get("FOXBAT_STORY", root / "story"))
+    from game.shipped import story_folder
+
+    story = Path(os.environ.get("FOXBAT_STORY", story_folder()))
     data = os.environ.get("FOXBAT_DATA_DIR")
     if data is None:
         import platformdirs

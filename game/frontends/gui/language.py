@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import game
+from game.shipped import story_folder
 
-#: The story folder that ships with the game: the interface strings live there (as cli.shipped_story_path()).
-SHIPPED_STORY = Path(game.__file__).resolve().parent.parent / "story"
+#: The story folder that ships with the game: the interface strings live there.
+SHIPPED_STORY = story_folder()
 
 
 def localized(base, story_path: Path, language: str):

@@ -7,10 +7,12 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from game.shipped import assets_folder
+
 from .layout import Layout
 
 HERE = Path(__file__).resolve().parent
-FONTS = HERE.parent.parent.parent / "assets" / "fonts"
+FONTS = assets_folder() / "fonts"
 FONT_FILES = {
     "noto": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
     "noto_jp": ("NotoSansJP-Regular.otf", "NotoSansJP-Bold.otf"),

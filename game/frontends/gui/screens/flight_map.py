@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pygame
 
 from game.engine import break_lines, format_moment
+from game.shipped import assets_folder
 
 from .. import geo
 from .. import palette as P
 from ..script import face_for
 from .overlay import OverlayScreen
 
-MAP_IMAGE = Path(__file__).resolve().parents[4] / "assets" / "maps" / "flight_map.png"
+MAP_IMAGE = assets_folder() / "maps" / "flight_map.png"
 
 
 def load_map() -> pygame.Surface | None:
