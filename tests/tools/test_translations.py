@@ -28,14 +28,19 @@ def test_update_adds_every_missing_key_once_and_keeps_what_translators_wrote(tmp
     assert problems == [] and sum(1 for e in catalog.entries.values() if e.text == "Đã dịch") == 1
 
 
-def test_a_changed_english_makes_the_translation_stale_until_accepted(tmp_path):
-    root = _story(tmp_path)
+def _translate_then_change_the_english(root):
+    """Translate the pilot's first scene title into Japanese, then edit its English."""
     update_templates(load_story(root), root, "ja")
     path = root / "i18n" / "ja" / "pilot.yaml"
     path.write_text(path.read_text().replace("en: Full tanks\n    text: ''", "en: Full tanks\n    text: 満タン"),
                     encoding="utf-8")
     scene_file = root / "roles" / "pilot" / "01_flight.yaml"
     scene_file.write_text(scene_file.read_text().replace("title: Full tanks", "title: Tanks full"), encoding="utf-8")
+
+
+def test_a_changed_english_makes_the_translation_stale_until_accepted(tmp_path):
+    root = _story(tmp_path)
+    _translate_then_change_the_english(root)
     story = load_story(root)
     stale = [p for p in check_translations(story, root) if p.code == "W331"]
     assert len(stale) == 1 and "pilot.full_tanks.title" in stale[0].message
@@ -51,12 +56,7 @@ def test_accept_takes_keys_written_after_the_language_option(tmp_path, capsys):
     from game.cli import main
 
     root = _story(tmp_path)
-    update_templates(load_story(root), root, "ja")
-    path = root / "i18n" / "ja" / "pilot.yaml"
-    path.write_text(path.read_text().replace("en: Full tanks\n    text: ''", "en: Full tanks\n    text: 満タン"),
-                    encoding="utf-8")
-    scene_file = root / "roles" / "pilot" / "01_flight.yaml"
-    scene_file.write_text(scene_file.read_text().replace("title: Full tanks", "title: Tanks full"), encoding="utf-8")
+    _translate_then_change_the_english(root)
     assert main(["i18n", "accept", "--lang", "ja", "pilot.full_tanks.title", "--path", str(root)]) == 0
     assert "1 entry marked current" in capsys.readouterr().out
     assert not [p for p in check_translations(load_story(root), root) if p.code == "W331"]
