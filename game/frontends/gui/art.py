@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import random
+from functools import lru_cache
 
 import pygame
 
@@ -40,8 +41,9 @@ def gradient(size, top, bottom) -> pygame.Surface:
     return pygame.transform.scale(strip, (max(1, w), max(1, h)))
 
 
+@lru_cache(maxsize=4)
 def noise_tile(seed: int = 7, size: int = 96, strength: int = 18) -> pygame.Surface:
-    """A small tile of film grain, tiled over big surfaces."""
+    """A small tile of film grain, tiled over big surfaces (drawn once, then reused)."""
     rng = random.Random(seed)
     tile = pygame.Surface((size, size), pygame.SRCALPHA)
     for _ in range(size * size // 3):
@@ -50,13 +52,21 @@ def noise_tile(seed: int = 7, size: int = 96, strength: int = 18) -> pygame.Surf
     return tile
 
 
+@lru_cache(maxsize=4)
+def _scanline_strip(width: int, gap: int) -> pygame.Surface:
+    """Eight scanlines, to be repeated down a surface: one full-size overlay per call cost more."""
+    strip = pygame.Surface((width, gap * 8), pygame.SRCALPHA)
+    for y in range(0, gap * 8, gap):
+        pygame.draw.line(strip, (0, 0, 0, 46), (0, y), (width, y))
+    return strip
+
+
 def overlay_texture(surface: pygame.Surface, scanline_gap: int = 3, grain: bool = True) -> None:
     """Scanlines and grain over a surface, for the look of a CRT or a photograph."""
     w, h = surface.get_size()
-    lines = pygame.Surface((w, h), pygame.SRCALPHA)
-    for y in range(0, h, max(2, scanline_gap)):
-        pygame.draw.line(lines, (0, 0, 0, 46), (0, y), (w, y))
-    surface.blit(lines, (0, 0))
+    strip = _scanline_strip(w, max(2, scanline_gap))
+    for y in range(0, h, strip.get_height()):
+        surface.blit(strip, (0, y))
     if grain:
         tile = noise_tile()
         for x in range(0, w, tile.get_width()):
@@ -258,6 +268,19 @@ def role_background(role: str, size) -> pygame.Surface:
     return surface
 
 
+@lru_cache(maxsize=8)
+def _paper_tile(base: tuple, size: int = 128) -> pygame.Surface:
+    """Paper of one colour with its fibres (a dot in 400 a shade darker or lighter), to be tiled."""
+    tile = pygame.Surface((size, size))
+    tile.fill(base)
+    rng = random.Random(sum(base))
+    for _ in range(size * size // 400):
+        x, y = rng.randrange(size), rng.randrange(size)
+        d = rng.randrange(-10, 6)
+        tile.set_at((x, y), tuple(max(0, min(255, c + d)) for c in base))
+    return tile
+
+
 def document(kind: str, size, high_contrast: bool = False) -> pygame.Surface:
     """A panel styled as the document it is: telex paper, a police form, a radar plot, a notebook..."""
     w, h = size
@@ -282,13 +305,10 @@ def document(kind: str, size, high_contrast: bool = False) -> pygame.Surface:
         return surface
     base = {"newspaper": (214, 210, 198), "notebook": (232, 224, 196)}.get(kind, P.PAPER)
     surface = pygame.Surface(size)
-    surface.fill(base)
-    rng = random.Random(hash(kind) & 0xFFFF)
-    for _ in range(w * h // 400):
-        x, y = rng.randrange(w), rng.randrange(h)
-        c = surface.get_at((x, y))
-        d = rng.randrange(-10, 6)
-        surface.set_at((x, y), (max(0, c.r + d), max(0, c.g + d), max(0, c.b + d)))
+    fibres = _paper_tile(base)
+    for x in range(0, w, fibres.get_width()):
+        for y in range(0, h, fibres.get_height()):
+            surface.blit(fibres, (x, y))
     line = max(18, h // 14)
     if kind in ("telex", "cable"):
         # Continuous stationery: faint green bands and tractor-feed holes down both sides.

@@ -279,7 +279,7 @@ class SceneScreen(Screen):
         key = (self.session.state.role, size, tuple(self.text_rect), gauges, self.app.settings.high_contrast)
         if self._frame is None or self._frame[0] != key:
             # Only the current scene's frame is kept: a full-window surface per scene would add up.
-            self._frame = (key, self.compose(size).convert())
+            self._frame = (key, self.compose(size))
         surface.blit(self._frame[1], (0, 0))
 
     def draw_partial(self, surface: pygame.Surface) -> list | None:
@@ -294,14 +294,17 @@ class SceneScreen(Screen):
 
     def compose(self, size) -> pygame.Surface:
         """Background, the document under the text, the picture and the gauges, on one surface."""
-        surface = pygame.Surface(size)
         role = self.session.state.role
         cache = self.app.art
         high_contrast = self.app.settings.high_contrast
         if high_contrast:
+            surface = pygame.Surface(size)
+            if pygame.display.get_surface() is not None:
+                surface = surface.convert()  # the display's format: the one blit per frame stays fast
             surface.fill((0, 0, 0))
         else:
-            surface.blit(cache.get(("role_bg", role, size), lambda: art.role_background(role, size)), (0, 0))
+            # A copy of the cached background is already in the display's format: no conversion.
+            surface = cache.get(("role_bg", role, size), lambda: art.role_background(role, size)).copy()
         look = look_of(role, high_contrast)
         rect = self.text_rect
         surface.blit(art.document(look.document, rect.size, high_contrast), rect)
