@@ -11,6 +11,7 @@ Usage: python bench/engine_load.py [N ...] [--history] [--runs K]
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import statistics
@@ -71,12 +72,14 @@ def _median_row(runs: list[dict]) -> dict:
 
 
 def main() -> int:
-    arguments = sys.argv[1:]
-    runs = int(arguments[arguments.index("--runs") + 1]) if "--runs" in arguments else 5
-    sizes = [int(a) for i, a in enumerate(arguments) if a.isdigit() and (i == 0 or arguments[i - 1] != "--runs")]
-    sizes = sizes or [500, 5000, 20000]
-    history = "--history" in arguments
-    if "--child" in arguments:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[500, 5000, 20000], help="scene counts")
+    parser.add_argument("--history", action="store_true", help="a history block and a quote in every scene")
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes per size; the median is judged")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sizes, history, runs = args.sizes, args.history, args.runs
+    if args.child:
         print(json.dumps(measure(sizes[0], history)))
         return 0
     print("scenes with a history block and a quote each (like the shipped story)" if history

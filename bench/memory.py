@@ -12,16 +12,10 @@ import argparse
 import gc
 import os
 import random
-import sys
 import tempfile
 from pathlib import Path
 
-os.environ["SDL_VIDEODRIVER"] = "dummy"
-os.environ["SDL_AUDIODRIVER"] = "dummy"
-os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+from _headless import ROOT  # first: it picks the dummy drivers before pygame loads
 
 from _results import record, show  # noqa: E402
 from game.frontends.gui.app import App  # noqa: E402

@@ -59,13 +59,9 @@ class YamlDocument:
     def _mark(self) -> None:
         source = self._source
         text = source.decode("utf-8-sig") if isinstance(source, bytes) else source
-        builder = _MarkingBuilder(self.path)
-        try:
-            for event in yaml.parse(text, Loader=_LOADER):
-                builder.feed(event)
-        except yaml.YAMLError:
-            pass  # the data was built from this text, so this does not happen; keep what was marked
-        self._values, self._keys = builder.values, builder.keys
+        marked, _ = _read_marked(text, self.path)
+        # The data was built from this very text, so it reads again; empty tables just in case.
+        self._values, self._keys = (marked.values, marked.keys) if marked is not None else ({}, {})
 
     def find(self, path: tuple) -> tuple[int, int] | None:
         """(line, column) of the value at exactly this data path, or None."""

@@ -179,17 +179,36 @@ class Screen:
         layout = self.app.layout
         return self.rich("#choice_text", width - 2 * layout.px(10) - (layout.px(40) if numbered else 0))
 
-    def pager(self, x: int, width: int, top: int, page: int, pages: int, labels: list[str]) -> None:
-        """Previous / next page buttons on the left and a close button on the right, for paged lists."""
+    def paged_list(self, title: str, items: list, row_h: int, entry, labels: list[str], empty: str = "") -> None:
+        """A titled page of items as one-line buttons, then previous / next page and close.
+
+        entry(item) gives an item's (text, action); only the items of the page shown are asked.
+        labels: the previous-page, next-page and close buttons' words. self.page is kept in range.
+        """
         layout = self.app.layout
+        content, m = layout.content, layout.margin
+        width = min(content.width - 4 * m, layout.px(900))
+        x = content.centerx - width // 2
+        self.panel = pygame.Rect(x, m, width, layout.height - 2 * m)
+        self.label(pygame.Rect(x, m, width, layout.px(48)), title, "#screen_title")
+        gap = layout.px(8)
+        top = m + layout.px(56)
+        nav_top = layout.height - m - layout.px(48)
+        per_page = max(1, (nav_top - m - top) // (row_h + gap))
+        pages = max(1, -(-len(items) // per_page))
+        self.page = min(self.page, pages - 1)
+        for i, item in enumerate(items[self.page * per_page:(self.page + 1) * per_page]):
+            text, action = entry(item)
+            self.button(pygame.Rect(x, top + i * (row_h + gap), width, row_h), self.fit(text, width), action)
+        if not items and empty:
+            self.label(pygame.Rect(x, top, width, row_h), empty)
         nav_w = max(layout.px(150), self.needed_width(labels))
-        height = layout.px(48)
-        if page > 0:
-            self.button(pygame.Rect(x, top, nav_w, height), labels[0], lambda: self.turn(-1))
-        if page < pages - 1:
-            self.button(pygame.Rect(x + nav_w + layout.px(8), top, nav_w, height), labels[1],
-                        lambda: self.turn(1))
-        self.button(pygame.Rect(x + width - nav_w, top, nav_w, height), labels[2], self.close)
+        if self.page > 0:
+            self.button(pygame.Rect(x, nav_top, nav_w, layout.px(48)), labels[0], lambda: self.turn(-1))
+        if self.page < pages - 1:
+            self.button(pygame.Rect(x + nav_w + gap, nav_top, nav_w, layout.px(48)), labels[1], lambda: self.turn(1))
+        self.button(pygame.Rect(x + width - nav_w, nav_top, nav_w, layout.px(48)), labels[2], self.close)
+        self.focus.set(0)
 
     def turn(self, step: int) -> None:
         """Another page of a paged list."""

@@ -64,30 +64,16 @@ class SourcesScreen(OverlayScreen):
 
     def build(self) -> None:
         """A page of source buttons, then Earlier / Later / Back."""
-        layout = self.app.layout
-        content, m = layout.content, layout.margin
-        width = min(content.width - 4 * m, layout.px(900))
-        x = content.centerx - width // 2
-        self.panel = pygame.Rect(x, m, width, layout.height - 2 * m)
-        self.label(pygame.Rect(x, m, width, layout.px(48)), self.ui("gui.sources.title"), "#screen_title")
-        row_h, gap = layout.px(46), layout.px(8)
-        top = m + layout.px(56)
-        nav_top = layout.height - m - layout.px(48)
-        per_page = max(1, (nav_top - m - top) // (row_h + gap))
-        pages = max(1, -(-len(self.quotes) // per_page))
-        self.page = min(self.page, pages - 1)
-        shown = self.quotes[self.page * per_page:(self.page + 1) * per_page]
-        for i, (quote, _) in enumerate(shown):
-            index = self.page * per_page + i
-            source = self.app.story.sources.get(quote.source)
-            title = source.title if source else quote.source
-            text = f"{title}: “{quote.quote}”"
-            text = self.fit(text, width)
-            self.button(pygame.Rect(x, top + i * (row_h + gap), width, row_h), text, lambda n=index: self.open(n))
-        if not self.quotes:
-            self.label(pygame.Rect(x, top, width, row_h), self.ui("gui.sources.none"))
-        self.pager(x, width, nav_top, self.page, pages, [self.ui("gui.earlier"), self.ui("gui.later"), self.ui("gui.back_esc")])
-        self.focus.set(0)
+        self.paged_list(self.ui("gui.sources.title"), list(enumerate(self.quotes)), self.app.layout.px(46), self._entry,
+                        [self.ui("gui.earlier"), self.ui("gui.later"), self.ui("gui.back_esc")],
+                        empty=self.ui("gui.sources.none"))
+
+    def _entry(self, numbered) -> tuple:
+        """A source button: the document's title and the quote; it opens the quote."""
+        index, (quote, _) = numbered
+        source = self.app.story.sources.get(quote.source)
+        title = source.title if source else quote.source
+        return f"{title}: “{quote.quote}”", lambda: self.open(index)
 
     def open(self, index: int) -> None:
         """One quote."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pygame
-
 from .overlay import OverlayScreen
 
 
@@ -17,30 +15,19 @@ class UndoScreen(OverlayScreen):
         self.page = 0
 
     def build(self) -> None:
-        """A page of earlier choices, then Earlier / Later / Back."""
-        layout = self.app.layout
-        content, m = layout.content, layout.margin
-        session = self.app.session
-        width = min(content.width - 4 * m, layout.px(900))
-        x = content.centerx - width // 2
-        self.panel = pygame.Rect(x, m, width, layout.height - 2 * m)
-        self.label(pygame.Rect(x, m, width, layout.px(48)), self.ui("gui.pause.undo"), "#screen_title")
-        row_h, gap = layout.px(50), layout.px(8)
-        top = m + layout.px(56)
-        nav_top = layout.height - m - layout.px(48)
-        per_page = max(1, (nav_top - m - top) // (row_h + gap))
-        steps = list(enumerate(session.path))[::-1]
-        pages = max(1, -(-len(steps) // per_page))
-        self.page = min(self.page, pages - 1)
-        for i, (index, step) in enumerate(steps[self.page * per_page:(self.page + 1) * per_page]):
-            scene = session.role.scenes.get(step.scene)
-            choice = scene.choice(step.choice) if scene else None
-            text = self.ui("gui.undo.entry", number=index + 1, scene=scene.title if scene and scene.title else step.scene,
-                           choice=choice.text if choice else step.choice)
-            text = self.fit(text, width)
-            self.button(pygame.Rect(x, top + i * (row_h + gap), width, row_h), text, lambda n=index: self.go_back(n))
-        self.pager(x, width, nav_top, self.page, pages, [self.ui("gui.later"), self.ui("gui.earlier"), self.ui("gui.back_esc")])
-        self.focus.set(0)
+        """A page of earlier choices, newest first, then Later / Earlier / Back."""
+        steps = list(enumerate(self.app.session.path))[::-1]
+        self.paged_list(self.ui("gui.pause.undo"), steps, self.app.layout.px(50), self._entry,
+                        [self.ui("gui.later"), self.ui("gui.earlier"), self.ui("gui.back_esc")])
+
+    def _entry(self, numbered) -> tuple:
+        """An earlier choice: its number, its scene and what was chosen; it goes back to before it."""
+        index, step = numbered
+        scene = self.app.session.role.scenes.get(step.scene)
+        choice = scene.choice(step.choice) if scene else None
+        text = self.ui("gui.undo.entry", number=index + 1, scene=scene.title if scene and scene.title else step.scene,
+                       choice=choice.text if choice else step.choice)
+        return text, lambda: self.go_back(index)
 
     def go_back(self, index: int) -> None:
         """Undo to the moment before choice index, and play on from there."""

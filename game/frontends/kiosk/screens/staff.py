@@ -16,10 +16,11 @@ STAFF_TIMEOUT = 300.0  # an open staff screen left alone returns to the visitors
 PIN_TIMEOUT = 30.0
 
 
-class _StaffWords:
-    """The staff side speaks the kiosk's staff_language."""
+class _StaffSide:
+    """What the PIN pad and the staff screen share: the staff language, and going back when left alone."""
 
     app: object
+    timeout: float  # seconds without a touch before the visitors' side returns
 
     def words(self, key: str, **values) -> str:
         """A staff string (`kiosk.staff.<key>`) in the staff language."""
@@ -30,12 +31,19 @@ class _StaffWords:
         """The font face that has every letter of the staff language."""
         return face_for(self.app.config.staff)
 
+    def update(self, dt: float) -> bool:
+        """Back to the visitors when nobody has touched the screen for a while."""
+        if self.app.clock() - self.app.last_touch >= self.timeout:
+            self.app.later(self.app.to_attract)
+        return False
 
-class PinScreen(_StaffWords, KioskScreen):
+
+class PinScreen(_StaffSide, KioskScreen):
     """A numeric pad; the right PIN opens the staff screen, Cancel or 30 s alone returns to attract."""
 
     name = "pin"
     idle = "off"
+    timeout = PIN_TIMEOUT
 
     def __init__(self, app):
         super().__init__(app)
@@ -71,12 +79,6 @@ class PinScreen(_StaffWords, KioskScreen):
         else:
             self.message = ""
 
-    def update(self, dt: float) -> bool:
-        """Back to the visitors when nobody uses the pad."""
-        if self.app.clock() - self.app.last_touch >= PIN_TIMEOUT:
-            self.app.later(self.app.to_attract)
-        return False
-
     def draw(self, surface: pygame.Surface) -> None:
         """The dots typed so far and any message."""
         surface.fill((10, 12, 14))
@@ -98,11 +100,12 @@ class PinScreen(_StaffWords, KioskScreen):
         return True
 
 
-class StaffScreen(_StaffWords, KioskScreen):
+class StaffScreen(_StaffSide, KioskScreen):
     """Uptime, sessions, per-choice statistics, story version; export, reset, reload, back, exit."""
 
     name = "staff"
     idle = "off"
+    timeout = STAFF_TIMEOUT
 
     def __init__(self, app):
         super().__init__(app)
@@ -245,12 +248,6 @@ class StaffScreen(_StaffWords, KioskScreen):
         """The next page of figures."""
         self.page += 1
         self._rebuild()
-
-    def update(self, dt: float) -> bool:
-        """A staff screen left alone returns to the visitors."""
-        if self.app.clock() - self.app.last_touch >= STAFF_TIMEOUT:
-            self.app.later(self.app.to_attract)
-        return False
 
     def draw(self, surface: pygame.Surface) -> None:
         """The figures."""
