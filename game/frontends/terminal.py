@@ -10,7 +10,7 @@ from pathlib import Path
 
 from game.engine import (
     AUTOSAVE, UiText, break_lines, format_moment, ChoiceUnavailable, Debrief, SaveError, SaveStore, Scene, Session, StateError, Story, StoryError,
-    StoryWatcher, build_debrief, load_story, rebase,
+    StoryWatcher, build_debrief, departure_sentence, load_story, rebase, turn_sentence,
 )
 
 def format_when(when: str) -> str:
@@ -210,12 +210,25 @@ class TerminalGame:
             self.say(self.ui("debrief.never_reached"))
             for review in debrief.missed:
                 self._review(review)
+        self._turns(debrief)
         self.say()
         self.say(self.ui("debrief.summary", matches=debrief.matches, total=debrief.total))
         if debrief.role.epilogue:
             self.say()
             self.say(self.ui("debrief.next"))
             self.say(debrief.role.epilogue.strip())
+
+    def _turns(self, debrief: Debrief) -> None:
+        """Where the path left the record, and which earlier choices opened or closed later ones."""
+        departure = departure_sentence(debrief, self.ui)
+        if departure is None and not debrief.turns:
+            return
+        self.say()
+        self.say(self.ui("debrief.turns_heading"))
+        if departure is not None:
+            self.say("- " + departure, indent="    ")
+        for turn in debrief.turns:
+            self.say("- " + turn_sentence(debrief.role, turn, self.ui), indent="    ")
 
     def _review(self, review) -> None:
         scene: Scene = review.scene
