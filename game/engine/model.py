@@ -85,8 +85,10 @@ class Dossier(Frozen):
     )
     title: Text
     text: Text
-    status: Literal["documented", "dramatized"] = Field(
-        "dramatized", description="documented only when every line is backed by the sources below."
+    status: Literal["documented", "reconstructed", "dramatized"] = Field(
+        "dramatized", description="documented: every line is backed by the sources below; reconstructed: the "
+        "content is backed by the sources below but the form (layout, wording of the log, cable or sheet) is "
+        "made for the game; dramatized: invented."
     )
     sources: list[Quote] = Field(default_factory=list)
 

@@ -100,7 +100,7 @@ class TerminalGame:
         for document in self.session.scene.dossier:
             self.say()
             self.say(f"== {document.title} ({self.ui(f'document.{document.kind}')}"
-                     f"{', ' + self.ui('terminal.dramatized') if document.status == 'dramatized' else ''}) ==")
+                     f"{'' if document.status == 'documented' else ', ' + self.ui(f'terminal.{document.status}')}) ==")
             self.say(document.text.strip())
 
     def run(self) -> str:

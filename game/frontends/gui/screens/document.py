@@ -29,7 +29,7 @@ class DocumentScreen(OverlayScreen):
         pad = layout.px(34)
         doc = self.document
         crt = doc.kind in ("radar_log", "map") and not self.app.settings.high_contrast
-        status = self.ui("gui.document.documented" if doc.status == "documented" else "gui.document.dramatized")
+        status = self.ui(f"gui.document.{doc.status}")
         object_id = "#document_text_crt" if crt else "#document_text"
         rich = self.rich(object_id, width - 2 * pad)
         kind = self.ui(f"document.{doc.kind}") if f"document.{doc.kind}" in self.ui.english else doc.kind
