@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .model import Choice, History, Role, Scene, Story
+from .model import Choice, History, Quote, Role, Scene, Story
 from .state import SessionState
 from .turning_points import TurningPoint, turning_points
 
@@ -145,3 +145,9 @@ def turn_sentence(role: Role, turn: TurningPoint, ui: Callable[..., str]) -> str
     return ui("debrief.turn_opened" if turn.opened else "debrief.turn_closed",
               cause=cause_scene.choice(turn.cause_choice).text, cause_scene=cause_scene.title or turn.cause_scene,
               choice=scene.choice(turn.choice).text, scene=scene.title or turn.scene)
+
+
+def quote_words(quote: Quote, ui: Callable[..., str], translated: bool = False) -> str:
+    """A quote's words (or its translation) as a reader sees them: in quotation marks, or marked as a summary."""
+    words = (quote.translation if translated else quote.quote).strip()
+    return ui("quote.summary", text=words) if quote.summary else f"\u201c{words}\u201d"

@@ -54,7 +54,9 @@ class Quote(Frozen):
     source: Id = Field(description="A key in story/sources.yaml.")
     quote: Text = Field(description="Words that appear in the source exactly (after NFC and whitespace folding).")
     translation: Optional[str] = Field(None, description="An English translation, for a quote in another language.")
-
+    summary: bool = Field(
+        False, description="true when the words summarise the source rather than quote it (a reference known "
+        "through a summary of it); shown without quotation marks, as a summary.")
 
 class Version(Frozen):
     """One side of a disputed fact, with the sources that give it."""

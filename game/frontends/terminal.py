@@ -10,7 +10,7 @@ from pathlib import Path
 
 from game.engine import (
     AUTOSAVE, UiText, break_lines, format_moment, ChoiceUnavailable, Debrief, SaveError, SaveStore, Scene, Session, StateError, Story, StoryError,
-    StoryWatcher, build_debrief, departure_sentence, load_story, rebase, turn_sentence,
+    StoryWatcher, build_debrief, departure_sentence, load_story, quote_words, rebase, turn_sentence,
 )
 
 def format_when(when: str) -> str:
@@ -261,9 +261,9 @@ class TerminalGame:
     def _quote(self, quote) -> None:
         source = self.session.story.sources.get(quote.source)
         title = source.title if source else quote.source
-        self.say(f"\u201c{quote.quote.strip()}\u201d ({title})", indent="      ")
+        self.say(f"{quote_words(quote, self.ui)} ({title})", indent="      ")
         if quote.translation:
-            self.say(self.ui("debrief.translation", text=f"\u201c{quote.translation.strip()}\u201d"), indent="      ")
+            self.say(self.ui("debrief.translation", text=quote_words(quote, self.ui, translated=True)), indent="      ")
 
 
 def _unit(unit: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import quote_words
+
 from .. import art
 from ..richtext import b, i
 from .overlay import OverlayScreen
@@ -37,9 +39,9 @@ class DocumentScreen(OverlayScreen):
                 + rich.paragraphs(doc.text))
         for quote in doc.sources:
             source = self.app.story.sources.get(quote.source)
-            html += "<br><br>" + rich.block(f"“{quote.quote}” ({source.title if source else quote.source})")
+            html += "<br><br>" + rich.block(f"{quote_words(quote, self.ui)} ({source.title if source else quote.source})")
             if quote.translation:
-                html += "<br>" + rich.block(i(self.ui("debrief.translation", text=f"“{quote.translation}”")))
+                html += "<br>" + rich.block(i(self.ui("debrief.translation", text=quote_words(quote, self.ui, True))))
         close_h = layout.px(46)
         self.text(pygame.Rect(self.paper.x + pad, self.paper.y + pad, width - 2 * pad, height - 2 * pad - close_h - layout.px(10)),
                   html, object_id)
