@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
     lint.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     lint.add_argument("--no-sources", action="store_true", help="skip checking quotes against the source documents")
+    lint.add_argument("--sources", type=Path, metavar="DIR",
+                      help="check quotes against the documents in DIR (a folder with seeds/ and sources/); "
+                           "default: a shared/ folder found beside the story")
 
     i18n = commands.add_parser("i18n", help="translation coverage per language, or add missing keys for translators")
     i18n.add_argument("action", choices=["status", "update", "accept"],
@@ -269,12 +272,17 @@ def _reader():
 def cmd_lint(args: argparse.Namespace) -> int:
     """`foxbat lint`: exit 1 on errors, 0 otherwise."""
     from game.tools.lint import lint_story, print_problems, problems_as_json
+    from game.tools.quotes import is_sources_folder
 
     path = args.path or default_story_path()
     if not path.exists():
         print(f"foxbat lint: no such folder: {path}", file=sys.stderr)
         return EXIT_USAGE
-    problems = lint_story(path, check_sources=not args.no_sources)
+    if args.sources is not None and not is_sources_folder(args.sources):
+        print(f"foxbat lint: --sources {args.sources}: not a folder of source documents (it needs a seeds/ folder)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    problems = lint_story(path, check_sources=not args.no_sources, sources=args.sources)
     if args.format == "json":
         print(problems_as_json(problems))
     else:
