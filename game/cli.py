@@ -142,6 +142,9 @@ def add_writer_tool_parsers(commands) -> None:
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of the story files for editors")
     schema.add_argument("-o", "--output", type=Path, metavar="DIR", help="folder to write to (default: docs/schema)")
+    schema.add_argument("--story", type=Path, metavar="STORY",
+                        help="also write DIR/<role>.json per role of this story, with its scene ids, variables "
+                             "and source keys, so the editor flags a misspelled goto, variable or source")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -382,11 +385,30 @@ def cmd_playtest(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """`foxbat schema`: write docs/schema/*.json."""
+    """`foxbat schema [--story STORY]`: write docs/schema/*.json, and one schema per role of STORY."""
     from game.tools.schema import write_schemas
 
-    for path in write_schemas(args.output or project_root() / "docs" / "schema"):
+    out_dir = args.output or project_root() / "docs" / "schema"
+    story = None
+    if args.story is not None:
+        from game.engine import check_story
+        from game.tools.lint import print_problems
+
+        if not args.story.is_dir():
+            print(f"foxbat schema: --story {args.story}: no such story folder", file=sys.stderr)
+            return EXIT_USAGE
+        story, problems = check_story(args.story)
+        if story is None:
+            print_problems([p for p in problems if p.is_error], sys.stderr)
+            print("foxbat schema: the story has errors; fix them (foxbat lint) and run this again", file=sys.stderr)
+            return EXIT_PROBLEMS
+    for path in write_schemas(out_dir):
         print(f"wrote {path}")
+    if story is not None:
+        from game.tools.schema import write_role_schemas
+
+        for path in write_role_schemas(story, out_dir):
+            print(f"wrote {path}")
     return EXIT_OK
 
 
