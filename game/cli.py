@@ -118,6 +118,8 @@ def add_writer_tool_parsers(commands) -> None:
     graph.add_argument("--format", choices=["dot", "mermaid", "svg", "png"], default="dot",
                        help="dot or mermaid text, or svg/png drawn by Graphviz (default: dot)")
     graph.add_argument("-o", "--output", type=Path, help="write here instead of standard output (needed for png)")
+    graph.add_argument("--from", dest="start", metavar="SCENE",
+                       help="draw only the branch that starts at this scene (its role's scenes reachable from it)")
 
     playtest = commands.add_parser("playtest", help="play the story automatically and report coverage")
     playtest.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
@@ -340,10 +342,18 @@ def cmd_graph(args: argparse.Namespace) -> int:
     story, roles = _story_and_roles(args, "graph")
     if story is None:
         return roles
+    if args.start is not None:
+        roles = [r for r in roles if args.start in story.roles[r].scenes]
+        if len(roles) != 1:
+            why = "no role has" if not roles else f"roles {', '.join(roles)} each have"
+            hint = "check the id (foxbat graph --format dot lists them)" if not roles else "add --role ROLE"
+            print(f"foxbat graph: {why} a scene '{args.start}'; {hint}", file=sys.stderr)
+            return EXIT_USAGE
     if args.format == "mermaid":
-        data: bytes = to_mermaid(story, roles).encode("utf-8")
+        data: bytes = to_mermaid(story, roles, start=args.start).encode("utf-8")
     else:
-        source = to_dot(story, roles)
+        # an SVG links each scene to its file and line; dot text stays free of this machine's paths
+        source = to_dot(story, roles, start=args.start, links=args.format == "svg")
         try:
             data = source.encode("utf-8") if args.format == "dot" else render(source, args.format)
         except GraphvizMissing as exc:
