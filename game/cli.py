@@ -94,9 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     i18n = commands.add_parser("i18n", help="translation coverage per language, or add missing keys for translators")
     i18n.add_argument("action", choices=["status", "update", "accept"],
                       help="status: coverage; update: add missing keys; accept: mark updated translations current")
-    i18n.add_argument("keys", nargs="*", help="with accept: the keys whose translation was updated")
+    i18n.add_argument("keys", nargs="*", help="with accept: the keys whose translation was updated; with status or "
+                      "update: the story folder (like --path)")
     i18n.add_argument("--path", type=Path, help="story folder (default: the shipped story)")
-    i18n.add_argument("--lang", help="language code (needed for update and accept)")
+    i18n.add_argument("--lang", help="language code (needed for update and accept; with status: list its stale "
+                      "translations, old and new English side by side)")
     i18n.add_argument("--stale", action="store_true", help="with accept: every stale key of --lang")
 
     export = commands.add_parser("export", help="write the validated story as JSON on stdout")
@@ -139,6 +141,8 @@ def add_writer_tool_parsers(commands) -> None:
                           help="with --random: pick the choices taken least so far")
     playtest.add_argument("-o", "--output", type=Path, metavar="DIR",
                           help="with --historical: write <role>.txt transcripts into DIR")
+    playtest.add_argument("--text", action="store_true",
+                          help="with --historical: include each scene's title and text and each choice's words")
     playtest.add_argument("--update-golden", action="store_true",
                           help="with --historical: rewrite the golden transcripts in tests/tools/golden/")
 
@@ -299,7 +303,11 @@ def cmd_i18n(args: argparse.Namespace) -> int:
     """`foxbat i18n status|update`."""
     from game.tools.translations import main as translations_main
 
-    forwarded = [args.action, *args.keys, "--path", str(args.path or default_story_path())]
+    keys = list(args.keys)
+    path = args.path
+    if args.action != "accept" and path is None and len(keys) == 1 and Path(keys[0]).is_dir():
+        path, keys = Path(keys[0]), []  # `foxbat i18n status PATH`: the folder is the story, not a key
+    forwarded = [args.action, *keys, "--path", str(path or default_story_path())]
     forwarded += (["--lang", args.lang] if args.lang else []) + (["--stale"] if args.stale else [])
     return translations_main(forwarded)
 
@@ -376,8 +384,12 @@ def cmd_playtest(args: argparse.Namespace) -> int:
         if runs is not None and runs < 1:
             print(f"foxbat playtest: {flag} needs a number of playthroughs of at least 1", file=sys.stderr)
             return EXIT_USAGE
-    if (args.output is not None or args.update_golden) and not args.historical:
-        print("foxbat playtest: -o and --update-golden go with --historical", file=sys.stderr)
+    if (args.output is not None or args.update_golden or args.text) and not args.historical:
+        print("foxbat playtest: -o, --text and --update-golden go with --historical", file=sys.stderr)
+        return EXIT_USAGE
+    if args.text and args.update_golden:
+        print("foxbat playtest: golden transcripts hold the path only; drop --text with --update-golden",
+              file=sys.stderr)
         return EXIT_USAGE
     story, roles = _story_and_roles(args, "playtest")
     if story is None:
@@ -391,7 +403,7 @@ def cmd_playtest(args: argparse.Namespace) -> int:
         return playtest_report.run_random(story, roles, args.random, args.seed or 0, args.prefer_unseen, console,
                                           progress_stream=sys.stderr)
     out_dir = project_root() / "tests" / "tools" / "golden" if args.update_golden else args.output
-    return playtest_report.run_historical(story, roles, console, out_dir)
+    return playtest_report.run_historical(story, roles, console, out_dir, with_text=args.text)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
