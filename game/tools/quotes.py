@@ -7,7 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from game.engine import Problem, SourceLocation, Story, error, iter_quotes, load_story, warning
+from game.engine import LoadedStory, Problem, SourceLocation, error, iter_quotes, load_story, warning
 
 _SPACES = re.compile(r"\s+")
 
@@ -36,7 +36,7 @@ def load_documents(shared: Path) -> tuple[dict[str, str], str]:
     return seeds, notes
 
 
-def check_quotes(story: Story, shared: Path) -> list[Problem]:
+def check_quotes(story: LoadedStory, shared: Path) -> list[Problem]:
     """One error per quote that is not found in its document."""
     seeds, notes = load_documents(shared)
     problems: list[Problem] = []

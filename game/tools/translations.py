@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", help="language code (required for update)")
     args = parser.parse_args(argv)
     try:
-        story = load_story(args.path)
+        story = load_story(args.path).story
     except StoryError as exc:
         print(str(exc), file=sys.stderr)
         return 1

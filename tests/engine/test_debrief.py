@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import Session, build_debrief, historical_path
+from game.engine import Edition, Session, build_debrief, historical_path
 
 
 def test_the_historical_path_follows_the_actual_choices(sample_story):
@@ -10,7 +10,7 @@ def test_the_historical_path_follows_the_actual_choices(sample_story):
 
 
 def test_following_the_record_matches_every_decision(sample_story):
-    session = Session.start(sample_story, "pilot")
+    session = Edition.build(sample_story).start("pilot")
     for choice in ("go", "low", "first_field"):
         session.choose(choice)
     debrief = build_debrief(sample_story, session.state)
@@ -20,7 +20,7 @@ def test_following_the_record_matches_every_decision(sample_story):
 
 
 def test_a_different_path_is_set_beside_the_record_decision_by_decision(sample_story):
-    session = Session.start(sample_story, "pilot")
+    session = Edition.build(sample_story).start("pilot")
     session.choose("go")
     session.choose("high")
     session.choose("eject")
@@ -33,7 +33,7 @@ def test_a_different_path_is_set_beside_the_record_decision_by_decision(sample_s
 
 
 def test_an_abandoned_session_lists_the_historical_decisions_it_never_reached(sample_story):
-    session = Session.start(sample_story, "pilot")
+    session = Edition.build(sample_story).start("pilot")
     session.choose("wait")
     debrief = build_debrief(sample_story, session.state)
     assert [d.scene_id for d in debrief.decisions] == ["full_tanks"]
