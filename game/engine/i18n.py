@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import Problem, SourceLocation, error
 from .loader import validation_problems
 from .model import Quote, Story
-from .yamlfile import display_path, read_yaml
+from .yamlfile import read_yaml
 
 I18N_FOLDER = "i18n"
 UI_FILE = "ui.yaml"
@@ -268,11 +268,6 @@ def _with_changes(node, changes: dict):
     if isinstance(node, dict):
         return {key: _with_changes(value, changes[key]) if key in changes else value for key, value in node.items()}
     return [_with_changes(value, changes[index]) if index in changes else value for index, value in enumerate(node)]
-
-
-def display_folder(root: Path | str, language: str) -> str:
-    """Where a language's files live, as a writer reads it."""
-    return display_path(Path(root) / I18N_FOLDER / language)
 
 
 class UiText:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import Edition, Session, build_debrief, historical_path
+from game.engine import Edition, build_debrief, historical_path
 
 
 def test_the_historical_path_follows_the_actual_choices(sample_story):

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from game.engine import AUTOSAVE, Edition, SaveError, SaveStore, Session, write_atomically
+from game.engine import AUTOSAVE, Edition, SaveError, SaveStore, write_atomically
 
 
 def _clock():

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
-
-import pytest
 
 from game.engine import Edition, StoryWatcher, load_story
 from game.frontends.terminal import LiveReload, TerminalGame
 
-from .stories import copy, edit, fixture
+from .stories import copy, edit
 
 SCENES = "roles/agent/01_scenes.yaml"
 
@@ -85,6 +82,15 @@ def test_the_watcher_polls_at_most_once_per_interval(tmp_path):
     assert not watcher.poll()  # too soon
     clock.now = 1.5
     assert watcher.poll()
+
+
+def test_a_frame_loop_ticks_the_watcher_with_its_own_frame_times(tmp_path):
+    root = copy("clean", tmp_path)
+    watcher = StoryWatcher(root, interval=0.5)
+    edit(root / SCENES, "You are in the middle.", "Middle.")
+    assert not watcher.tick(0.2) and not watcher.tick(0.2)  # 0.4 s of frames: not yet
+    assert watcher.tick(0.2)
+    assert not watcher.tick(0.6)  # nothing changed since
 
 
 def _scripted(answers, before=None):
