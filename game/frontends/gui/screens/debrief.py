@@ -21,7 +21,7 @@ class DebriefScreen(Screen):
 
     def __init__(self, app):
         super().__init__(app)
-        self.debrief = build_debrief(app.story, app.session.state)
+        self.debrief = build_debrief(app.story, app.session.state, app.machine.rules)
         self.quotes: list[tuple[object, str]] = []  # (quote, the claim it backs), linked as q<index>
         self.map_rect = pygame.Rect(0, 0, 0, 0)
 
