@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         args.path = Path(args.keys[0])
     try:
-        story = load_story(args.path)
+        story = load_story(args.path).story
     except StoryError as exc:
         print(str(exc), file=sys.stderr)
         return 1
