@@ -10,7 +10,7 @@ from .errors import Problem, Severity, SourceLocation, StoryError, did_you_mean,
 from .edition import CannotMove, Edition
 from .gcpause import gc_paused
 from .i18n import (
-    Catalog, Coverage, Entry, Translatable, TranslationFile, UiText, coverage, format_moment, languages_in,
+    PLACEHOLDER_ALTERNATIVES, Catalog, Coverage, Entry, Translatable, TranslationFile, UiText, coverage, format_moment, languages_in,
     load_catalog, load_language, load_ui_strings, localize, story_strings, text_hash, translatables,
 )
 from .linebreak import NO_LINE_END, NO_LINE_START, break_lines, columns
@@ -36,7 +36,7 @@ __all__ = [
     "gc_paused",
     "ParseCache",
     "NO_LINE_END", "NO_LINE_START", "break_lines", "columns",
-    "Catalog", "Coverage", "Entry", "TranslationFile", "UiText", "coverage", "format_moment", "languages_in",
+    "Catalog", "Coverage", "Entry", "TranslationFile", "UiText", "coverage", "format_moment", "PLACEHOLDER_ALTERNATIVES", "languages_in",
     "load_catalog", "load_language", "load_ui_strings", "localize", "story_strings", "text_hash",
     "AUTOSAVE", "Choice", "ChoiceUnavailable", "CompiledChoice", "Condition", "Debrief", "DecisionReview",
     "Dossier", "Effects", "Ending", "ExpressionError", "Gauge", "History", "Position", "Problem", "Quote",

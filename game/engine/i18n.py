@@ -290,6 +290,10 @@ class UiText:
             return english.format(**values)  # a translator's broken placeholder must not crash play
 
 
+#: Placeholders a translation may use in place of the English one: a date may give the month as a number.
+PLACEHOLDER_ALTERNATIVES = {"ui.date.day": {"month_number": "month"}, "ui.date.month": {"month_number": "month"}}
+
+
 def format_moment(when: str, ui: "UiText") -> str:
     """A scene's `when` as a reader of the interface's language writes a date and time.
 

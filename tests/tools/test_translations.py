@@ -88,3 +88,11 @@ def test_status_refuses_something_that_is_not_a_story_folder(tmp_path, capsys):
 
     assert main(["i18n", "status", str(tmp_path / "nowhere")]) == 2
     assert "takes one story folder" in capsys.readouterr().err
+
+
+def test_a_date_may_give_the_month_as_a_number_with_a_format_and_still_match_its_english():
+    from game.tools.translations import _placeholders
+
+    assert _placeholders("{year}年{month_number}月{day}日", "ui.date.day") == _placeholders("{day} {month} {year}")
+    assert _placeholders("{month_number:02d}.{year}", "ui.date.month") == {"month", "year"}
+    assert _placeholders("{month_number} {year}", "ui.debrief.summary") == {"month_number", "year"}  # elsewhere: not
