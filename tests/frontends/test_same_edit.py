@@ -67,9 +67,7 @@ def _in_the_window(root: Path, data: Path, changes) -> tuple[tuple[str, dict, li
         place = app.session.scene_id, app.session.variables, [s.choice for s in app.session.path]
         return place, app.message.removeprefix("Story reloaded. ")
     finally:
-        pygame.event.clear()  # drop what pygame_gui posted, which would keep the App alive
-        del app
-        pygame.quit()
+        app.close()  # drains pygame's events (they would keep the App alive) and quits pygame
 
 
 @pytest.mark.parametrize("changes, where, said", [
