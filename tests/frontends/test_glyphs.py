@@ -26,7 +26,7 @@ def maps():
 
 
 def _texts(language: str) -> list[str]:
-    story = load_story(STORY)
+    story = load_story(STORY).story
     english = dict(story_strings(story))
     english.update({f"ui.{k}": v for k, v in load_ui_strings(STORY).items()})
     if language == "en":
