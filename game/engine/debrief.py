@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .model import Choice, History, Role, Scene, Story
+from .model import Choice, History, Quote, Role, Scene, Story
 from .state import SessionState
+from .rules import Rules
 from .turning_points import TurningPoint, turning_points
 
 
@@ -81,8 +82,8 @@ class Debrief:
         return self.ending is not None and self.ending.ending is not None and self.ending.ending.kind == "historical"
 
 
-def build_debrief(story: Story, state: SessionState) -> Debrief:
-    """Set a finished or abandoned playthrough beside the record."""
+def build_debrief(story: Story, state: SessionState, rules: Rules) -> Debrief:
+    """Set a finished or abandoned playthrough beside the record (rules: the story's, as its machine holds them)."""
     role = story.roles[state.role]
     reviews = []
     visited = set()
@@ -99,7 +100,7 @@ def build_debrief(story: Story, state: SessionState) -> Debrief:
     ]
     current = role.scenes.get(state.scene)
     ending = current if current is not None and current.is_ending else None
-    return Debrief(role, reviews, ending, missed, first_departure(reviews), turning_points(story, state))
+    return Debrief(role, reviews, ending, missed, first_departure(reviews), turning_points(story, state, rules))
 
 
 def first_departure(reviews: list[DecisionReview]) -> Departure | None:
@@ -145,3 +146,9 @@ def turn_sentence(role: Role, turn: TurningPoint, ui: Callable[..., str]) -> str
     return ui("debrief.turn_opened" if turn.opened else "debrief.turn_closed",
               cause=cause_scene.choice(turn.cause_choice).text, cause_scene=cause_scene.title or turn.cause_scene,
               choice=scene.choice(turn.choice).text, scene=scene.title or turn.scene)
+
+
+def quote_words(quote: Quote, ui: Callable[..., str], translated: bool = False) -> str:
+    """A quote's words (or its translation) as a reader sees them: in quotation marks, or marked as a summary."""
+    words = (quote.translation if translated else quote.quote).strip()
+    return ui("quote.summary", text=words) if quote.summary else f"\u201c{words}\u201d"
