@@ -77,7 +77,6 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--text", action="store_true", help="play in the terminal")
     play.add_argument("--role", help="the role to play: pilot, police or diplomat")
     play.add_argument("--lang", help="language code: en, ja, vi... (default: the saved setting, else en)")
-    play.add_argument("--seed", type=int, help="random seed, for reproducible runs")
     play.add_argument("--story", type=Path, help="story folder (default: the shipped story)")
     play.add_argument("--autoplay", help="play by itself in the window: historical or random[:SEED]")
     play.add_argument("--screenshots", type=Path, help="with --autoplay: save a PNG of every screen here")
@@ -206,7 +205,7 @@ def run_desktop_or_terminal(role: str | None = None, lang: str | None = None) ->
                 return EXIT_OK
             reason = "the window could not be opened"
     print(f"foxbat: {reason}; playing in the terminal instead.", file=sys.stderr)
-    return play_text(None, role, None, lang=lang)
+    return play_text(None, role, lang=lang)
 
 
 def desktop_unavailable_reason() -> str | None:
@@ -221,55 +220,50 @@ def desktop_unavailable_reason() -> str | None:
 def cmd_play(args: argparse.Namespace) -> int:
     """`foxbat play`."""
     if args.text:
-        return play_text(args.story, args.role, args.seed, watch=args.watch, lang=args.lang)
+        return play_text(args.story, args.role, watch=args.watch, lang=args.lang)
     if args.role is not None and args.autoplay is None and desktop_unavailable_reason() is not None:
         print(f"foxbat: {desktop_unavailable_reason()}; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed, lang=args.lang)
+        return play_text(args.story, args.role, lang=args.lang)
     try:
         from game.frontends.gui.app import run_desktop
     except ImportError:
         print("foxbat: the desktop game is not built yet; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed, lang=args.lang)
+        return play_text(args.story, args.role, lang=args.lang)
     status = run_desktop(args.story or default_story_path(), data_dir(), role=args.role, lang=args.lang,
                          autoplay=args.autoplay, screenshots=args.screenshots, watch=args.watch)
     if status == "no-display":
         print("foxbat: the window could not be opened; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed, lang=args.lang)
+        return play_text(args.story, args.role, lang=args.lang)
     return EXIT_OK
 
 
-def play_text(story_path: Path | None, role: str | None, seed: int | None, watch: bool = False,
-              lang: str | None = None) -> int:
+def play_text(story_path: Path | None, role: str | None, watch: bool = False, lang: str | None = None) -> int:
     """Terminal play of one role (asking which when not given), ending with the debrief."""
     from game.frontends.terminal import LiveReload, TerminalGame, choose_role
-    from game.engine import Session, languages_in, load_language
+    from game.engine import Edition, SaveStore, languages_in
 
     root = story_path or default_story_path()
     lang = lang or "en"
-    story = _load(story_path)
-    if story is None:
+    loaded = _load(story_path)
+    if loaded is None:
         return EXIT_PROBLEMS
     known = sorted(set(languages_in(root)) | set(languages_in(shipped_story_path())), key=lambda c: (c != "en", c))
     if lang not in known:
         print(f"foxbat: no language '{lang}'; choose one of: {', '.join(known)}", file=sys.stderr)
         return EXIT_USAGE
-    story, ui, problems = load_language(root, story, lang, ui_root=shipped_story_path())
-    for problem in problems:
+    edition = Edition.build(loaded, lang, ui_root=shipped_story_path())
+    for problem in edition.problems:
         print(problem.format(), file=sys.stderr)
-    if role is not None and role not in story.roles:
-        print(f"foxbat: unknown role '{role}'; choose one of: {', '.join(story.roles)}", file=sys.stderr)
+    if role is not None and role not in edition.story.roles:
+        print(f"foxbat: unknown role '{role}'; choose one of: {', '.join(edition.story.roles)}", file=sys.stderr)
         return EXIT_USAGE
     read = _reader()
     if role is None:
-        role = choose_role(story, read, sys.stdout, ui)
+        role = choose_role(edition.story, read, sys.stdout, edition.ui)
         if role is None:
             return EXIT_OK
-    session = Session.start(story, role, seed=seed)
-    prepare = (lambda reloaded: load_language(root, reloaded, lang, ui_root=shipped_story_path())[0])
-    live = LiveReload(root, sys.stdout, prepare=prepare) if watch else None
-    from game.engine import SaveStore
-
-    TerminalGame(session, read, sys.stdout, SaveStore(data_dir() / "saves"), live=live, ui=ui).run()
+    live = LiveReload(edition, sys.stdout, cache=parse_cache()) if watch else None
+    TerminalGame(edition.start(role), read, sys.stdout, SaveStore(data_dir() / "saves"), live=live, ui=edition.ui).run()
     return EXIT_OK
 
 
@@ -314,10 +308,10 @@ def cmd_i18n(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`foxbat export --format json`."""
-    story = _load(args.path)
-    if story is None:
+    loaded = _load(args.path)
+    if loaded is None:
         return EXIT_PROBLEMS
-    json.dump(story.model_dump(mode="json", by_alias=True, exclude_none=True), sys.stdout, ensure_ascii=False, indent=1)
+    json.dump(loaded.story.model_dump(mode="json", by_alias=True, exclude_none=True), sys.stdout, ensure_ascii=False, indent=1)
     print()
     return EXIT_OK
 
@@ -429,7 +423,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if story is not None:
         from game.tools.schema import write_role_schemas
 
-        for path in write_role_schemas(story, out_dir):
+        for path in write_role_schemas(story.story, out_dir):
             print(f"wrote {path}")
     return EXIT_OK
 

@@ -155,7 +155,7 @@ class KioskApp(Host):
     def finish(self) -> None:
         """The role has ended: the debrief (shares as they stood before this visitor), then the counts."""
         visit = self.visit
-        debrief = build_debrief(visit.session.story, visit.session.state)
+        debrief = build_debrief(visit.session.story, visit.session.state, visit.session.machine.rules)
         screen = self.make("debrief", debrief=debrief)
         self._record(timed_out=False)
         self.switch(screen)
