@@ -7,10 +7,10 @@ import pygame_gui
 
 from game.engine import build_debrief, format_moment, historical_path
 
-from .. import palette as P
+from game.frontends.shell import palette as P
 from ..story_map import draw_story_map, node_at
-from ..richtext import Span, b, i
-from ..script import face_for
+from game.frontends.shell.richtext import Span, b, i
+from game.frontends.shell.script import face_for
 from .base import Screen
 
 
@@ -143,22 +143,16 @@ class DebriefScreen(Screen):
 
     def open_sources(self) -> None:
         """Every source of the debrief as a list of buttons (for the keyboard)."""
-        from .sources import SourcesScreen
-
-        self.app.push(SourcesScreen(self.app, self.quotes))
+        self.app.open("sources", quotes=self.quotes)
 
     def open_quote(self, index: int) -> None:
         """One quote with its reference."""
-        from .sources import QuoteScreen
-
         quote, claim = self.quotes[index]
-        self.app.push(QuoteScreen(self.app, quote, claim))
+        self.app.open("quote", quote=quote, claim=claim)
 
     def again(self) -> None:
         """Choose a role again."""
-        from .roles import RoleScreen
-
-        self.app.switch(RoleScreen(self.app))
+        self.app.go("roles")
 
     def title(self) -> None:
         """Back to the title."""
@@ -192,7 +186,7 @@ class DebriefScreen(Screen):
         if self.app.settings.high_contrast:
             surface.fill((0, 0, 0))
         else:
-            from .. import art
+            from game.frontends.shell import art
 
             surface.blit(cache.get(("role_bg", role.id, size), lambda: art.role_background(role.id, size)), (0, 0))
         rect = self.map_rect
