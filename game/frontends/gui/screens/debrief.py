@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.engine import build_debrief, format_moment, historical_path
+from game.engine import build_debrief, departure_sentence, format_moment, historical_path, turn_sentence
 
 from game.frontends.shell import palette as P
 from ..story_map import draw_story_map, node_at
@@ -36,11 +36,23 @@ class DebriefScreen(Screen):
         if self.debrief.missed:
             parts.append(rich.block(b(ui("gui.debrief.missed"))))
             parts.extend(self.row(review, rich) for review in self.debrief.missed)
+        turns = self.turns_html(rich)
+        if turns:
+            parts.append(turns)
         if self.debrief.role.epilogue:
             parts.append(rich.block(b(ui("debrief.next"))) + "<br>" + rich.block(self.debrief.role.epilogue))
         if self.debrief.role.question:
             parts.append(rich.block(i(self.debrief.role.question)))
         return "<br><br>".join(parts) or rich.block(ui("gui.debrief.none"))
+
+    def turns_html(self, rich) -> str:
+        """Where the path left the record, and which earlier choices opened or closed later ones ('' if none)."""
+        debrief, ui = self.debrief, self.ui
+        departure = departure_sentence(debrief, ui)
+        lines = ([departure] if departure else []) + [turn_sentence(debrief.role, t, ui) for t in debrief.turns]
+        if not lines:
+            return ""
+        return "<br>".join([rich.block(b(ui("debrief.turns_heading"))), *(rich.block("• " + line) for line in lines)])
 
     def row(self, review, rich) -> str:
         """One decision as HTML."""
