@@ -448,7 +448,8 @@ class App(Host):
             if self.run_later():
                 self.dirty = True
             animating = bool(self.guard(self.screen.update, dt))
-            if self.watcher is not None and self.watcher.tick(dt):
+            # the watcher follows real time: dt is capped, and a still window waits up to 0.5 s per frame
+            if self.watcher is not None and self.watcher.tick(self.elapsed if self.elapsed is not None else dt):
                 self.guard(self.reload_story)
             if self.autoplayer is not None:
                 self.autoplayer.tick(self, dt)

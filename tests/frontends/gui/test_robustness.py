@@ -176,3 +176,16 @@ def test_a_broken_edit_shows_each_problem_with_its_place_in_the_window_and_on_st
     driver.key(pygame.K_F5)
     driver.frames(3, dt=0.05)
     assert driver.app.story_problems == [] and driver.app.message.startswith("Story reloaded")
+
+
+def test_with_watch_the_real_time_between_frames_drives_the_watcher_not_the_capped_step(make_driver, tmp_path):
+    story = tmp_path / "story"
+    shutil.copytree(TEST_STORY, story)
+    driver = make_driver(story=story, role="police", watch=True)
+    path = story / "roles" / "police" / "scenes.yaml"
+    path.write_text(path.read_text().replace("Reporters at the gate.", "Reporters climb the fence."))
+    os.utime(path, (path.stat().st_mtime + 5, path.stat().st_mtime + 5))
+    # a still window sleeps up to 0.5 s between frames, but each step is capped at 0.1 s of animation
+    driver.app.elapsed = 0.5
+    driver.frames(2, dt=0.1)
+    assert driver.app.message == "Story reloaded."
