@@ -1,7 +1,9 @@
 """The story engine: load, validate and play stories. Pure Python: no pygame, no printing."""
 
 from .conditions import Condition, Effects, ExpressionError, compile_condition, compile_effects
-from .debrief import Debrief, DecisionReview, actual_choice, build_debrief, historical_path
+from .debrief import (
+    Debrief, DecisionReview, actual_choice, build_debrief, divergence, historical_path, scene_depths,
+)
 from .errors import Problem, Severity, SourceLocation, StoryError, did_you_mean, error, summarize, warning
 from .i18n import (
     Catalog, Coverage, Entry, TranslationFile, UiText, coverage, format_moment, languages_in, load_catalog,
@@ -35,7 +37,7 @@ __all__ = [
     "Role", "RoleFile", "Rules", "SaveError", "SaveInfo", "SaveStore", "Scene", "SceneFile", "Session",
     "SessionState", "Severity", "Source", "SourceLocation", "SourcesFile", "StateError", "Step", "Story",
     "StoryError", "StoryMachine", "StoryManifest", "StoryWatcher", "Variable", "Version", "actual_choice", "build_debrief",
-    "check_story", "compile_condition", "compile_effects", "did_you_mean", "display_path", "error",
+    "check_story", "compile_condition", "divergence", "scene_depths", "compile_effects", "did_you_mean", "display_path", "error",
     "historical_path", "iter_quotes", "load_story", "parse_yaml", "read_story", "read_yaml", "rebase", "summarize",
     "validate_story", "warning", "write_atomically",
 ]

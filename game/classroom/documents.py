@@ -1,0 +1,71 @@
+"""The classroom documents as files: a debrief (.pdf or .html), the teacher's pack, and "Save for class"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import game
+from game.engine import SessionState, Story, UiText
+
+from .debrief_page import debrief_context
+from .errors import ClassroomError, PdfUnavailable
+from .pack import pack_context
+from .playthrough import Playthrough
+from .render import render_page, write_document
+
+
+def debrief_html(story: Story, ui: UiText, run: Playthrough, paper: str = "a4") -> str:
+    """The debrief of a playthrough as one self-contained HTML page."""
+    return render_page("debrief.html.j2", debrief_context(story, ui, run, paper, game.__version__), ui.language, paper)
+
+
+def pack_html(story: Story, ui: UiText, paper: str = "a4") -> str:
+    """The teacher's pack in the ui's language as one self-contained HTML page."""
+    return render_page("pack.html.j2", pack_context(story, ui, game.__version__), ui.language, paper)
+
+
+def write_pack(story: Story, ui: UiText, folder: Path, paper: str = "a4") -> list[Path]:
+    """teachers-pack-<lang>.pdf and .html in folder (the PDF left out, with PdfUnavailable, when it cannot be made)."""
+    html = pack_html(story, ui, paper)
+    base = folder / f"teachers-pack-{ui.language}"
+    write_document(html, base.with_suffix(".html"))
+    write_document(html, base.with_suffix(".pdf"))
+    return [base.with_suffix(".pdf"), base.with_suffix(".html")]
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What "Save for class" wrote, and why the PDF is missing when it is."""
+
+    files: list[Path]
+    problem: str = ""
+
+
+def save_for_class(story: Story, ui: UiText, state: SessionState, folder: Path, paper: str = "a4",
+                   now: datetime | None = None) -> Saved:
+    """The window's "Save for class": the debrief as HTML and PDF in folder, named by role and time.
+
+    ClassroomError when nothing could be written; a Saved with a problem when only the HTML was.
+    """
+    run = Playthrough(state, "played")
+    html = debrief_html(story, ui, run, paper)
+    stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
+    base = folder / f"foxbat-{_safe(state.role)}-{stamp}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ClassroomError(f"cannot make the folder {folder}: {exc.strerror or exc}") from None
+    write_document(html, base.with_suffix(".html"))
+    try:
+        write_document(html, base.with_suffix(".pdf"))
+    except PdfUnavailable as exc:
+        return Saved([base.with_suffix(".html")], str(exc))
+    return Saved([base.with_suffix(".pdf"), base.with_suffix(".html")])
+
+
+def _safe(text: str) -> str:
+    """A role id as a file name part (ids are already safe; this keeps it so)."""
+    return re.sub(r"[^a-z0-9_-]", "_", text.lower())
