@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine import Quote, Source, Story
+from game.engine import Quote, Source, Story, UiText, quote_words
 
 
 @dataclass(frozen=True)
 class CitedQuote:
     """One quote ready for the page."""
 
-    text: str
+    text: str  # the exact words in quotation marks, or marked as a summary
     translation: str
     citation: str
     language: str
@@ -26,8 +26,10 @@ def full_citation(source: Source | None, key: str) -> str:
     return f"{text}. {source.url}" if source.url else f"{text}."
 
 
-def cite(story: Story, quote: Quote) -> CitedQuote:
-    """A quote with its reference; the translation only when the page's language differs from the source's."""
+def cite(story: Story, ui: UiText, quote: Quote) -> CitedQuote:
+    """A quote in quotation marks (or marked as a summary) with its reference and, when the page's
+    language differs from the source's, its translation."""
     source = story.sources.get(quote.source)
-    return CitedQuote(" ".join(quote.quote.split()), " ".join((quote.translation or "").split()),
-                      full_citation(source, quote.source), source.language if source else "en")
+    text = " ".join(quote_words(quote, ui).split())
+    translation = " ".join(quote_words(quote, ui, translated=True).split()) if quote.translation else ""
+    return CitedQuote(text, translation, full_citation(source, quote.source), source.language if source else "en")

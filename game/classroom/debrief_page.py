@@ -6,7 +6,8 @@ import string
 from dataclasses import dataclass, field
 
 from game.engine import (
-    DecisionReview, History, Story, UiText, build_debrief, format_moment, historical_path,
+    DecisionReview, History, Story, UiText, build_debrief, departure_sentence, format_moment, historical_path,
+    turn_sentence,
 )
 
 from .citations import CitedQuote, cite
@@ -52,12 +53,12 @@ def history_parts(story: Story, ui: UiText, history: History | None) -> dict:
     """The record of a moment: status, what happened, both versions of a dispute, the quotes."""
     if history is None:
         return {"status": "", "status_label": "", "what_happened": "", "invented": "", "accounts": [], "quotes": []}
-    accounts = [Account(account_label(ui, i), version.claim.strip(), [cite(story, q) for q in version.sources])
+    accounts = [Account(account_label(ui, i), version.claim.strip(), [cite(story, ui, q) for q in version.sources])
                 for i, version in enumerate(history.versions)]
     invented = history.dramatized.strip() if history.dramatized else ""
     return {"status": history.status, "status_label": ui(f"classroom.status.{history.status}"),
             "what_happened": history.what_happened.strip(), "invented": invented, "accounts": accounts,
-            "quotes": [cite(story, q) for q in history.sources]}
+            "quotes": [cite(story, ui, q) for q in history.sources]}
 
 
 def decision_entry(story: Story, ui: UiText, review: DecisionReview, number: int | None) -> DecisionEntry:
@@ -88,7 +89,8 @@ def debrief_context(story: Story, ui: UiText, run: Playthrough, paper: str, vers
         "lang": ui.language, "paper": paper, "story_title": story.title, "role": role,
         "heading": ui("gui.debrief.title"), "path_line": path_line(ui, run),
         "summary": ui("debrief.summary", matches=debrief.matches, total=debrief.total),
-        "ending": ending, "decisions": decisions, "missed": missed, "question": role.question.strip(),
+        "ending": ending, "decisions": decisions, "departure": departure_sentence(debrief, ui) or "",
+        "turns": [turn_sentence(role, turn, ui) for turn in debrief.turns], "missed": missed, "question": role.question.strip(),
         "epilogue": role.epilogue.strip(), "map": story_map(story, ui, run, debrief.decisions),
         "footer": ui("classroom.footer", version=version, story_version=story.version),
         "t": ui,

@@ -18,6 +18,7 @@ from game.shipped import assets_folder
 
 LATIN = "Foxbat Sans"  # our own family names, so a same-named font installed on the machine never stands in
 JAPANESE = "Foxbat Sans JP"
+GENERATED = " •0123456789/"  # drawn by the CSS, not in the page's text: list bullets, page numbers
 FACES = {  # (family, weight) -> file in assets/fonts/
     (LATIN, 400): "NotoSans-Regular.ttf",
     (LATIN, 700): "NotoSans-Bold.ttf",
@@ -48,7 +49,7 @@ def families(text: str, language: str) -> list[str]:
 
 def font_face_css(text: str, language: str) -> str:
     """@font-face rules with each needed face subset to the characters of `text`, as data: URLs."""
-    wanted = {ord(ch) for ch in text} | {ord(" ")}
+    wanted = {ord(ch) for ch in text + GENERATED}
     rules = []
     for family in families(text, language):
         for weight in (400, 700):

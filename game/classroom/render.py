@@ -37,10 +37,10 @@ def render_page(template: str, context: dict, language: str, paper: str) -> str:
 
 def check_output(path: Path) -> None:
     """ClassroomError unless the path ends in .pdf or .html and its folder exists (before any slow work)."""
-    if path.suffix.lower() not in FORMATS:
-        raise ClassroomError(f"-o {path}: the file name must end in .pdf or .html")
     if path.is_dir():
         raise ClassroomError(f"-o {path} is a folder; give a file name ending in .pdf or .html")
+    if path.suffix.lower() not in FORMATS:
+        raise ClassroomError(f"-o {path}: the file name must end in .pdf or .html")
     if not path.parent.is_dir():
         raise ClassroomError(f"cannot write {path}: the folder {path.parent} does not exist")
 
