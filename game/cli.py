@@ -94,9 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     i18n = commands.add_parser("i18n", help="translation coverage per language, or add missing keys for translators")
     i18n.add_argument("action", choices=["status", "update", "accept"],
                       help="status: coverage; update: add missing keys; accept: mark updated translations current")
-    i18n.add_argument("keys", nargs="*", help="with accept: the keys whose translation was updated")
+    i18n.add_argument("keys", nargs="*", help="with accept: the keys whose translation was updated; with status or "
+                      "update: the story folder (like --path)")
     i18n.add_argument("--path", type=Path, help="story folder (default: the shipped story)")
-    i18n.add_argument("--lang", help="language code (needed for update and accept)")
+    i18n.add_argument("--lang", help="language code (needed for update and accept; with status: list its stale "
+                      "translations, old and new English side by side)")
     i18n.add_argument("--stale", action="store_true", help="with accept: every stale key of --lang")
 
     export = commands.add_parser("export", help="write the validated story as JSON on stdout")
@@ -138,6 +140,8 @@ def add_writer_tool_parsers(commands) -> None:
     graph.add_argument("--format", choices=["dot", "mermaid", "svg", "png"], default="dot",
                        help="dot or mermaid text, or svg/png drawn by Graphviz (default: dot)")
     graph.add_argument("-o", "--output", type=Path, help="write here instead of standard output (needed for png)")
+    graph.add_argument("--from", dest="start", metavar="SCENE",
+                       help="draw only the branch that starts at this scene (its role's scenes reachable from it)")
 
     playtest = commands.add_parser("playtest", help="play the story automatically and report coverage")
     playtest.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
@@ -157,11 +161,16 @@ def add_writer_tool_parsers(commands) -> None:
                           help="with --random: pick the choices taken least so far")
     playtest.add_argument("-o", "--output", type=Path, metavar="DIR",
                           help="with --historical: write <role>.txt transcripts into DIR")
+    playtest.add_argument("--text", action="store_true",
+                          help="with --historical: include each scene's title and text and each choice's words")
     playtest.add_argument("--update-golden", action="store_true",
                           help="with --historical: rewrite the golden transcripts in tests/tools/golden/")
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of the story files for editors")
     schema.add_argument("-o", "--output", type=Path, metavar="DIR", help="folder to write to (default: docs/schema)")
+    schema.add_argument("--story", type=Path, metavar="STORY",
+                        help="also write DIR/<role>.json per role of this story, with its scene ids, variables "
+                             "and source keys, so the editor flags a misspelled goto, variable or source")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -315,7 +324,11 @@ def cmd_i18n(args: argparse.Namespace) -> int:
     """`foxbat i18n status|update`."""
     from game.tools.translations import main as translations_main
 
-    forwarded = [args.action, *args.keys, "--path", str(args.path or default_story_path())]
+    keys = list(args.keys)
+    path = args.path
+    if args.action != "accept" and path is None and len(keys) == 1 and Path(keys[0]).is_dir():
+        path, keys = Path(keys[0]), []  # `foxbat i18n status PATH`: the folder is the story, not a key
+    forwarded = [args.action, *keys, "--path", str(path or default_story_path())]
     forwarded += (["--lang", args.lang] if args.lang else []) + (["--stale"] if args.stale else [])
     return translations_main(forwarded)
 
@@ -358,10 +371,18 @@ def cmd_graph(args: argparse.Namespace) -> int:
     story, roles = _story_and_roles(args, "graph")
     if story is None:
         return roles
+    if args.start is not None:
+        roles = [r for r in roles if args.start in story.roles[r].scenes]
+        if len(roles) != 1:
+            why = "no role has" if not roles else f"roles {', '.join(roles)} each have"
+            hint = "check the id (foxbat graph --format dot lists them)" if not roles else "add --role ROLE"
+            print(f"foxbat graph: {why} a scene '{args.start}'; {hint}", file=sys.stderr)
+            return EXIT_USAGE
     if args.format == "mermaid":
-        data: bytes = to_mermaid(story, roles).encode("utf-8")
+        data: bytes = to_mermaid(story, roles, start=args.start).encode("utf-8")
     else:
-        source = to_dot(story, roles)
+        # an SVG links each scene to its file and line; dot text stays free of this machine's paths
+        source = to_dot(story, roles, start=args.start, links=args.format == "svg")
         try:
             data = source.encode("utf-8") if args.format == "dot" else render(source, args.format)
         except GraphvizMissing as exc:
@@ -384,8 +405,12 @@ def cmd_playtest(args: argparse.Namespace) -> int:
         if runs is not None and runs < 1:
             print(f"foxbat playtest: {flag} needs a number of playthroughs of at least 1", file=sys.stderr)
             return EXIT_USAGE
-    if (args.output is not None or args.update_golden) and not args.historical:
-        print("foxbat playtest: -o and --update-golden go with --historical", file=sys.stderr)
+    if (args.output is not None or args.update_golden or args.text) and not args.historical:
+        print("foxbat playtest: -o, --text and --update-golden go with --historical", file=sys.stderr)
+        return EXIT_USAGE
+    if args.text and args.update_golden:
+        print("foxbat playtest: golden transcripts hold the path only; drop --text with --update-golden",
+              file=sys.stderr)
         return EXIT_USAGE
     story, roles = _story_and_roles(args, "playtest")
     if story is None:
@@ -399,15 +424,34 @@ def cmd_playtest(args: argparse.Namespace) -> int:
         return playtest_report.run_random(story, roles, args.random, args.seed or 0, args.prefer_unseen, console,
                                           progress_stream=sys.stderr)
     out_dir = project_root() / "tests" / "tools" / "golden" if args.update_golden else args.output
-    return playtest_report.run_historical(story, roles, console, out_dir)
+    return playtest_report.run_historical(story, roles, console, out_dir, with_text=args.text)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """`foxbat schema`: write docs/schema/*.json."""
+    """`foxbat schema [--story STORY]`: write docs/schema/*.json, and one schema per role of STORY."""
     from game.tools.schema import write_schemas
 
-    for path in write_schemas(args.output or project_root() / "docs" / "schema"):
+    out_dir = args.output or project_root() / "docs" / "schema"
+    story = None
+    if args.story is not None:
+        from game.engine import check_story
+        from game.tools.lint import print_problems
+
+        if not args.story.is_dir():
+            print(f"foxbat schema: --story {args.story}: no such story folder", file=sys.stderr)
+            return EXIT_USAGE
+        story, problems = check_story(args.story)
+        if story is None:
+            print_problems([p for p in problems if p.is_error], sys.stderr)
+            print("foxbat schema: the story has errors; fix them (foxbat lint) and run this again", file=sys.stderr)
+            return EXIT_PROBLEMS
+    for path in write_schemas(out_dir):
         print(f"wrote {path}")
+    if story is not None:
+        from game.tools.schema import write_role_schemas
+
+        for path in write_role_schemas(story, out_dir):
+            print(f"wrote {path}")
     return EXIT_OK
 
 

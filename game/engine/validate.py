@@ -130,6 +130,9 @@ def check_expressions(story: Story, role: Role, compiled: dict) -> list[Problem]
 
 
 def _expression_problem(story: Story, at: tuple, exc: ExpressionError, what: str) -> Problem:
+    """The error at the expression's place in its file: the list item at fault, then the column within it."""
+    if exc.part is not None:
+        at = (*at, exc.part)
     location = story.locate(*at)
     if story.has_location(*at):
         location = location.shifted(exc.column)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import Problem, Story, error, iter_quotes, warning
+from game.engine import Problem, Story, error, historical_path, iter_quotes, warning
 
 from .checks_flow import scene_at
 
@@ -77,15 +77,18 @@ def check_decision_records(story: Story) -> list[Problem]:
     """E314: a decision scene with no `record: actual` choice; E315: with more than one."""
     problems = []
     for role in story.roles.values():
+        on_record = set(historical_path(role))
         for scene_id, scene in role.scenes.items():
             if not scene.is_decision:
                 continue
             actual = [i for i, c in enumerate(scene.choices) if c.record == "actual"]
             if not actual:
+                hint = ("mark what the real person did with 'record: actual'" if scene_id in on_record else
+                        f"'{scene_id}' is off the historical path, so the real person never faced it: remove "
+                        "'record:' from its choices (keep it only where they really did face this choice)")
                 problems.append(error(
                     "E314", scene_at(story, role.id, scene_id),
-                    f"decision scene '{scene_id}' has no choice marked 'record: actual'",
-                    "mark what the real person did with 'record: actual'"))
+                    f"decision scene '{scene_id}' has no choice marked 'record: actual'", hint))
             for index in actual[1:]:
                 first = scene.choices[actual[0]].id
                 problems.append(error(

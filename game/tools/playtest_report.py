@@ -130,12 +130,13 @@ def run_depth(story: Story, roles: list[str], runs: int, seed: int, console: Con
     return 1 if missed else 0
 
 
-def run_historical(story: Story, roles: list[str], console: Console, out_dir: Path | None) -> int:
+def run_historical(story: Story, roles: list[str], console: Console, out_dir: Path | None,
+                   with_text: bool = False) -> int:
     """Play the record of each role; write transcripts to out_dir (or print them); 1 when one breaks."""
     machine = StoryMachine(story)
     failed = False
     for role_id in roles:
-        transcript = historical(story, role_id, machine)
+        transcript = historical(story, role_id, machine, with_text)
         if out_dir is None:
             console.print(escape(transcript.text), end="")
         else:

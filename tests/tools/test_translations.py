@@ -60,3 +60,31 @@ def test_accept_takes_keys_written_after_the_language_option(tmp_path, capsys):
     assert main(["i18n", "accept", "--lang", "ja", "pilot.full_tanks.title", "--path", str(root)]) == 0
     assert "1 entry marked current" in capsys.readouterr().out
     assert not [p for p in check_translations(load_story(root), root) if p.code == "W331"]
+
+
+def test_status_reports_on_the_story_folder_given_as_an_argument(tmp_path, capsys):
+    from game.cli import main
+
+    root = _story(tmp_path)
+    update_templates(load_story(root), root, "ja")  # a language the shipped story has, but at 0 % here
+    assert main(["i18n", "status", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ja") and "0.0% current" in out
+
+
+def test_status_with_a_language_shows_the_old_and_new_english_of_each_stale_translation(tmp_path, capsys):
+    from game.cli import main
+
+    root = _story(tmp_path)
+    _translate_then_change_the_english(root)
+    assert main(["i18n", "status", str(root), "--lang", "ja"]) == 0
+    out = capsys.readouterr().out
+    assert "pilot.full_tanks.title" in out
+    assert "English then: Full tanks" in out and "English now:  Tanks full" in out and "translation:  満タン" in out
+
+
+def test_status_refuses_something_that_is_not_a_story_folder(tmp_path, capsys):
+    from game.cli import main
+
+    assert main(["i18n", "status", str(tmp_path / "nowhere")]) == 2
+    assert "takes one story folder" in capsys.readouterr().err

@@ -580,6 +580,27 @@ class App:
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.surface, str(path))
 
+    def close(self) -> None:
+        """Close the window and let go of everything the game held (safe to call twice)."""
+        from game.frontends.shell.release import release_window
+
+        if self._loader is not None and self._loader.is_alive():
+            self._loader.join()  # the loading thread still uses pygame's fonts
+        if self.screen is not None:
+            try:
+                self.screen.on_exit()
+            except Exception:  # noqa: BLE001 - closing anyway
+                pass
+        self.running = False
+        self.stack.clear()
+        self.screen = None
+        self._later.clear()
+        self._fade = None
+        self.backdrop = None
+        self.autoplayer = None
+        release_window(self.manager)
+        self.manager = None
+
 
 def run_desktop(story_path, data_dir, role=None, lang=None, autoplay=None, screenshots=None, watch=False) -> str | None:
     """Open the window and play; "no-display" when no window can be opened, else "ok"."""
@@ -599,5 +620,5 @@ def run_desktop(story_path, data_dir, role=None, lang=None, autoplay=None, scree
     try:
         app.run()
     finally:
-        pygame.quit()
+        app.close()
     return "ok"
