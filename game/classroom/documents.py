@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -64,6 +65,16 @@ def save_for_class(story: Story, ui: UiText, state: SessionState, folder: Path, 
     except PdfUnavailable as exc:
         return Saved([base.with_suffix(".html")], str(exc))
     return Saved([base.with_suffix(".pdf"), base.with_suffix(".html")])
+
+
+def documents_folder() -> Path:
+    """Where "Save for class" writes: $FOXBAT_DATA_DIR/documents, else Foxbat/ in the player's documents folder."""
+    override = os.environ.get("FOXBAT_DATA_DIR")
+    if override:
+        return Path(override) / "documents"
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "Foxbat"
 
 
 def _safe(text: str) -> str:

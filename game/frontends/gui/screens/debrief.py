@@ -24,6 +24,8 @@ class DebriefScreen(Screen):
         self.debrief = build_debrief(app.story, app.session.state)
         self.quotes: list[tuple[object, str]] = []  # (quote, the claim it backs), linked as q<index>
         self.map_rect = pygame.Rect(0, 0, 0, 0)
+        self.saver = None  # the thread writing "Save for class", while it runs
+        self.saved_note = ""  # its result for the player, shown by update()
 
     def rows_html(self, rich=None) -> str:
         """One block per decision: your choice, what really happened, the sources as links."""
@@ -124,8 +126,8 @@ class DebriefScreen(Screen):
         buttons_h = layout.px(48)
         gap = layout.px(10)
         bottom = layout.height - m
-        names = [(ui("gui.debrief.sources_button"), self.open_sources), (ui("gui.debrief.again"), self.again),
-                 (ui("gui.debrief.to_title"), self.title)]
+        names = [(ui("gui.debrief.sources_button"), self.open_sources), (ui("gui.debrief.for_class"), self.save_for_class),
+                 (ui("gui.debrief.again"), self.again), (ui("gui.debrief.to_title"), self.title)]
         width = (right_w - gap * (len(names) - 1)) // len(names)
         if self.needed_width([t for t, _ in names]) <= width:
             for n, (text, action) in enumerate(names):
@@ -154,6 +156,34 @@ class DebriefScreen(Screen):
         quote, claim = self.quotes[index]
         self.app.push(QuoteScreen(self.app, quote, claim))
 
+    def save_for_class(self) -> None:
+        """Write this debrief as PDF and HTML into the documents folder, in the background, and say where."""
+        import threading
+
+        from game.classroom.documents import documents_folder, save_for_class
+
+        if self.saver is not None and self.saver.is_alive():
+            return
+        app, ui, folder = self.app, self.ui, documents_folder()
+        app.notify(ui("gui.debrief.saving"), seconds=120)
+
+        def work() -> None:
+            try:
+                saved = save_for_class(app.story, ui, app.session.state, folder)
+                self.saved_note = ui("gui.debrief.saved_html" if saved.problem else "gui.debrief.saved", folder=folder)
+            except Exception as exc:  # noqa: BLE001 - a failed save must never end the player's game
+                self.saved_note = ui("gui.debrief.save_failed", reason=str(exc) or type(exc).__name__)
+
+        self.saver = threading.Thread(target=work, name="save-for-class", daemon=True)
+        self.saver.start()
+
+    def update(self, dt: float) -> bool:
+        """Show where "Save for class" wrote, once it has (the notice is set here, on the window's thread)."""
+        if self.saved_note:
+            self.app.notify(self.saved_note, seconds=12)
+            self.saved_note = ""
+        return super().update(dt)
+
     def again(self) -> None:
         """Choose a role again."""
         from .roles import RoleScreen
@@ -165,7 +195,7 @@ class DebriefScreen(Screen):
         self.app.to_title()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        """Source links, S for the sources list, PageUp/PageDown scroll the rows."""
+        """Source links, S for the sources list, P to save for class, PageUp/PageDown scroll the rows."""
         if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target).startswith("q"):
             index = int(str(event.link_target)[1:])
             self.app.later(lambda: self.open_quote(index))
@@ -173,6 +203,9 @@ class DebriefScreen(Screen):
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_s:
                 self.app.later(self.open_sources)
+                return True
+            if event.key == pygame.K_p:
+                self.save_for_class()
                 return True
             if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.rows.scroll_bar is not None:
                 bar = self.rows.scroll_bar
