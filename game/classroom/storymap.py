@@ -12,7 +12,7 @@ from game.engine import Role, divergence, scene_depths
 
 WIDTH = 1000  # SVG user units; the page scales the picture to its column width
 ROW = 46  # vertical room per scene in the busiest column
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 24, 30, 30
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 24, 44, 30
 RADIUS = 7
 
 
@@ -75,16 +75,18 @@ def layout_story_map(role: Role, player: list[str], record: list[str], decision_
                  else "record" if scene_id in on_record else "other")
         number = decision_numbers.get(scene_id)
         nodes.append(MapNode(scene_id, x, y, style, role.scenes[scene_id].is_ending, str(number) if number else ""))
+    # Parting and meeting go above their dots, the first reaching left and the second right, so two
+    # neighbouring columns never write over each other; ending titles go below and to the left.
     labels = []
     parted, met = divergence(player, record)
-    for scene_id, text in ((parted, parted_text), (met, met_text)):
+    for scene_id, text, anchor, dx in ((parted, parted_text, "end", 4), (met, met_text, "start", -4)):
         if scene_id in placed:
             x, y = placed[scene_id]
-            labels.append(MapLabel(x, y + RADIUS + 20, text))
+            labels.append(MapLabel(x + dx, y - RADIUS - 24, text, anchor))
     for scene_id, title in ending_titles.items():
         if scene_id in placed:
             x, y = placed[scene_id]
-            labels.append(MapLabel(x + RADIUS + 6, y - RADIUS - 8, title, "end"))
+            labels.append(MapLabel(x + RADIUS + 4, y + RADIUS + 22, title, "end"))
     return StoryMap(WIDTH, height, edges, _points(placed, record, -2), _points(placed, player, 2), nodes, labels)
 
 

@@ -128,16 +128,16 @@ class DebriefScreen(Screen):
         bottom = layout.height - m
         names = [(ui("gui.debrief.sources_button"), self.open_sources), (ui("gui.debrief.for_class"), self.save_for_class),
                  (ui("gui.debrief.again"), self.again), (ui("gui.debrief.to_title"), self.title)]
-        width = (right_w - gap * (len(names) - 1)) // len(names)
-        if self.needed_width([t for t, _ in names]) <= width:
-            for n, (text, action) in enumerate(names):
-                self.button(pygame.Rect(right_x + n * (width + gap), bottom - buttons_h, width, buttons_h), text, action)
-        else:
-            # Too long for one row in this language: the buttons stack, each as wide as the column.
-            for n, (text, action) in enumerate(names):
-                y = bottom - (len(names) - n) * (buttons_h + gap) + gap
-                self.button(pygame.Rect(right_x, y, right_w, buttons_h), text, action)
-            buttons_h = len(names) * (buttons_h + gap) - gap
+        # As many buttons to a row as their words allow in this language: all in one row, two, or one.
+        texts = [t for t, _ in names]
+        per_row = next((n for n in (len(names), 2) if self.needed_width(texts) <= (right_w - gap * (n - 1)) // n), 1)
+        width = (right_w - gap * (per_row - 1)) // per_row
+        rows = -(-len(names) // per_row)
+        for n, (text, action) in enumerate(names):
+            row, column = divmod(n, per_row)
+            y = bottom - (rows - row) * (buttons_h + gap) + gap
+            self.button(pygame.Rect(right_x + column * (width + gap), y, width, buttons_h), text, action)
+        buttons_h = rows * (buttons_h + gap) - gap
         legend_h = layout.px(28)
         self.map_rect = pygame.Rect(right_x, self.summary.rect.bottom + m,
                                     right_w, bottom - buttons_h - m - legend_h - self.summary.rect.bottom - m)
