@@ -77,7 +77,6 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--text", action="store_true", help="play in the terminal")
     play.add_argument("--role", help="the role to play: pilot, police or diplomat")
     play.add_argument("--lang", help="language code: en, ja, vi... (default: the saved setting, else en)")
-    play.add_argument("--seed", type=int, help="random seed, for reproducible runs")
     play.add_argument("--story", type=Path, help="story folder (default: the shipped story)")
     play.add_argument("--autoplay", help="play by itself in the window: historical or random[:SEED]")
     play.add_argument("--screenshots", type=Path, help="with --autoplay: save a PNG of every screen here")
@@ -227,7 +226,7 @@ def run_desktop_or_terminal(role: str | None = None, lang: str | None = None) ->
                 return EXIT_OK
             reason = "the window could not be opened"
     print(f"foxbat: {reason}; playing in the terminal instead.", file=sys.stderr)
-    return play_text(None, role, None, lang=lang)
+    return play_text(None, role, lang=lang)
 
 
 def desktop_unavailable_reason() -> str | None:
@@ -242,55 +241,50 @@ def desktop_unavailable_reason() -> str | None:
 def cmd_play(args: argparse.Namespace) -> int:
     """`foxbat play`."""
     if args.text:
-        return play_text(args.story, args.role, args.seed, watch=args.watch, lang=args.lang)
+        return play_text(args.story, args.role, watch=args.watch, lang=args.lang)
     if args.role is not None and args.autoplay is None and desktop_unavailable_reason() is not None:
         print(f"foxbat: {desktop_unavailable_reason()}; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed, lang=args.lang)
+        return play_text(args.story, args.role, lang=args.lang)
     try:
         from game.frontends.gui.app import run_desktop
     except ImportError:
         print("foxbat: the desktop game is not built yet; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed, lang=args.lang)
+        return play_text(args.story, args.role, lang=args.lang)
     status = run_desktop(args.story or default_story_path(), data_dir(), role=args.role, lang=args.lang,
                          autoplay=args.autoplay, screenshots=args.screenshots, watch=args.watch)
     if status == "no-display":
         print("foxbat: the window could not be opened; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed, lang=args.lang)
+        return play_text(args.story, args.role, lang=args.lang)
     return EXIT_OK
 
 
-def play_text(story_path: Path | None, role: str | None, seed: int | None, watch: bool = False,
-              lang: str | None = None) -> int:
+def play_text(story_path: Path | None, role: str | None, watch: bool = False, lang: str | None = None) -> int:
     """Terminal play of one role (asking which when not given), ending with the debrief."""
     from game.frontends.terminal import LiveReload, TerminalGame, choose_role
-    from game.engine import Session, languages_in, load_language
+    from game.engine import Edition, SaveStore, languages_in
 
     root = story_path or default_story_path()
     lang = lang or "en"
-    story = _load(story_path)
-    if story is None:
+    loaded = _load(story_path)
+    if loaded is None:
         return EXIT_PROBLEMS
     known = sorted(set(languages_in(root)) | set(languages_in(shipped_story_path())), key=lambda c: (c != "en", c))
     if lang not in known:
         print(f"foxbat: no language '{lang}'; choose one of: {', '.join(known)}", file=sys.stderr)
         return EXIT_USAGE
-    story, ui, problems = load_language(root, story, lang, ui_root=shipped_story_path())
-    for problem in problems:
+    edition = Edition.build(loaded, lang, ui_root=shipped_story_path())
+    for problem in edition.problems:
         print(problem.format(), file=sys.stderr)
-    if role is not None and role not in story.roles:
-        print(f"foxbat: unknown role '{role}'; choose one of: {', '.join(story.roles)}", file=sys.stderr)
+    if role is not None and role not in edition.story.roles:
+        print(f"foxbat: unknown role '{role}'; choose one of: {', '.join(edition.story.roles)}", file=sys.stderr)
         return EXIT_USAGE
     read = _reader()
     if role is None:
-        role = choose_role(story, read, sys.stdout, ui)
+        role = choose_role(edition.story, read, sys.stdout, edition.ui)
         if role is None:
             return EXIT_OK
-    session = Session.start(story, role, seed=seed)
-    prepare = (lambda reloaded: load_language(root, reloaded, lang, ui_root=shipped_story_path())[0])
-    live = LiveReload(root, sys.stdout, prepare=prepare) if watch else None
-    from game.engine import SaveStore
-
-    TerminalGame(session, read, sys.stdout, SaveStore(data_dir() / "saves"), live=live, ui=ui).run()
+    live = LiveReload(edition, sys.stdout, cache=parse_cache()) if watch else None
+    TerminalGame(edition.start(role), read, sys.stdout, SaveStore(data_dir() / "saves"), live=live, ui=edition.ui).run()
     return EXIT_OK
 
 
@@ -335,10 +329,10 @@ def cmd_i18n(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`foxbat export --format json`."""
-    story = _load(args.path)
-    if story is None:
+    loaded = _load(args.path)
+    if loaded is None:
         return EXIT_PROBLEMS
-    json.dump(story.model_dump(mode="json", by_alias=True, exclude_none=True), sys.stdout, ensure_ascii=False, indent=1)
+    json.dump(loaded.story.model_dump(mode="json", by_alias=True, exclude_none=True), sys.stdout, ensure_ascii=False, indent=1)
     print()
     return EXIT_OK
 
@@ -450,25 +444,24 @@ def cmd_schema(args: argparse.Namespace) -> int:
     if story is not None:
         from game.tools.schema import write_role_schemas
 
-        for path in write_role_schemas(story, out_dir):
+        for path in write_role_schemas(story.story, out_dir):
             print(f"wrote {path}")
     return EXIT_OK
 
 
-def _story_in(lang: str, command: str):
-    """(story, ui) in a language for the classroom commands, or (None, exit code) after saying why not."""
-    from game.engine import languages_in, load_language
+def _edition_in(lang: str, command: str):
+    """The shipped story's edition in a language for the classroom commands, or (None, exit code) after saying why not."""
+    from game.engine import Edition, languages_in
 
-    story = _load(None)
-    if story is None:
+    loaded = _load(None)
+    if loaded is None:
         return None, EXIT_PROBLEMS
     root = default_story_path()
     known = sorted(set(languages_in(root)) | set(languages_in(shipped_story_path())), key=lambda c: (c != "en", c))
     if lang not in known:
         print(f"foxbat {command}: no language '{lang}'; choose one of: {', '.join(known)}", file=sys.stderr)
         return None, EXIT_USAGE
-    story, ui, _ = load_language(root, story, lang, ui_root=shipped_story_path())
-    return story, ui
+    return Edition.build(loaded, lang, ui_root=shipped_story_path()), EXIT_OK
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
@@ -478,13 +471,13 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     from game.classroom.playthrough import playthrough_from_spec
     from game.classroom.render import check_output, write_document
 
-    story, ui = _story_in(args.lang, "debrief")
-    if story is None:
-        return ui
+    edition, code = _edition_in(args.lang, "debrief")
+    if edition is None:
+        return code
     try:
         check_output(args.output)
-        run = playthrough_from_spec(story, args.role, args.path)
-        write_document(debrief_html(story, ui, run, args.paper), args.output)
+        run = playthrough_from_spec(edition, args.role, args.path)
+        write_document(debrief_html(edition, run, args.paper), args.output)
     except ClassroomError as exc:
         print(f"foxbat debrief: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -506,11 +499,11 @@ def cmd_classroom(args: argparse.Namespace) -> int:
         print(f"foxbat classroom: cannot make the folder {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
     for lang in args.lang:
-        story, ui = _story_in(lang, "classroom")
-        if story is None:
-            return ui
+        edition, code = _edition_in(lang, "classroom")
+        if edition is None:
+            return code
         try:
-            for path in write_pack(story, ui, args.output, args.paper):
+            for path in write_pack(edition, args.output, args.paper):
                 print(f"wrote {path}", file=sys.stderr)
         except ClassroomError as exc:
             print(f"foxbat classroom: {exc}", file=sys.stderr)

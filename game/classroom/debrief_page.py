@@ -6,7 +6,7 @@ import string
 from dataclasses import dataclass, field
 
 from game.engine import (
-    DecisionReview, History, Story, UiText, build_debrief, departure_sentence, format_moment, historical_path,
+    DecisionReview, Edition, History, Story, UiText, build_debrief, departure_sentence, format_moment, historical_path,
     turn_sentence,
 )
 
@@ -67,14 +67,15 @@ def decision_entry(story: Story, ui: UiText, review: DecisionReview, number: int
     verdict = "missed" if not review.reached else "matched" if review.matched else "different"
     labels = {"missed": "gui.debrief.not_reached", "matched": "gui.debrief.matched", "different": "gui.debrief.different"}
     return DecisionEntry(
-        number, scene.title or review.scene_id, format_moment(scene.when, ui.language), scene.where, verdict,
+        number, scene.title or review.scene_id, format_moment(scene.when, ui), scene.where, verdict,
         ui(labels[verdict]), review.chosen.text.strip() if review.chosen else "",
         review.actual.text.strip() if review.actual else "", **history_parts(story, ui, review.history))
 
 
-def debrief_context(story: Story, ui: UiText, run: Playthrough, paper: str, version: str) -> dict:
-    """Everything templates/debrief.html.j2 draws, from a localized story and its interface strings."""
-    debrief = build_debrief(story, run.state)
+def debrief_context(edition: Edition, run: Playthrough, paper: str, version: str) -> dict:
+    """Everything templates/debrief.html.j2 draws, in the edition's language."""
+    story, ui = edition.story, edition.ui
+    debrief = build_debrief(story, run.state, edition.machine.rules)
     role = debrief.role
     decisions = [decision_entry(story, ui, review, n) for n, review in enumerate(debrief.decisions, start=1)]
     missed = [decision_entry(story, ui, review, None) for review in debrief.missed]

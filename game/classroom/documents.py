@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 import game
-from game.engine import SessionState, Story, UiText
+from game.engine import Edition, SessionState
 
 from .debrief_page import debrief_context
 from .errors import ClassroomError, PdfUnavailable
@@ -18,20 +18,21 @@ from .playthrough import Playthrough
 from .render import render_page, write_document
 
 
-def debrief_html(story: Story, ui: UiText, run: Playthrough, paper: str = "a4") -> str:
-    """The debrief of a playthrough as one self-contained HTML page."""
-    return render_page("debrief.html.j2", debrief_context(story, ui, run, paper, game.__version__), ui.language, paper)
+def debrief_html(edition: Edition, run: Playthrough, paper: str = "a4") -> str:
+    """The debrief of a playthrough as one self-contained HTML page in the edition's language."""
+    context = debrief_context(edition, run, paper, game.__version__)
+    return render_page("debrief.html.j2", context, edition.language, paper)
 
 
-def pack_html(story: Story, ui: UiText, paper: str = "a4") -> str:
-    """The teacher's pack in the ui's language as one self-contained HTML page."""
-    return render_page("pack.html.j2", pack_context(story, ui, game.__version__), ui.language, paper)
+def pack_html(edition: Edition, paper: str = "a4") -> str:
+    """The teacher's pack in the edition's language as one self-contained HTML page."""
+    return render_page("pack.html.j2", pack_context(edition, game.__version__), edition.language, paper)
 
 
-def write_pack(story: Story, ui: UiText, folder: Path, paper: str = "a4") -> list[Path]:
-    """teachers-pack-<lang>.pdf and .html in folder (the PDF left out, with PdfUnavailable, when it cannot be made)."""
-    html = pack_html(story, ui, paper)
-    base = folder / f"teachers-pack-{ui.language}"
+def write_pack(edition: Edition, folder: Path, paper: str = "a4") -> list[Path]:
+    """teachers-pack-<lang>.html and .pdf in folder (PdfUnavailable after the HTML when no PDF can be made)."""
+    html = pack_html(edition, paper)
+    base = folder / f"teachers-pack-{edition.language}"
     write_document(html, base.with_suffix(".html"))
     write_document(html, base.with_suffix(".pdf"))
     return [base.with_suffix(".pdf"), base.with_suffix(".html")]
@@ -45,14 +46,14 @@ class Saved:
     problem: str = ""
 
 
-def save_for_class(story: Story, ui: UiText, state: SessionState, folder: Path, paper: str = "a4",
+def save_for_class(edition: Edition, state: SessionState, folder: Path, paper: str = "a4",
                    now: datetime | None = None) -> Saved:
     """The window's "Save for class": the debrief as HTML and PDF in folder, named by role and time.
 
     ClassroomError when nothing could be written; a Saved with a problem when only the HTML was.
     """
     run = Playthrough(state, "played")
-    html = debrief_html(story, ui, run, paper)
+    html = debrief_html(edition, run, paper)
     stamp = (now or datetime.now()).strftime("%Y-%m-%d-%H%M%S")
     base = folder / f"foxbat-{_safe(state.role)}-{stamp}"
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.engine import Story, UiText, format_moment
+from game.engine import Edition, format_moment
 
 from .citations import full_citation
 from .debrief_page import Account, history_parts
@@ -28,19 +28,20 @@ class DisputedPoint:
     accounts: list[Account]
 
 
-def pack_context(story: Story, ui: UiText, version: str) -> dict:
-    """Everything templates/pack.html.j2 draws."""
+def pack_context(edition: Edition, version: str) -> dict:
+    """Everything templates/pack.html.j2 draws, in the edition's language."""
+    story, ui = edition.story, edition.ui
     roles = []
     disputed = []
     for role in story.roles.values():
-        decisions = [f"{scene.title or scene_id} ({format_moment(scene.when, ui.language)})"
+        decisions = [f"{scene.title or scene_id} ({format_moment(scene.when, ui)})"
                      for scene_id, scene in role.scenes.items() if scene.is_decision]
         roles.append({"name": role.name, "title": role.title, "summary": role.summary.strip(),
                       "question": role.question.strip(), "decisions": decisions})
         for scene_id, scene in role.scenes.items():
             if scene.history is not None and scene.history.status == "contested":
                 parts = history_parts(story, ui, scene.history)
-                disputed.append(DisputedPoint(role.name, scene.title or scene_id, format_moment(scene.when, ui.language),
+                disputed.append(DisputedPoint(role.name, scene.title or scene_id, format_moment(scene.when, ui),
                                               scene.where, parts["accounts"]))
     sources = [{"citation": full_citation(source, key), "language": source.language,
                 "reliability": " ".join(source.reliability.split())} for key, source in story.sources.items()]

@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine import Session, SessionState, StateError, Story, actual_choice
+from game.engine import Edition, SessionState, StateError, actual_choice
 
 from .errors import ClassroomError
 
@@ -24,21 +24,22 @@ class Playthrough:
     detail: str = ""  # the seed, or the save file's name
 
 
-def playthrough_from_spec(story: Story, role_id: str | None, spec: str) -> Playthrough:
+def playthrough_from_spec(edition: Edition, role_id: str | None, spec: str) -> Playthrough:
     """Resolve `--path historical|random:SEED|SAVEFILE` for a role; ClassroomError on bad input."""
+    story = edition.story
     if spec == "historical" or spec.startswith("random:"):
         if role_id is None:
             raise ClassroomError(f"--path {spec} needs --role (one of: {', '.join(story.roles)})")
         _check_role(story, role_id)
         if spec == "historical":
-            return Playthrough(play_historical(story, role_id), "historical")
+            return Playthrough(play_historical(edition, role_id), "historical")
         seed_text = spec.split(":", 1)[1]
         try:
             seed = int(seed_text)
         except ValueError:
             raise ClassroomError(f"--path random:SEED needs a whole number as SEED, not '{seed_text}'") from None
-        return Playthrough(play_random(story, role_id, seed), "random", str(seed))
-    state = read_save_file(story, Path(spec))
+        return Playthrough(play_random(edition, role_id, seed), "random", str(seed))
+    state = read_save_file(edition, Path(spec))
     if role_id is not None:
         _check_role(story, role_id)
         if state.role != role_id:
@@ -46,14 +47,14 @@ def playthrough_from_spec(story: Story, role_id: str | None, spec: str) -> Playt
     return Playthrough(state, "save", Path(spec).name)
 
 
-def _check_role(story: Story, role_id: str) -> None:
+def _check_role(story, role_id: str) -> None:
     if role_id not in story.roles:
         raise ClassroomError(f"unknown role '{role_id}'; choose one of: {', '.join(story.roles)}")
 
 
-def play_historical(story: Story, role_id: str) -> SessionState:
+def play_historical(edition: Edition, role_id: str) -> SessionState:
     """The record's path: the `actual` choice at each decision, the first open choice elsewhere."""
-    session = Session.start(story, role_id, seed=0)
+    session = edition.start(role_id)
     for _ in range(MAX_STEPS):
         open_ids = [c.id for c in session.choices]
         if session.is_finished or not open_ids:
@@ -63,10 +64,10 @@ def play_historical(story: Story, role_id: str) -> SessionState:
     return session.state
 
 
-def play_random(story: Story, role_id: str, seed: int) -> SessionState:
+def play_random(edition: Edition, role_id: str, seed: int) -> SessionState:
     """A playthrough choosing at random among the open choices, the same for the same seed everywhere."""
     rng = random.Random(f"{seed}:{role_id}")  # a string seed: the same run on every Python and platform
-    session = Session.start(story, role_id, seed=seed)
+    session = edition.start(role_id)
     for _ in range(MAX_STEPS):
         choices = session.choices
         if session.is_finished or not choices:
@@ -75,7 +76,7 @@ def play_random(story: Story, role_id: str, seed: int) -> SessionState:
     return session.state
 
 
-def read_save_file(story: Story, path: Path) -> SessionState:
+def read_save_file(edition: Edition, path: Path) -> SessionState:
     """The session in a save file (a slot file as the game writes it, or its bare state)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -88,7 +89,7 @@ def read_save_file(story: Story, path: Path) -> SessionState:
         raise ClassroomError(f"cannot read the save file {path}: {reason}") from None
     state = data.get("state") if isinstance(data, dict) and isinstance(data.get("state"), dict) else data
     try:
-        session, _ = Session.restore(story, state)
+        session, _ = edition.restore(state)
     except StateError as exc:
         raise ClassroomError(f"cannot read the save file {path}: {exc}") from None
     return session.state

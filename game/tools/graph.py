@@ -8,7 +8,7 @@ import textwrap
 from collections import deque
 from pathlib import Path
 
-from game.engine import Choice, Role, Story, historical_path
+from game.engine import Choice, LoadedStory, Role, historical_path
 
 from .explore import reachable_scenes
 
@@ -30,7 +30,7 @@ def scenes_from(role: Role, start: str) -> set[str]:
     return found
 
 
-def to_dot(story: Story, roles: list[str] | None = None, start: str | None = None, links: bool = False) -> str:
+def to_dot(story: LoadedStory, roles: list[str] | None = None, start: str | None = None, links: bool = False) -> str:
     """The story map in Graphviz's dot language: one cluster per role.
 
     With `start`, only the branch from that scene is drawn; with `links`, each scene links to the
@@ -75,7 +75,7 @@ def to_dot(story: Story, roles: list[str] | None = None, start: str | None = Non
     return "\n".join(lines) + "\n"
 
 
-def _link(story: Story, role_id: str, scene_id: str) -> str:
+def _link(story: LoadedStory, role_id: str, scene_id: str) -> str:
     """Dot attributes linking a scene's box to the file and line where it is written."""
     where = story.locate(role_id, "scenes", scene_id, "<key>")
     target = Path(where.path).resolve().as_uri() + f"#L{where.line}"
@@ -164,7 +164,7 @@ def _escape(text: str) -> str:
     return text.replace('"', '\\"')
 
 
-def to_mermaid(story: Story, roles: list[str] | None = None, start: str | None = None) -> str:
+def to_mermaid(story: LoadedStory, roles: list[str] | None = None, start: str | None = None) -> str:
     """The story map as a Mermaid flowchart (renders on GitHub and in many editors); `start` draws one branch."""
     lines = ["flowchart TD",
              "  classDef ending fill:#eeeeee,stroke:#333333;",

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from game.engine import Role, Session, Story, StoryMachine, actual_choice
+from game.engine import LoadedStory, Role, Session, StoryMachine, actual_choice
 
 from .explore import Exploration, explore_role, gc_paused
 
@@ -42,7 +42,7 @@ class Coverage:
         return bool(self.dead_ends or self.traps or self.endings_missed)
 
 
-def exhaustive(story: Story, role_id: str) -> Coverage:
+def exhaustive(story: LoadedStory, role_id: str) -> Coverage:
     """Explore every reachable (scene, variables) state of a role and report coverage."""
     with gc_paused():
         found = explore_role(story, role_id)
@@ -157,7 +157,7 @@ class RandomReport:
         return bool(self.dead_ends or self.unfinished)
 
 
-def random_playthroughs(story: Story, role_id: str, runs: int, seed: int, prefer_unseen: bool = False,
+def random_playthroughs(story: LoadedStory, role_id: str, runs: int, seed: int, prefer_unseen: bool = False,
                         advance: Callable[[int], None] | None = None) -> RandomReport:
     """Play a role `runs` times choosing at random (reproducible by seed), counting what is hit.
 
@@ -224,13 +224,13 @@ class Transcript:
     problems: list[str]
 
 
-def historical(story: Story, role_id: str, machine: StoryMachine | None = None, with_text: bool = False) -> Transcript:
+def historical(story: LoadedStory, role_id: str, machine: StoryMachine | None = None, with_text: bool = False) -> Transcript:
     """Play the `record: actual` choice at every decision (the first open choice elsewhere) through a Session.
 
     The plain transcript is the path only, so text edits leave golden files alone; `with_text`
     adds each scene's title and text and each choice's words, for a person to read the run.
     """
-    session = Session.start(story, role_id, seed=0, machine=machine)
+    session = Session.start(story.story, role_id, machine=machine or StoryMachine(story.story, story.rules))
     role = session.role
     lines = [f"# Historical playthrough of role '{role_id}' ({role.name})",
              "# With the text of every scene and choice." if with_text else

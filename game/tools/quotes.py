@@ -7,7 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from game.engine import Problem, SourceLocation, Story, display_path, error, iter_quotes, load_story, warning
+from game.engine import LoadedStory, Problem, SourceLocation, display_path, error, iter_quotes, load_story, warning
 
 _SPACES = re.compile(r"\s+")
 
@@ -39,7 +39,7 @@ def load_documents(shared: Path) -> tuple[dict[str, str], str]:
     return seeds, notes
 
 
-def all_quotes(story: Story):
+def all_quotes(story: LoadedStory):
     """Every quote of the story with the data path it sits at."""
     for role in story.roles.values():
         for scene_id, scene in role.scenes.items():
@@ -59,7 +59,7 @@ def is_sources_folder(folder: Path) -> bool:
     return (folder / "seeds").is_dir()
 
 
-def check_quotes(story: Story, shared: Path) -> list[Problem]:
+def check_quotes(story: LoadedStory, shared: Path) -> list[Problem]:
     """One error per quote that is not found in its document."""
     seeds, notes = load_documents(shared)
     problems: list[Problem] = []

@@ -133,7 +133,7 @@ def check_translations(story: Story, root: Path) -> list[Problem]:
                                     f"update the text, then set hash: {text_hash(wanted[key])} ('foxbat i18n "
                                     f"status --lang {language}' shows the old and new English side by side)"))
         for key, entry in catalog.entries.items():
-            if entry.text.strip() and key in wanted and _placeholders(entry.text) != _placeholders(wanted[key]):
+            if entry.text.strip() and key in wanted and _placeholders(entry.text, key) != _placeholders(wanted[key]):
                 problems.append(warning("W333", catalog.defined_at.get(key, where),
                                         f"'{language}': translation of '{key}' has placeholders "
                                         f"{sorted(_placeholders(entry.text))}, the English has "
@@ -146,11 +146,14 @@ def check_translations(story: Story, root: Path) -> list[Problem]:
     return problems
 
 
-def _placeholders(text: str) -> set[str]:
-    """The {names} a string expects the game to fill in."""
+def _placeholders(text: str, key: str = "") -> set[str]:
+    """The {names} a string expects the game to fill in ({name:02d} counts as name), alternatives mapped."""
     import re
 
-    return set(re.findall(r"\{([a-z_]+)\}", text))
+    from game.engine import PLACEHOLDER_ALTERNATIVES
+
+    alternatives = PLACEHOLDER_ALTERNATIVES.get(key, {})
+    return {alternatives.get(name, name) for name in re.findall(r"\{([a-z_]+)(?:[:!][^{}]*)?\}", text)}
 
 
 def _folder_location(root: Path, language: str):
@@ -219,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         args.path = Path(args.keys[0])
     try:
-        story = load_story(args.path)
+        story = load_story(args.path).story
     except StoryError as exc:
         print(str(exc), file=sys.stderr)
         return 1

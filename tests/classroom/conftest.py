@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import load_language, load_story
+from game.engine import Edition, load_story
 
 from ..conftest import PROJECT
 
@@ -72,15 +72,14 @@ def loose(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def story_in():
-    """(story, ui) of the shipped story in a language, loaded once per language."""
-    base = load_story(PROJECT / "story")
-    loaded = {}
+def edition_in():
+    """The shipped story's edition in a language, built once per language."""
+    loaded = load_story(PROJECT / "story")
+    editions = {}
 
-    def get(language: str):
-        if language not in loaded:
-            story, ui, _ = load_language(PROJECT / "story", base, language)
-            loaded[language] = (story, ui)
-        return loaded[language]
+    def get(language: str) -> Edition:
+        if language not in editions:
+            editions[language] = Edition.build(loaded, language)
+        return editions[language]
 
     return get

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from game.cli import main
-from game.engine import SaveStore, Session
+from game.engine import Edition, SaveStore
 
 
 def run(argv, capsys) -> tuple[int, str]:
@@ -66,7 +66,7 @@ def test_a_file_where_the_folder_should_be_is_refused(tmp_path, capsys):
 
 
 def test_a_save_file_prints_the_saved_path_and_its_role(tmp_path, shipped_story, capsys):
-    session = Session.start(shipped_story, "police", seed=1)
+    session = Edition.build(shipped_story).start("police")
     picked = []
     while not session.is_finished and len(picked) < 3:
         choice = session.choices[-1]
@@ -77,7 +77,7 @@ def test_a_save_file_prints_the_saved_path_and_its_role(tmp_path, shipped_story,
     code, err = run(["debrief", "--path", str(tmp_path / "slot1.json"), "-o", str(out)], capsys)
     assert code == 0, err
     page = out.read_text(encoding="utf-8")
-    assert shipped_story.roles["police"].name in page and "slot1.json" in page
+    assert shipped_story.story.roles["police"].name in page and "slot1.json" in page
     for text in picked:
         assert " ".join(text.split()).replace("'", "&#39;") in page
     code, err = run(["debrief", "--role", "pilot", "--path", str(tmp_path / "slot1.json"), "-o", str(out)], capsys)

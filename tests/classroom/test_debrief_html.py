@@ -66,21 +66,22 @@ def test_the_html_page_inlines_both_japanese_font_weights_and_declares_its_langu
     assert ("Foxbat Sans JP", "400") in faces and ("Foxbat Sans JP", "700") in faces
 
 
-def test_story_text_is_escaped_so_it_can_never_become_markup(story_in):
-    story, ui = story_in("en")
-    role = story.roles["pilot"]
-    tricky = role.model_copy(update={"question": "<script>alert(1)</script> & <b>bold</b>?"})
-    changed = story.model_copy(update={"roles": {**story.roles, "pilot": tricky}})
-    changed._compiled = story._compiled
-    page = debrief_html(changed, ui, playthrough_from_spec(changed, "pilot", "historical"))
+def test_story_text_is_escaped_so_it_can_never_become_markup(edition_in):
+    from dataclasses import replace
+
+    edition = edition_in("en")
+    story = edition.story
+    tricky = story.roles["pilot"].model_copy(update={"question": "<script>alert(1)</script> & <b>bold</b>?"})
+    changed = replace(edition, story=story.model_copy(update={"roles": {**story.roles, "pilot": tricky}}))
+    page = debrief_html(changed, playthrough_from_spec(changed, "pilot", "historical"))
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;?" in page
 
 
-def test_the_same_seed_gives_the_same_page(story_in):
-    story, ui = story_in("en")
-    first = debrief_html(story, ui, playthrough_from_spec(story, "police", "random:11"))
-    again = debrief_html(story, ui, playthrough_from_spec(story, "police", "random:11"))
-    other = debrief_html(story, ui, playthrough_from_spec(story, "police", "random:12"))
+def test_the_same_seed_gives_the_same_page(edition_in):
+    edition = edition_in("en")
+    first = debrief_html(edition, playthrough_from_spec(edition, "police", "random:11"))
+    again = debrief_html(edition, playthrough_from_spec(edition, "police", "random:11"))
+    other = debrief_html(edition, playthrough_from_spec(edition, "police", "random:12"))
     assert first == again and first != other
 
 

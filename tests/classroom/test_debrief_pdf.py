@@ -30,10 +30,11 @@ def japanese_pdf(tmp_path_factory):
     return path
 
 
-def test_an_english_pdf_shows_every_decision_with_both_choices_and_the_question(english_pdf, story_in):
-    story, ui = story_in("en")
-    run = playthrough_from_spec(story, "pilot", "random:5")
-    debrief = build_debrief(story, run.state)
+def test_an_english_pdf_shows_every_decision_with_both_choices_and_the_question(english_pdf, edition_in):
+    edition = edition_in("en")
+    story, ui = edition.story, edition.ui
+    run = playthrough_from_spec(edition, "pilot", "random:5")
+    debrief = build_debrief(story, run.state, edition.machine.rules)
     text = pdf_text(english_pdf)
     assert debrief.decisions and any(not d.matched for d in debrief.decisions)  # a path that differs somewhere
     for review in debrief.decisions + debrief.missed:
@@ -45,13 +46,14 @@ def test_an_english_pdf_shows_every_decision_with_both_choices_and_the_question(
     assert ui("debrief.summary", matches=debrief.matches, total=debrief.total) in text
 
 
-def test_an_english_pdf_quotes_each_source_exactly_with_its_full_citation(english_pdf, story_in):
-    story, _ = story_in("en")
-    run = playthrough_from_spec(story, "pilot", "random:5")
+def test_an_english_pdf_quotes_each_source_exactly_with_its_full_citation(english_pdf, edition_in):
+    edition = edition_in("en")
+    story, ui = edition.story, edition.ui
+    run = playthrough_from_spec(edition, "pilot", "random:5")
     text = pdf_text(english_pdf)
     barron = story.sources["barron"]
     cited = 0
-    for review in build_debrief(story, run.state).decisions:
+    for review in build_debrief(story, run.state, edition.machine.rules).decisions:
         history = review.history
         quotes = list(history.sources) if history else []
         for version in (history.versions if history else []):
@@ -66,10 +68,11 @@ def test_an_english_pdf_quotes_each_source_exactly_with_its_full_citation(englis
     assert f"{barron.author}, “{barron.title}”, {barron.publisher}, {barron.date}." in text
 
 
-def test_a_disputed_point_prints_every_account(english_pdf, story_in):
-    story, ui = story_in("en")
-    run = playthrough_from_spec(story, "pilot", "random:5")
-    disputed = [r for r in build_debrief(story, run.state).decisions if r.disputed]
+def test_a_disputed_point_prints_every_account(english_pdf, edition_in):
+    edition = edition_in("en")
+    story, ui = edition.story, edition.ui
+    run = playthrough_from_spec(edition, "pilot", "random:5")
+    disputed = [r for r in build_debrief(story, run.state, edition.machine.rules).decisions if r.disputed]
     text = pdf_text(english_pdf)
     assert disputed
     for review in disputed:
@@ -87,10 +90,11 @@ def test_every_font_in_the_pdfs_is_embedded(english_pdf, japanese_pdf):
     assert any("Foxbat-Sans-JP" in font["name"] for font in pdf_fonts(japanese_pdf))
 
 
-def test_a_japanese_pdf_reads_back_in_japanese(japanese_pdf, story_in):
-    story, ui = story_in("ja")
-    run = playthrough_from_spec(story, "police", "historical")
-    debrief = build_debrief(story, run.state)
+def test_a_japanese_pdf_reads_back_in_japanese(japanese_pdf, edition_in):
+    edition = edition_in("ja")
+    story, ui = edition.story, edition.ui
+    run = playthrough_from_spec(edition, "police", "historical")
+    debrief = build_debrief(story, run.state, edition.machine.rules)
     text = squeeze(pdf_text(japanese_pdf))
     assert squeeze(story.roles["police"].question) in text
     assert squeeze(ui("gui.debrief.title")) in text
@@ -107,10 +111,11 @@ def test_the_paper_flag_sets_a4_or_letter(english_pdf, japanese_pdf):
     assert (round(width), round(height)) == (612, 792)
 
 
-def test_a_vietnamese_pdf_keeps_its_stacked_accents(tmp_path, story_in):
-    story, ui = story_in("vi")
+def test_a_vietnamese_pdf_keeps_its_stacked_accents(tmp_path, edition_in):
+    edition = edition_in("vi")
+    story, ui = edition.story, edition.ui
     path = tmp_path / "diplomat-vi.pdf"
-    write_document(debrief_html(story, ui, playthrough_from_spec(story, "diplomat", "historical")), path)
+    write_document(debrief_html(edition, playthrough_from_spec(edition, "diplomat", "historical")), path)
     text = pdf_text(path)
     assert loose(story.roles["diplomat"].question) in loose(text)
     assert ui("classroom.debrief.question") in text and "ộ" in text and "ữ" in text

@@ -37,8 +37,8 @@ def test_the_pack_is_written_as_pdf_and_html_in_each_language(pack):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_pack_says_what_the_game_says(pack, story_in, language):
-    story, ui = story_in(language)
+def test_the_pack_says_what_the_game_says(pack, edition_in, language):
+    story, ui = edition_in(language).story, edition_in(language).ui
     text = page_text(pack / f"teachers-pack-{language}.html")
     for role in story.roles.values():
         assert " ".join(role.question.split()) in text and role.name in text
@@ -63,8 +63,8 @@ def test_the_lesson_plan_fills_45_minutes_in_order():
     assert all(a[1] == b[0] for a, b in zip(spans, spans[1:]))
 
 
-def test_the_japanese_pack_prints_in_japanese_with_embedded_fonts(pack, story_in):
-    story, ui = story_in("ja")
+def test_the_japanese_pack_prints_in_japanese_with_embedded_fonts(pack, edition_in):
+    story, ui = edition_in("ja").story, edition_in("ja").ui
     path = pack / "teachers-pack-ja.pdf"
     text = squeeze(pdf_text(path))
     assert squeeze(ui("classroom.pack.title")) in text and squeeze(ui("classroom.disputed.task")) in text

@@ -44,9 +44,9 @@ def test_the_classroom_documents_never_load_pygame():
     assert subprocess.run([sys.executable, "-c", code], cwd=PROJECT, check=False).returncode == 0
 
 
-def test_the_map_of_the_record_itself_has_one_path_and_no_parting(shipped_story):
-    role = shipped_story.roles["pilot"]
-    state = play_historical(shipped_story, "pilot")
+def test_the_map_of_the_record_itself_has_one_path_and_no_parting(edition_in):
+    role = edition_in("en").story.roles["pilot"]
+    state = play_historical(edition_in("en"), "pilot")
     player = [s.scene for s in state.path] + [state.scene]
     record = historical_path(role)
     assert player == record
@@ -56,11 +56,11 @@ def test_the_map_of_the_record_itself_has_one_path_and_no_parting(shipped_story)
     assert {styles[s] for s in record} == {"both"} and not drawn.labels
 
 
-def test_a_path_that_leaves_the_record_is_marked_where_it_parts(shipped_story):
-    role = shipped_story.roles["police"]
+def test_a_path_that_leaves_the_record_is_marked_where_it_parts(edition_in):
+    role = edition_in("en").story.roles["police"]
     record = historical_path(role)
     for seed in range(50):
-        state = play_random(shipped_story, "police", seed)
+        state = play_random(edition_in("en"), "police", seed)
         player = [s.scene for s in state.path] + [state.scene]
         if player[1:2] != record[1:2] and player[0] == record[0]:
             break

@@ -197,7 +197,7 @@ class KioskApp:
         from .screens.debrief import DebriefScreen
 
         visit = self.visit
-        debrief = build_debrief(visit.session.story, visit.session.state)
+        debrief = build_debrief(visit.session.story, visit.session.state, visit.session.machine.rules)
         screen = DebriefScreen(self, debrief)
         self._record(timed_out=False)
         self.switch(screen)
