@@ -449,19 +449,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _edition_in(lang: str, command: str):
-    """The shipped story's edition in a language for the classroom commands, or (None, exit code) after saying why not."""
+def _editions(languages: list[str], command: str):
+    """The shipped story's edition in each language, or (None, exit code) after saying why not (before any work)."""
     from game.engine import Edition, languages_in
 
+    root = default_story_path()
+    known = sorted(set(languages_in(root)) | set(languages_in(shipped_story_path())), key=lambda c: (c != "en", c))
+    unknown = [lang for lang in languages if lang not in known]
+    if unknown:
+        print(f"foxbat {command}: no language '{unknown[0]}'; choose from: {', '.join(known)}", file=sys.stderr)
+        return None, EXIT_USAGE
     loaded = _load(None)
     if loaded is None:
         return None, EXIT_PROBLEMS
-    root = default_story_path()
-    known = sorted(set(languages_in(root)) | set(languages_in(shipped_story_path())), key=lambda c: (c != "en", c))
-    if lang not in known:
-        print(f"foxbat {command}: no language '{lang}'; choose one of: {', '.join(known)}", file=sys.stderr)
-        return None, EXIT_USAGE
-    return Edition.build(loaded, lang, ui_root=shipped_story_path()), EXIT_OK
+    return [Edition.build(loaded, lang, ui_root=shipped_story_path()) for lang in languages], EXIT_OK
 
 
 def cmd_debrief(args: argparse.Namespace) -> int:
@@ -471,9 +472,10 @@ def cmd_debrief(args: argparse.Namespace) -> int:
     from game.classroom.playthrough import playthrough_from_spec
     from game.classroom.render import check_output, write_document
 
-    edition, code = _edition_in(args.lang, "debrief")
-    if edition is None:
+    editions, code = _editions([args.lang], "debrief")
+    if editions is None:
         return code
+    edition = editions[0]
     try:
         check_output(args.output)
         run = playthrough_from_spec(edition, args.role, args.path)
@@ -490,6 +492,9 @@ def cmd_classroom(args: argparse.Namespace) -> int:
     from game.classroom import ClassroomError
     from game.classroom.documents import write_pack
 
+    editions, code = _editions(args.lang, "classroom")
+    if editions is None:
+        return code
     if args.output.exists() and not args.output.is_dir():
         print(f"foxbat classroom: {args.output} is a file; -o needs a folder", file=sys.stderr)
         return EXIT_USAGE
@@ -498,10 +503,7 @@ def cmd_classroom(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"foxbat classroom: cannot make the folder {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_USAGE
-    for lang in args.lang:
-        edition, code = _edition_in(lang, "classroom")
-        if edition is None:
-            return code
+    for edition in editions:
         try:
             for path in write_pack(edition, args.output, args.paper):
                 print(f"wrote {path}", file=sys.stderr)

@@ -79,3 +79,9 @@ def test_a_pack_into_a_file_is_refused_in_one_line(tmp_path, capsys):
     assert main(["classroom", "-o", str(blocker)]) == 2
     err = capsys.readouterr().err
     assert "is a file; -o needs a folder" in err and len(err.strip().splitlines()) == 1
+
+
+def test_an_unknown_language_is_refused_before_anything_is_written(tmp_path, capsys):
+    folder = tmp_path / "pack"
+    assert main(["classroom", "-o", str(folder), "--lang", "en", "xx"]) == 2
+    assert "no language 'xx'" in capsys.readouterr().err and not folder.exists()
