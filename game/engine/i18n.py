@@ -290,8 +290,14 @@ class UiText:
             return english.format(**values)  # a translator's broken placeholder must not crash play
 
 
-#: Placeholders a translation may use in place of the English one: a date may give the month as a number.
-PLACEHOLDER_ALTERNATIVES = {"ui.date.day": {"month_number": "month"}, "ui.date.month": {"month_number": "month"}}
+#: The values the game gives each date pattern; a language may use any of them (lint W333 allows
+#: them), so Japanese can write the month as a number where English writes its name.
+DATE_PATTERN_VALUES = {
+    "date.day": frozenset({"day", "month", "month_number", "year"}),
+    "date.month": frozenset({"month", "month_number", "year"}),
+    "date.time": frozenset({"hour", "minute"}),
+    "date.with_time": frozenset({"date", "time"}),
+}
 
 
 def format_moment(when: str, ui: "UiText") -> str:

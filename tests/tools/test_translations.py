@@ -90,9 +90,20 @@ def test_status_refuses_something_that_is_not_a_story_folder(tmp_path, capsys):
     assert "takes one story folder" in capsys.readouterr().err
 
 
-def test_a_date_may_give_the_month_as_a_number_with_a_format_and_still_match_its_english():
-    from game.tools.translations import _placeholders
+def test_a_date_pattern_may_use_any_value_the_game_gives_it_but_nothing_else(tmp_path):
+    import yaml
 
-    assert _placeholders("{year}年{month_number}月{day}日", "ui.date.day") == _placeholders("{day} {month} {year}")
-    assert _placeholders("{month_number:02d}.{year}", "ui.date.month") == {"month", "year"}
-    assert _placeholders("{month_number} {year}", "ui.debrief.summary") == {"month_number", "year"}  # elsewhere: not
+    from game.engine import text_hash
+
+    root = _story(tmp_path)
+    english = {"date.month": "{month} {year}", "date.day": "{day} {month} {year}", "terminal.saved": "Saved to {slot}."}
+    (root / "i18n" / "en").mkdir(parents=True)
+    (root / "i18n" / "en" / "ui.yaml").write_text(yaml.safe_dump({"language": "en", "entries": english}))
+    texts = {"date.month": "{month_number:02d}.{year}", "date.day": "{day} {weekday} {year}", "terminal.saved": "{khe}"}
+    entries = {f"ui.{k}": {"hash": text_hash(english[k]), "en": english[k], "text": t} for k, t in texts.items()}
+    (root / "i18n" / "xx").mkdir()
+    (root / "i18n" / "xx" / "ui.yaml").write_text(
+        yaml.safe_dump({"language": "xx", "scope": "ui", "entries": entries}))
+    flagged = sorted(p.message.split("'")[3] for p in check_translations(load_story(root).story, root)
+                     if p.code == "W333")
+    assert flagged == ["ui.date.day", "ui.terminal.saved"]  # {month_number:02d} is offered; {weekday} is not
