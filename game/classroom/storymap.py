@@ -6,6 +6,7 @@ two stay apart in black and white as well as in colour.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from game.engine import Role, divergence, scene_depths
@@ -14,6 +15,7 @@ WIDTH = 1000  # SVG user units; the page scales the picture to its column width
 ROW = 46  # vertical room per scene in the busiest column
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 24, 44, 30
 RADIUS = 7
+FONT_SIZE = 15  # of the labels, in SVG units (the template's font-size)
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,21 @@ def layout_story_map(role: Role, player: list[str], record: list[str], decision_
         if scene_id in placed:
             x, y = placed[scene_id]
             labels.append(MapLabel(x + RADIUS + 4, y + RADIUS + 22, title, "end"))
+    labels = [_inside(label) for label in labels]
     return StoryMap(WIDTH, height, edges, _points(placed, record, -2), _points(placed, player, 2), nodes, labels)
+
+
+def _text_width(text: str) -> float:
+    """About how wide a label is drawn: full-width (CJK) characters one em, others a little over half."""
+    return sum(FONT_SIZE if unicodedata.east_asian_width(ch) in "WF" else FONT_SIZE * 0.56 for ch in text)
+
+
+def _inside(label: MapLabel) -> MapLabel:
+    """The label moved sideways, if need be, so that none of it falls off the picture's edges."""
+    width = _text_width(label.text)
+    left = {"start": 0.0, "middle": width / 2, "end": width}[label.anchor]
+    x = min(max(label.x, left + 2), WIDTH - 2 - (width - left))
+    return MapLabel(x, label.y, label.text, label.anchor)
 
 
 def _points(placed: dict[str, tuple[float, float]], path: list[str], dy: float) -> str:

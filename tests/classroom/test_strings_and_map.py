@@ -72,3 +72,18 @@ def test_a_path_that_leaves_the_record_is_marked_where_it_parts(edition_in):
     assert next(node.number for node in drawn.nodes if node.scene_id == player[0]) == "1"
     xs = {node.scene_id: node.x for node in drawn.nodes}
     assert xs[player[0]] < xs[player[1]]  # left to right, from the start
+
+
+def test_map_labels_stay_inside_the_picture_even_at_its_edges(edition_in):
+    from game.classroom.storymap import WIDTH, _text_width
+
+    role = edition_in("en").story.roles["pilot"]
+    start = role.start
+    first = role.scenes[start].choices[0].goto
+    drawn = layout_story_map(role, [start, first], [start, "nowhere"], {}, "you parted from the record here",
+                             "met", {first: "An ending with a rather long title for its corner"})
+    assert drawn.labels
+    for label in drawn.labels:
+        width = _text_width(label.text)
+        left = label.x - {"start": 0, "middle": width / 2, "end": width}[label.anchor]
+        assert 0 <= left and left + width <= WIDTH, label
