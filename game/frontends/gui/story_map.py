@@ -5,8 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import divergence, scene_depths  # shared with the printed map (game/classroom)
-
-from . import palette as P
+from game.frontends.shell import palette as P
 
 
 def positions(role, rect: pygame.Rect) -> dict[str, tuple[int, int]]:
