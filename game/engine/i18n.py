@@ -86,7 +86,7 @@ def load_catalog(root: Path | str, language: str) -> tuple[Catalog, list[Problem
     if not folder.is_dir():
         return catalog, problems
     for path in sorted(folder.glob("*.yaml")):
-        document, found = read_yaml(path)
+        document, found = read_yaml(path, within=Path(root))
         problems.extend(found)
         if document is None:
             continue
@@ -118,7 +118,7 @@ def load_ui_strings(root: Path | str) -> dict[str, str]:
     path = Path(root) / I18N_FOLDER / "en" / UI_FILE
     if not path.is_file():
         return {}
-    document, _ = read_yaml(path)
+    document, _ = read_yaml(path, within=Path(root))
     if document is None or not isinstance(document.data, dict):
         return {}
     entries = document.data.get("entries", {})
