@@ -125,7 +125,11 @@ def add_writer_tool_parsers(commands) -> None:
     mode.add_argument("--random", type=int, metavar="N", help="N random playthroughs per role")
     mode.add_argument("--historical", action="store_true",
                       help="play the 'record: actual' path of each role and write its transcript")
-    playtest.add_argument("--seed", type=int, default=0, help="with --random: the random seed (default: 0)")
+    mode.add_argument("--depth", type=int, nargs="?", const=1000, metavar="N",
+                      help="replay value per role against the targets (N random playthroughs, default 1000; "
+                           "exit 1 on a miss)")
+    playtest.add_argument("--seed", type=int, default=None,
+                          help="with --random: the random seed (default: 0); with --depth: default 11")
     playtest.add_argument("--prefer-unseen", action="store_true",
                           help="with --random: pick the choices taken least so far")
     playtest.add_argument("-o", "--output", type=Path, metavar="DIR",
@@ -344,12 +348,13 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_playtest(args: argparse.Namespace) -> int:
-    """`foxbat playtest --exhaustive | --random N | --historical`."""
+    """`foxbat playtest --exhaustive | --random N | --historical | --depth [N]`."""
     from game.tools import playtest_report
 
-    if args.random is not None and args.random < 1:
-        print("foxbat playtest: --random needs a number of playthroughs of at least 1", file=sys.stderr)
-        return EXIT_USAGE
+    for flag, runs in (("--random", args.random), ("--depth", args.depth)):
+        if runs is not None and runs < 1:
+            print(f"foxbat playtest: {flag} needs a number of playthroughs of at least 1", file=sys.stderr)
+            return EXIT_USAGE
     if (args.output is not None or args.update_golden) and not args.historical:
         print("foxbat playtest: -o and --update-golden go with --historical", file=sys.stderr)
         return EXIT_USAGE
@@ -359,8 +364,10 @@ def cmd_playtest(args: argparse.Namespace) -> int:
     console = playtest_report.console_for(sys.stdout)
     if args.exhaustive:
         return playtest_report.run_exhaustive(story, roles, console)
+    if args.depth is not None:
+        return playtest_report.run_depth(story, roles, args.depth, 11 if args.seed is None else args.seed, console)
     if args.random is not None:
-        return playtest_report.run_random(story, roles, args.random, args.seed, args.prefer_unseen, console,
+        return playtest_report.run_random(story, roles, args.random, args.seed or 0, args.prefer_unseen, console,
                                           progress_stream=sys.stderr)
     out_dir = project_root() / "tests" / "tools" / "golden" if args.update_golden else args.output
     return playtest_report.run_historical(story, roles, console, out_dir)

@@ -1,7 +1,11 @@
 """The story engine: load, validate and play stories. Pure Python: no pygame, no printing."""
 
 from .conditions import Condition, Effects, ExpressionError, compile_condition, compile_effects
-from .debrief import Debrief, DecisionReview, actual_choice, build_debrief, historical_path
+from .debrief import (
+    Debrief, DecisionReview, Departure, actual_choice, build_debrief, departure_sentence, historical_path,
+    quote_words, turn_sentence,
+)
+from .turning_points import TurningPoint, turning_points
 from .errors import Problem, Severity, SourceLocation, StoryError, did_you_mean, error, summarize, warning
 from .i18n import (
     Catalog, Coverage, Entry, TranslationFile, UiText, coverage, format_moment, languages_in, load_catalog,
@@ -34,7 +38,7 @@ __all__ = [
     "Dossier", "Effects", "Ending", "ExpressionError", "Gauge", "History", "Position", "Problem", "Quote",
     "Role", "RoleFile", "Rules", "SaveError", "SaveInfo", "SaveStore", "Scene", "SceneFile", "Session",
     "SessionState", "Severity", "Source", "SourceLocation", "SourcesFile", "StateError", "Step", "Story",
-    "StoryError", "StoryMachine", "StoryManifest", "StoryWatcher", "Variable", "Version", "actual_choice", "build_debrief",
+    "StoryError", "StoryMachine", "StoryManifest", "StoryWatcher", "Variable", "Version", "actual_choice", "build_debrief", "departure_sentence", "quote_words", "turn_sentence", "turning_points", "TurningPoint", "Departure",
     "check_story", "compile_condition", "compile_effects", "did_you_mean", "display_path", "error",
     "historical_path", "iter_quotes", "load_story", "parse_yaml", "read_story", "read_yaml", "rebase", "summarize",
     "validate_story", "warning", "write_atomically",

@@ -54,7 +54,9 @@ class Quote(Frozen):
     source: Id = Field(description="A key in story/sources.yaml.")
     quote: Text = Field(description="Words that appear in the source exactly (after NFC and whitespace folding).")
     translation: Optional[str] = Field(None, description="An English translation, for a quote in another language.")
-
+    summary: bool = Field(
+        False, description="true when the words summarise the source rather than quote it (a reference known "
+        "through a summary of it); shown without quotation marks, as a summary.")
 
 class Version(Frozen):
     """One side of a disputed fact, with the sources that give it."""
@@ -85,8 +87,10 @@ class Dossier(Frozen):
     )
     title: Text
     text: Text
-    status: Literal["documented", "dramatized"] = Field(
-        "dramatized", description="documented only when every line is backed by the sources below."
+    status: Literal["documented", "reconstructed", "dramatized"] = Field(
+        "dramatized", description="documented: every line is backed by the sources below; reconstructed: the "
+        "content is backed by the sources below but the form (layout, wording of the log, cable or sheet) is "
+        "made for the game; dramatized: invented."
     )
     sources: list[Quote] = Field(default_factory=list)
 

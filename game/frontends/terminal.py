@@ -10,7 +10,7 @@ from pathlib import Path
 
 from game.engine import (
     AUTOSAVE, UiText, break_lines, format_moment, ChoiceUnavailable, Debrief, SaveError, SaveStore, Scene, Session, StateError, Story, StoryError,
-    StoryWatcher, build_debrief, load_story, rebase,
+    StoryWatcher, build_debrief, departure_sentence, load_story, quote_words, rebase, turn_sentence,
 )
 
 def format_when(when: str) -> str:
@@ -100,7 +100,7 @@ class TerminalGame:
         for document in self.session.scene.dossier:
             self.say()
             self.say(f"== {document.title} ({self.ui(f'document.{document.kind}')}"
-                     f"{', ' + self.ui('terminal.dramatized') if document.status == 'dramatized' else ''}) ==")
+                     f"{'' if document.status == 'documented' else ', ' + self.ui(f'terminal.{document.status}')}) ==")
             self.say(document.text.strip())
 
     def run(self) -> str:
@@ -210,12 +210,25 @@ class TerminalGame:
             self.say(self.ui("debrief.never_reached"))
             for review in debrief.missed:
                 self._review(review)
+        self._turns(debrief)
         self.say()
         self.say(self.ui("debrief.summary", matches=debrief.matches, total=debrief.total))
         if debrief.role.epilogue:
             self.say()
             self.say(self.ui("debrief.next"))
             self.say(debrief.role.epilogue.strip())
+
+    def _turns(self, debrief: Debrief) -> None:
+        """Where the path left the record, and which earlier choices opened or closed later ones."""
+        departure = departure_sentence(debrief, self.ui)
+        if departure is None and not debrief.turns:
+            return
+        self.say()
+        self.say(self.ui("debrief.turns_heading"))
+        if departure is not None:
+            self.say("- " + departure, indent="    ")
+        for turn in debrief.turns:
+            self.say("- " + turn_sentence(debrief.role, turn, self.ui), indent="    ")
 
     def _review(self, review) -> None:
         scene: Scene = review.scene
@@ -248,9 +261,9 @@ class TerminalGame:
     def _quote(self, quote) -> None:
         source = self.session.story.sources.get(quote.source)
         title = source.title if source else quote.source
-        self.say(f"\u201c{quote.quote.strip()}\u201d ({title})", indent="      ")
+        self.say(f"{quote_words(quote, self.ui)} ({title})", indent="      ")
         if quote.translation:
-            self.say(self.ui("debrief.translation", text=f"\u201c{quote.translation.strip()}\u201d"), indent="      ")
+            self.say(self.ui("debrief.translation", text=quote_words(quote, self.ui, translated=True)), indent="      ")
 
 
 def _unit(unit: str) -> str:

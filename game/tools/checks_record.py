@@ -10,7 +10,7 @@ MAX_QUOTE_WORDS = 50  # a quote, not a copied page: fair use and readable on the
 
 
 def check_documented_sources(story: Story) -> list[Problem]:
-    """E311: a documented history (or documented dossier document) that cites no source."""
+    """E311: a documented history (or documented or reconstructed dossier document) that cites no source."""
     problems = []
     for role in story.roles.values():
         for scene_id, scene in role.scenes.items():
@@ -22,10 +22,10 @@ def check_documented_sources(story: Story) -> list[Problem]:
                     "add 'sources:' with '- source: <key in sources.yaml>' and 'quote: \"exact words\"', "
                     "or mark it 'status: dramatized'"))
             for index, document in enumerate(scene.dossier):
-                if document.status == "documented" and not document.sources:
+                if document.status in ("documented", "reconstructed") and not document.sources:
                     problems.append(error(
                         "E311", story.locate(role.id, "scenes", scene_id, "dossier", index, "status"),
-                        f"scene '{scene_id}': documented dossier '{document.id}' cites no source",
+                        f"scene '{scene_id}': {document.status} dossier '{document.id}' cites no source",
                         "add 'sources:' with exact quotes, or mark it 'status: dramatized'"))
     return problems
 

@@ -107,6 +107,29 @@ def print_random(r: RandomReport, console: Console) -> None:
     console.print()
 
 
+def run_depth(story: Story, roles: list[str], runs: int, seed: int, console: Console) -> int:
+    """The replay figures of each role beside the targets; 1 when a role misses one."""
+    from .depth import EARLY, measure
+
+    table = Table("role", "choices/run", "quick ends", f"early alt. endings (<= {EARLY})", "record at 1:2:3...",
+                  "one-option", box=None, pad_edge=False)
+    missed = []
+    for role_id in roles:
+        d = measure(story, role_id, runs, seed)
+        positions = ":".join(str(d.positions.get(p, 0)) for p in range(1, max(d.positions, default=1) + 1))
+        table.add_row(role_id, f"{d.mean_choices:.1f}", f"{len(d.quick_ends)} of {len(d.alternatives)}",
+                      str(len(d.early_endings)), f"{positions} ({d.top_position_share:.0%} top)",
+                      str(len(d.single_option)))
+        missed += [(role_id, miss) for miss in d.misses()]
+    console.print(f"Replay value, {runs:,} random playthroughs per role (seed {seed})")
+    console.print(table)
+    for role_id, miss in missed:
+        console.print(f"  [red]{escape(role_id)}[/red]: {escape(miss)}")
+    console.print("[green]every role meets the targets[/green]" if not missed else
+                  f"[red]{len(missed)} target(s) missed[/red]")
+    return 1 if missed else 0
+
+
 def run_historical(story: Story, roles: list[str], console: Console, out_dir: Path | None) -> int:
     """Play the record of each role; write transcripts to out_dir (or print them); 1 when one breaks."""
     machine = StoryMachine(story)

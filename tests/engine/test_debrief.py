@@ -44,3 +44,16 @@ def test_an_abandoned_session_lists_the_historical_decisions_it_never_reached(sa
 def test_a_contested_moment_is_marked_as_disputed(sample_story):
     scene = sample_story.roles["pilot"].scenes["hakodate"]
     assert scene.history.status == "contested" and len(scene.history.versions) == 2
+
+
+def test_a_quote_is_shown_in_quotation_marks_and_a_summary_is_marked_as_one():
+    from game.engine.model import Quote
+    from game.engine import quote_words
+
+    def ui(key, **values):
+        return {"quote.summary": "(in summary) {text}"}[key].format(**values)
+
+    assert quote_words(Quote(source="wib", quote=" exact words "), ui) == "\u201cexact words\u201d"
+    summary = Quote(source="barron", quote="he waited for full tanks", summary=True, translation="満タンを待った")
+    assert quote_words(summary, ui) == "(in summary) he waited for full tanks"
+    assert quote_words(summary, ui, translated=True) == "(in summary) 満タンを待った"

@@ -27,6 +27,10 @@ def test_every_interface_key_the_code_uses_has_english_text():
     assert len(kiosk) >= 10 and not (kiosk - set(english)), sorted(kiosk - set(english))
     for status in ("documented", "contested", "dramatized"):
         assert f"debrief.{status}" in english
+    for status in ("documented", "reconstructed", "dramatized"):  # a dossier document's status, in the window
+        assert f"gui.document.{status}" in english
+    for status in ("reconstructed", "dramatized"):  # and in the terminal, where 'documented' goes unsaid
+        assert f"terminal.{status}" in english
 
 
 def test_a_translated_string_is_used_and_an_untranslated_one_falls_back_to_english():

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.tools import checks
+from game.tools.lint import lint_story
 from game.tools.checks_writing import Moment, check_images, check_translations
 from game.tools.explore import explore_story
 from game.tools.checks_flow import check_exploration_limit
@@ -106,6 +107,15 @@ def test_history_and_decision_problems_each_have_their_code():
 def test_a_documented_history_without_sources_is_an_error():
     [problem] = with_code(run("record"), "E311")
     assert problem.is_error and "'start'" in problem.message
+
+
+def test_a_reconstructed_dossier_without_sources_is_an_error(tmp_path):
+    story = copy("clean", tmp_path)
+    edit(story / "roles" / "agent" / "01_scenes.yaml", "    history:\n      status: documented\n",
+         "    dossier:\n      - id: log\n        kind: radar_log\n        title: The log\n"
+         "        status: reconstructed\n        text: Blips.\n    history:\n      status: documented\n")
+    [problem] = with_code(lint_story(story, check_sources=False), "E311")
+    assert "reconstructed dossier 'log' cites no source" in problem.message
 
 
 def test_a_quote_over_fifty_words_is_a_warning():
