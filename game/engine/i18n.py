@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import Problem, SourceLocation, error
 from .loader import validation_problems
 from .model import Quote, Story
+from .textcheck import control_character_problems
 from .yamlfile import display_path, read_yaml
 
 I18N_FOLDER = "i18n"
@@ -90,6 +91,7 @@ def load_catalog(root: Path | str, language: str) -> tuple[Catalog, list[Problem
         problems.extend(found)
         if document is None:
             continue
+        problems.extend(control_character_problems(document))
         try:
             parsed = TranslationFile.model_validate(document.data)
         except ValidationError as exc:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from .errors import Problem, SourceLocation, StoryError, did_you_mean, error
 from .model import Role, RoleFile, SceneFile, SourcesFile, Story, StoryManifest
 from .parsecache import ParseCache
+from .textcheck import control_character_problems
 from .yamlfile import YamlDocument, display_path, read_yaml
 
 MANIFEST = "story.yaml"
@@ -174,6 +175,7 @@ def _read_model(path: Path, model: type[BaseModel], problems: list[Problem],
     problems.extend(found)
     if document is None:
         return None, None
+    problems.extend(control_character_problems(document))
     if not isinstance(document.data, dict):
         problems.append(error("E102", document.locate(()), f"expected a mapping of keys at the top of the file, "
                               f"found {_kind_of(document.data)}", f"see {model.__doc__}"))

@@ -64,6 +64,14 @@ class YamlDocument:
         # The data was built from this very text, so it reads again; empty tables just in case.
         self._values, self._keys = (marked.values, marked.keys) if marked is not None else ({}, {})
 
+    @property
+    def may_hold_escapes(self) -> bool:
+        """False when no text of the file can hold a control character (YAML refuses raw ones; escapes need '\\')."""
+        source = self._source
+        if isinstance(source, bytes):
+            return b"\\" in source or b"\r" in source or b"\xc2\x85" in source
+        return "\\" in source or "\r" in source or "\x85" in source
+
     def find(self, path: tuple) -> tuple[int, int] | None:
         """(line, column) of the value at exactly this data path, or None."""
         return self.values.get(path)

@@ -8,10 +8,31 @@ from typing import Callable, TextIO
 
 from pathlib import Path
 
+from game.engine.controlchars import strip_controls
 from game.engine import (
     AUTOSAVE, UiText, break_lines, format_moment, ChoiceUnavailable, Debrief, SaveError, SaveStore, Scene, Session, StateError, Story, StoryError,
     StoryWatcher, build_debrief, departure_sentence, load_story, quote_words, rebase, turn_sentence,
 )
+
+class Printable:
+    """A text stream that drops control characters, so no text from a story or a save drives the terminal."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write the text without its control characters (newline and tab stay)."""
+        self.stream.write(strip_controls(text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+def printable(stream: TextIO) -> TextIO:
+    """The stream wrapped in Printable (once)."""
+    return stream if isinstance(stream, Printable) else Printable(stream)  # type: ignore[return-value]
+
 
 def format_when(when: str) -> str:
     """'1976-09-06T13:50+09:00' as '6 September 1976, 13:50'."""
@@ -24,7 +45,7 @@ class LiveReload:
     def __init__(self, root: Path | str, out: TextIO, watcher: StoryWatcher | None = None,
                  prepare: Callable[[Story], Story] | None = None):
         self.root = Path(root)
-        self.out = out
+        self.out = printable(out)
         self.watcher = watcher or StoryWatcher(self.root)
         self.prepare = prepare or (lambda story: story)  # e.g. put the reloaded story into the player's language
 
@@ -60,7 +81,7 @@ class TerminalGame:
         self.session = session
         self.ui = ui or english_ui()
         self.read = read
-        self.out = out
+        self.out = printable(out)
         self.saves = saves
         self.width = width or min(shutil.get_terminal_size((80, 24)).columns, 88)
         self.live = live
@@ -296,6 +317,7 @@ def english_ui() -> UiText:
 def choose_role(story: Story, read: Callable[[str], str], out: TextIO, ui: UiText | None = None) -> str | None:
     """Ask which role to play; None on end of input."""
     ui = ui or english_ui()  # read once, not at every prompt
+    out = printable(out)
     roles = list(story.roles.values())
     print(story.title, file=out)
     print(file=out)
