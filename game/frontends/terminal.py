@@ -8,8 +8,8 @@ from typing import Callable, TextIO
 
 from pathlib import Path
 
-from game.engine.controlchars import strip_controls
 from game.engine import (
+    strip_controls,
     AUTOSAVE, UiText, break_lines, format_moment, ChoiceUnavailable, Debrief, SaveError, SaveStore, Scene, Session, StateError, Story, StoryError,
     StoryWatcher, build_debrief, departure_sentence, load_story, quote_words, rebase, turn_sentence,
 )

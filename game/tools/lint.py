@@ -10,8 +10,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from game.engine import Problem, check_story, summarize
-from game.engine.controlchars import escape_controls
+from game.engine import Problem, check_story, escape_controls, summarize
 
 from . import quotes
 
