@@ -156,10 +156,12 @@ def check_variable_ranges(story: Story, explored: Explored | None = None) -> lis
             choices = list(dict.fromkeys(f"{found.scene_of(o.state)}/{o.choice}" for o in overflows))
             others = f"; also {len(choices) - 1} more: {', '.join(choices[1:6])}{' ...' * (len(choices) > 6)}" \
                 if len(choices) > 1 else ""
+            declared = role.variables[name].max if above else role.variables[name].min
             side = "above its maximum" if above else "below its minimum"
+            default = "" if declared is not None else " (the default for a number that declares none)"
             problems.append(warning(
                 "W310", story.locate(role_id, "scenes", scene_id, "choices", index, "set"),
-                f"choice '{first.choice}' drives '{name}' to {first.value}, {side} {first.bound} "
+                f"choice '{first.choice}' drives '{name}' to {first.value}, {side} {first.bound}{default} "
                 f"(when {found.describe_values(first.state)}, reached by {found.describe_path(first.state)}){others}",
                 f"the engine clamps it to {first.bound}; change the effects or the range if that is not meant"))
     return problems
