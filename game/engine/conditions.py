@@ -86,8 +86,16 @@ class Effects:
     def apply(self, values: Values) -> dict:
         """The variables after the assignments; each int is clamped to its range as it is assigned."""
         result = dict(values)
-        for assignment in self.assignments:
-            result[assignment.target] = self._clamped(assignment.target, assignment.evaluate(result))
+        bounds = self.bounds
+        for assignment in self.assignments:  # the clamp is written out here: lint's search calls this a lot
+            value = assignment.evaluate(result)
+            if value.__class__ is int:
+                low, high = bounds.get(assignment.target, _OPEN)
+                if low is not None and value < low:
+                    value = low
+                elif high is not None and value > high:
+                    value = high
+            result[assignment.target] = value
         return result
 
     def _clamped(self, target: str, value):
@@ -102,6 +110,7 @@ class Effects:
         return value
 
 
+_OPEN = (None, None)
 NO_EFFECTS = Effects("", (), frozenset(), frozenset())
 
 

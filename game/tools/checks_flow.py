@@ -125,7 +125,8 @@ def check_choices_never_open(story: Story, explored: Explored | None = None) -> 
             continue
         taken = {(found.scene_of(s), choice) for s, out in enumerate(found.edges) for choice, _ in out}
         played = {scene for scene, _ in found.states}
-        for scene_id in sorted(played, key=list(found.role.scenes).index):
+        order = {scene_id: number for number, scene_id in enumerate(found.role.scenes)}
+        for scene_id in sorted(played, key=order.__getitem__):
             for index, choice in enumerate(found.role.scenes[scene_id].choices):
                 if (scene_id, choice.id) not in taken and choice.goto in found.role.scenes:
                     problems.append(warning(
