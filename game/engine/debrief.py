@@ -7,6 +7,7 @@ from typing import Callable
 
 from .model import Choice, History, Quote, Role, Scene, Story
 from .state import SessionState
+from .rules import Rules
 from .turning_points import TurningPoint, turning_points
 
 
@@ -81,8 +82,8 @@ class Debrief:
         return self.ending is not None and self.ending.ending is not None and self.ending.ending.kind == "historical"
 
 
-def build_debrief(story: Story, state: SessionState) -> Debrief:
-    """Set a finished or abandoned playthrough beside the record."""
+def build_debrief(story: Story, state: SessionState, rules: Rules) -> Debrief:
+    """Set a finished or abandoned playthrough beside the record (rules: the story's, as its machine holds them)."""
     role = story.roles[state.role]
     reviews = []
     visited = set()
@@ -99,7 +100,7 @@ def build_debrief(story: Story, state: SessionState) -> Debrief:
     ]
     current = role.scenes.get(state.scene)
     ending = current if current is not None and current.is_ending else None
-    return Debrief(role, reviews, ending, missed, first_departure(reviews), turning_points(story, state))
+    return Debrief(role, reviews, ending, missed, first_departure(reviews), turning_points(story, state, rules))
 
 
 def first_departure(reviews: list[DecisionReview]) -> Departure | None:

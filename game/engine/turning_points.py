@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Story
+from .rules import Rules
 from .state import SessionState
 
 
@@ -21,7 +22,7 @@ class TurningPoint:
     taken: bool             # True when the player took the later choice
 
 
-def turning_points(story: Story, state: SessionState) -> list[TurningPoint]:
+def turning_points(story: Story, state: SessionState, rules: Rules) -> list[TurningPoint]:
     """For each later choice that an earlier choice opened or closed, the latest such earlier choice.
 
     A cause is found by undoing, at the later scene, the variables an earlier choice wrote (putting
@@ -30,7 +31,6 @@ def turning_points(story: Story, state: SessionState) -> list[TurningPoint]:
     them, are reported: an option that merely stayed open is not news.
     """
     role = story.roles[state.role]
-    rules = story.rules
     path = state.path
     found: list[TurningPoint] = []
     for later, step in enumerate(path):
@@ -45,7 +45,7 @@ def turning_points(story: Story, state: SessionState) -> list[TurningPoint]:
             is_open = condition(values)
             if is_open and choice.id != step.choice:
                 continue
-            cause = _latest_cause(story, state, later, condition, is_open)
+            cause = _latest_cause(rules, state, later, condition, is_open)
             if cause is not None:
                 earlier, written = cause
                 found.append(TurningPoint(path[earlier].scene, path[earlier].choice, step.scene, choice.id, is_open,
@@ -53,13 +53,13 @@ def turning_points(story: Story, state: SessionState) -> list[TurningPoint]:
     return found
 
 
-def _latest_cause(story: Story, state: SessionState, later: int, condition, is_open: bool):
+def _latest_cause(rules: Rules, state: SessionState, later: int, condition, is_open: bool):
     """(index of the earlier step, variables it wrote) that flips the condition when undone, or None."""
     path = state.path
     values = path[later].variables
     for earlier in range(later - 1, -1, -1):
         step = path[earlier]
-        effects = story.rules.of(state.role, step.scene, step.choice).effects
+        effects = rules.of(state.role, step.scene, step.choice).effects
         written = tuple(sorted(effects.writes & condition.reads))
         if not written:
             continue

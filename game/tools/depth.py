@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
-from game.engine import Role, Story
+from game.engine import LoadedStory, Role
 
 from .playtest import random_playthroughs
 
@@ -55,7 +55,7 @@ class Depth:
         return found
 
 
-def measure(story: Story, role_id: str, runs: int = 1000, seed: int = 11) -> Depth:
+def measure(story: LoadedStory, role_id: str, runs: int = 1000, seed: int = 11) -> Depth:
     """The replay figures of one role: random playthroughs for the mean, the scene graph for the rest."""
     role = story.roles[role_id]
     report = random_playthroughs(story, role_id, runs, seed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import Session, build_debrief, historical_path
+from game.engine import Edition, build_debrief, historical_path
 
 
 def test_the_historical_path_follows_the_actual_choices(sample_story):
@@ -10,21 +10,21 @@ def test_the_historical_path_follows_the_actual_choices(sample_story):
 
 
 def test_following_the_record_matches_every_decision(sample_story):
-    session = Session.start(sample_story, "pilot")
+    session = Edition.build(sample_story).start("pilot")
     for choice in ("go", "low", "first_field"):
         session.choose(choice)
-    debrief = build_debrief(sample_story, session.state)
+    debrief = build_debrief(session.story, session.state, session.machine.rules)
     assert (debrief.matches, debrief.total) == (3, 3)
     assert debrief.historical_ending and debrief.missed == []
     assert debrief.summary == "You matched the record at 3 of 3 decisions."
 
 
 def test_a_different_path_is_set_beside_the_record_decision_by_decision(sample_story):
-    session = Session.start(sample_story, "pilot")
+    session = Edition.build(sample_story).start("pilot")
     session.choose("go")
     session.choose("high")
     session.choose("eject")
-    debrief = build_debrief(sample_story, session.state)
+    debrief = build_debrief(session.story, session.state, session.machine.rules)
     rows = [(d.scene_id, d.chosen.id, d.actual.id, d.matched) for d in debrief.decisions]
     assert rows == [("full_tanks", "go", "go", True), ("breakaway", "high", "low", False),
                     ("over_the_sea", "eject", "first_field", False)]
@@ -33,9 +33,9 @@ def test_a_different_path_is_set_beside_the_record_decision_by_decision(sample_s
 
 
 def test_an_abandoned_session_lists_the_historical_decisions_it_never_reached(sample_story):
-    session = Session.start(sample_story, "pilot")
+    session = Edition.build(sample_story).start("pilot")
     session.choose("wait")
-    debrief = build_debrief(sample_story, session.state)
+    debrief = build_debrief(session.story, session.state, session.machine.rules)
     assert [d.scene_id for d in debrief.decisions] == ["full_tanks"]
     assert [d.scene_id for d in debrief.missed] == ["breakaway", "over_the_sea"]
     assert not any(d.reached for d in debrief.missed)

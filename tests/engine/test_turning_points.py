@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import Session, build_debrief, load_story
+from game.engine import Edition, build_debrief, load_story
 
 CLEAN = Path(__file__).resolve().parent.parent / "stories" / "clean"
 
@@ -17,10 +17,10 @@ def clean():
 
 
 def played(story, *choices):
-    session = Session.start(story, "agent")
+    session = Edition.build(story).start("agent")
     for choice in choices:
         session.choose(choice)
-    return build_debrief(story, session.state)
+    return build_debrief(session.story, session.state, session.machine.rules)
 
 
 def test_an_earlier_choice_that_opened_the_choice_taken_is_a_turning_point(clean):

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from game.engine import SaveStore, Session, load_story
+from game.engine import Edition, SaveStore, load_story
 
 from ..bad_stories import corpus
 
@@ -39,7 +39,7 @@ def _copy_base(tmp_path):
 
 def test_a_self_squaring_number_is_clamped_to_the_default_bound_and_autosaves(tmp_path):
     story = load_story(_doubling_story(tmp_path))
-    session = Session.start(story, "pilot", seed=1)
+    session = Edition.build(story).start("pilot")
     session.choose("go")
     saves = SaveStore(tmp_path / "saves")
     for _ in range(40):
@@ -59,9 +59,8 @@ def test_lint_of_a_self_squaring_loop_finishes_and_names_the_default_bound(tmp_p
 
 
 def test_a_save_with_numbers_past_their_range_restores_within_it(tmp_path):
-    story = load_story(_doubling_story(tmp_path))
-    session = Session.start(story, "pilot", seed=1)
-    data = session.save()
+    edition = Edition.build(load_story(_doubling_story(tmp_path)))
+    data = edition.start("pilot").save()
     data["variables"]["count"] = 10 ** 4000
-    restored, _ = Session.restore(story, data)
+    restored, _ = edition.restore(data)
     assert restored.variables["count"] == 1_000_000

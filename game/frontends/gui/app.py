@@ -63,7 +63,8 @@ class App:
         self.fonts = FontCache()
         self.title_art = TitleArt(self)
         self.manager = None
-        self.base_story = None  # as loaded, in the story's own language
+        self.base_story = None  # as loaded (an engine LoadedStory), in the story's own language
+        self.edition = None     # the story, interface strings and machine in the player's language
         self.story = None       # in the player's language
         self.ui = None          # interface strings in the player's language
         self.story_error = None
@@ -92,7 +93,7 @@ class App:
         self.watcher = None
         self.audio = None
         if watch:
-            from .watch import StoryWatcher
+            from game.engine import StoryWatcher
 
             self.watcher = StoryWatcher(self.story_path)
         self._pending_notice = settings_message  # a string key: shown once the strings are loaded
@@ -177,25 +178,46 @@ class App:
     # --- loading -----------------------------------------------------------------------------
 
     def _load(self) -> None:
-        from .language import localized
+        from .language import edition_of
 
         base, error = load_everything(self.story_path, self.data_dir / "parsed")
-        story, ui = localized(base, self.story_path, self.settings.language) if base is not None else (None, None)
-        self._loaded = (base, error, story, ui)
+        edition = edition_of(base, self.settings.language) if base is not None else None
+        self._loaded = (base, error, edition)
+
+    def _use(self, edition) -> None:
+        """Play this edition from now on (the screens read story, ui and machine)."""
+        self.edition = edition
+        self.story, self.ui, self.machine = edition.story, edition.ui, edition.machine
+
+    def _move_to(self, edition) -> list:
+        """Carry the running session onto an edition (Edition.move) and play it; the notices to show.
+
+        When the session cannot move (its role is gone), everything stays as it was and the
+        notice says why.
+        """
+        from game.engine import CannotMove
+
+        notices: list = []
+        if self.session is not None:
+            try:
+                self.session, notices = edition.move(self.session)
+            except CannotMove as exc:
+                return [exc.notice]
+        self._use(edition)
+        return notices
 
     def relocalize(self) -> None:
         """Put the story and interface in the settings' language; the player keeps their place."""
-        from game.engine import StoryMachine
-
-        from .language import localized, moved
+        from .language import edition_of
 
         if self.base_story is None:
             return
-        self.story, self.ui = localized(self.base_story, self.story_path, self.settings.language)
-        self.machine = StoryMachine(self.story)  # a machine belongs to one Story object
-        if self.session is not None:
-            self.session = moved(self.session, self.story, self.machine)
-            self.session.state.language = self.settings.language
+        if self.edition is not None and self.edition.loaded is self.base_story:
+            edition = self.edition.in_language(self.settings.language)  # same load: the machine is shared
+        else:
+            edition = edition_of(self.base_story, self.settings.language)
+        for notice in self._move_to(edition):
+            self.notify(self.translated(notice))
         self.art.clear()
 
     def _new_manager(self):
@@ -222,7 +244,9 @@ class App:
 
         from .language import english_ui
 
-        self.base_story, self.story_error, self.story, self.ui = self._loaded
+        self.base_story, self.story_error, edition = self._loaded
+        if edition is not None:
+            self._use(edition)
         self.ui = self.ui or english_ui()
         if self._pending_notice:
             self.notify(self.ui(self._pending_notice))
@@ -231,10 +255,6 @@ class App:
 
         self.audio = Audio()
         self.audio.music(self.settings.music_volume)
-        if self.story is not None:
-            from game.engine import StoryMachine
-
-            self.machine = StoryMachine(self.story)  # one per loaded story, shared by every session
         self.saves = SaveStore(self.data_dir / "saves")
         self.manager = self._new_manager()
         from .screens.error import ErrorScreen
@@ -343,22 +363,32 @@ class App:
             self.audio.play(name, self.settings.sound_volume)
 
     def reload_story(self) -> None:
-        """Load the story again after a writer changed it; carry on where the player was."""
-        from game.engine import Session, StoryMachine
+        """Load the story again after a writer changed it; carry on where the player was (Edition.move)."""
+        from game.engine import CannotMove
 
-        from .language import localized
+        from .language import edition_of
 
         base, error = load_everything(self.story_path, self.data_dir / "parsed")
         if base is None:
             count = len(getattr(error, "problems", [])) or 1
             self.notify(self.ui("gui.story_problems", count=count))
             return
-        story, self.ui = localized(base, self.story_path, self.settings.language)
-        self.base_story, self.story, self.machine = base, story, StoryMachine(story)
-        if self.session is not None and self.session.state.role in story.roles:
-            session, messages = Session.restore(story, self.session.save(), self.machine)
-            self.continue_session(session, messages)
-        self.notify(self.ui("gui.story_reloaded"))
+        edition = edition_of(base, self.settings.language)
+        moved = None
+        if self.session is not None:
+            try:
+                moved = edition.move(self.session)
+            except CannotMove as exc:  # the last good story keeps running
+                self.notify(self.translated(exc.notice))
+                return
+        self.base_story = base
+        self._use(edition)
+        self.art.clear()
+        notices = []
+        if moved is not None:
+            session, notices = moved
+            self.continue_session(session)
+        self.notify(" ".join([self.ui("gui.story_reloaded"), *(self.translated(n) for n in notices)]))
 
     def autosave(self) -> None:
         """Keep the session in the autosave slot; a failure is shown but never stops play."""
@@ -479,7 +509,7 @@ class App:
                 self._guard(action)
                 self.dirty = True
             animating = bool(self._guard(self.screen.update, dt))
-            if self.watcher is not None and self.watcher.changed(dt):
+            if self.watcher is not None and self.watcher.tick(dt):
                 self._guard(self.reload_story)
             if self.autoplayer is not None:
                 self.autoplayer.tick(self, dt)
@@ -580,6 +610,27 @@ class App:
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.surface, str(path))
 
+    def close(self) -> None:
+        """Close the window and let go of everything the game held (safe to call twice)."""
+        from game.frontends.shell.release import release_window
+
+        if self._loader is not None and self._loader.is_alive():
+            self._loader.join()  # the loading thread still uses pygame's fonts
+        if self.screen is not None:
+            try:
+                self.screen.on_exit()
+            except Exception:  # noqa: BLE001 - closing anyway
+                pass
+        self.running = False
+        self.stack.clear()
+        self.screen = None
+        self._later.clear()
+        self._fade = None
+        self.backdrop = None
+        self.autoplayer = None
+        release_window(self.manager)
+        self.manager = None
+
 
 def run_desktop(story_path, data_dir, role=None, lang=None, autoplay=None, screenshots=None, watch=False) -> str | None:
     """Open the window and play; "no-display" when no window can be opened, else "ok"."""
@@ -599,5 +650,5 @@ def run_desktop(story_path, data_dir, role=None, lang=None, autoplay=None, scree
     try:
         app.run()
     finally:
-        pygame.quit()
+        app.close()
     return "ok"

@@ -197,7 +197,7 @@ class KioskApp:
         from .screens.debrief import DebriefScreen
 
         visit = self.visit
-        debrief = build_debrief(visit.session.story, visit.session.state)
+        debrief = build_debrief(visit.session.story, visit.session.state, visit.session.machine.rules)
         screen = DebriefScreen(self, debrief)
         self._record(timed_out=False)
         self.switch(screen)
@@ -382,3 +382,21 @@ class KioskApp:
     def screenshot(self, path) -> None:
         """Save what is on screen as a PNG."""
         pygame.image.save(self.surface, str(path))
+
+    def close(self) -> None:
+        """Close the window and let go of every screen and widget (the statistics stay open; safe twice)."""
+        from game.frontends.shell.release import release_window
+
+        if self.screen is not None:
+            try:
+                self.screen.on_exit()
+            except Exception:  # noqa: BLE001 - closing anyway
+                pass
+        self.running = False
+        self.screen = None
+        self.visit = None
+        self._later.clear()
+        self._pending.clear()
+        self._overlay_cache = None
+        release_window(self.manager)
+        self.manager = None

@@ -70,7 +70,7 @@ def run_kiosk(config_path: Path | None, story_root: Path, ui_root: Path, data_di
         return app.run()
     finally:
         stats.close()
-        pygame.quit()
+        app.close()
 
 
 def _refuse(problems: list[Problem], err: TextIO) -> int:

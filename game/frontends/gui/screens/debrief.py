@@ -21,7 +21,7 @@ class DebriefScreen(Screen):
 
     def __init__(self, app):
         super().__init__(app)
-        self.debrief = build_debrief(app.story, app.session.state)
+        self.debrief = build_debrief(app.story, app.session.state, app.machine.rules)
         self.quotes: list[tuple[object, str]] = []  # (quote, the claim it backs), linked as q<index>
         self.map_rect = pygame.Rect(0, 0, 0, 0)
 
@@ -52,7 +52,7 @@ class DebriefScreen(Screen):
             mark = Span(ui("gui.debrief.matched"), colour="#50FF82")
         else:
             mark = Span(ui("gui.debrief.different"), colour="#FFB000")
-        lines = [rich.block(b(scene.title or review.scene_id), "  ", i(format_moment(scene.when, self.language)), "  ", mark)]
+        lines = [rich.block(b(scene.title or review.scene_id), "  ", i(format_moment(scene.when, self.ui)), "  ", mark)]
         if review.matched:
             lines.append(rich.block(b(ui("gui.debrief.you_as_record")), " " + review.chosen.text))
         else:
@@ -229,7 +229,7 @@ class DebriefScreen(Screen):
         if scene_id is None:
             return
         scene = role.scenes[scene_id]
-        text = f"{scene.title or scene_id} · {format_moment(scene.when, self.language)}"
+        text = f"{scene.title or scene_id} · {format_moment(scene.when, self.ui)}"
         font = self.app.fonts.get(layout.font(15), bold=True, face=face_for(self.language, text))
         label = font.render(text, True, (255, 236, 190))
         box = label.get_rect(midbottom=(point[0], point[1] - layout.px(12))).inflate(layout.px(12), layout.px(6))

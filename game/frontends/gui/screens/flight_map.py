@@ -161,7 +161,7 @@ class FlightMapScreen(OverlayScreen):
                 surface.blit(note, (side.x, y + layout.px(6)))
         else:
             now = self.app.session.scene
-            note = self.wrapped_text(font, self.ui("gui.map.now", when=format_moment(now.when, self.language)), side.width,
+            note = self.wrapped_text(font, self.ui("gui.map.now", when=format_moment(now.when, self.ui)), side.width,
                                      (160, 170, 160))
             if y + note.get_height() < side.bottom - layout.px(56):
                 surface.blit(note, (side.x, y + layout.px(6)))

@@ -65,7 +65,7 @@ class SceneScreen(Screen):
         rich = self.rich("#header_box", head_w)
         header = self.text(pygame.Rect(content.x + m, m // 2, head_w, -1),
                            rich.block(b(scene.title or scene.where, size=layout.font(28))) + "<br>"
-                           + rich.block(f"{format_moment(scene.when, self.language)}  ·  {scene.where}"), "#header_box")
+                           + rich.block(f"{format_moment(scene.when, self.ui)}  ·  {scene.where}"), "#header_box")
         header_h = max(header.rect.height, layout.px(40))
         top = m // 2 + header_h + m // 3
         bottom = layout.height - m

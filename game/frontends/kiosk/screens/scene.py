@@ -31,7 +31,7 @@ class SceneScreen(KioskScreen):
         margin = sizing.margin
         width = w - 2 * margin
         language = app.language
-        self.where = self.text(f"{format_moment(scene.when, language)} · {scene.where}", width, colour=DIM)
+        self.where = self.text(f"{format_moment(scene.when, app.library.ui(language))} · {scene.where}", width, colour=DIM)
         if scene.is_ending:
             self.title = self.text(scene.ending.title, width, sizing.heading, AMBER, True)
             self.body = self.text(scene.ending.outcome, width)
