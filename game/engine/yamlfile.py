@@ -10,7 +10,8 @@ from typing import Any
 
 import yaml
 
-from .boundedread import ReadRefused, read_bounded
+from game.safefiles import ReadRefused, read_bounded
+
 from .errors import Problem, SourceLocation, error
 
 # The C loader is ~5x faster; both give node marks.

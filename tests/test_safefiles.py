@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.engine import read_yaml
-from game.engine.boundedread import ReadRefused, read_bounded
+from game.safefiles import ReadRefused, read_bounded
 
 
 def _refusal(path, limit=1000, within=None) -> ReadRefused:
