@@ -1,6 +1,7 @@
 """The story engine: load, validate and play stories. Pure Python: no pygame, no printing."""
 
 from .conditions import Condition, Effects, ExpressionError, compile_condition, compile_effects
+from .controlchars import escape_controls, strip_controls
 from .debrief import (
     Debrief, DecisionReview, Departure, actual_choice, build_debrief, departure_sentence, divergence,
     historical_path, quote_words, scene_depths, turn_sentence,
@@ -46,5 +47,5 @@ __all__ = [
     "StoryError", "StoryMachine", "StoryManifest", "StoryWatcher", "Variable", "Version", "actual_choice", "build_debrief", "departure_sentence", "quote_words", "turn_sentence", "turning_points", "TurningPoint", "Departure",
     "check_story", "compile_condition", "divergence", "scene_depths", "compile_effects", "did_you_mean", "display_path", "error",
     "historical_path", "iter_quotes", "load_story", "parse_yaml", "read_story", "read_yaml", "summarize",
-    "validate_story", "warning", "write_atomically",
+    "validate_story", "warning", "write_atomically", "escape_controls", "strip_controls",
 ]

@@ -119,9 +119,11 @@ def actual_choice(scene: Scene) -> Choice | None:
 def historical_path(role: Role) -> list[str]:
     """The scene ids along the record: the `actual` choice at decisions, the first choice elsewhere."""
     path: list[str] = []
+    seen: set[str] = set()  # a set beside the list: a 50,000-scene record is walked in linear time
     scene_id = role.start
-    while scene_id in role.scenes and scene_id not in path:
+    while scene_id in role.scenes and scene_id not in seen:
         path.append(scene_id)
+        seen.add(scene_id)
         scene = role.scenes[scene_id]
         if not scene.choices:
             break
