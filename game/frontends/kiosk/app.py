@@ -19,6 +19,7 @@ from .config import KioskConfig, LoadedConfig
 from .gestures import OneFinger, StaffGesture
 from .idle import EXPIRED, WARNING, IdleTimer
 from .library import StoryLibrary
+from .pin import PinCheck, PinLock
 from .sizing import Sizing
 from .stats import StatsStore
 from .strings import text
@@ -45,7 +46,7 @@ class KioskApp:
 
     def __init__(self, loaded: LoadedConfig, library: StoryLibrary, stats: StatsStore,
                  clock: Callable[[], float] = time.monotonic, size: tuple[int, int] | None = None,
-                 watchdog: Watchdog | None = None):
+                 watchdog: Watchdog | None = None, pin_lock: PinLock | None = None):
         use_separate_mappings_for_big_buffers()
         pygame.init()
         self.loaded = loaded
@@ -55,6 +56,9 @@ class KioskApp:
         self.clock = clock
         self.started = clock()
         self.watchdog = watchdog or Watchdog(environ={})
+        self.pin_check = PinCheck.from_config(self.config)
+        self.pin_lock = pin_lock or PinLock(clock=clock)  # run_kiosk passes one kept on disk
+        self.stop_requested = False  # set by the SIGTERM/SIGINT handler; the loop ends at the next frame
         self.surface = self._open_window(size)
         pygame.display.set_caption("Foxbat kiosk")
         pygame.mouse.set_visible(self.config.show_cursor)
@@ -69,6 +73,7 @@ class KioskApp:
         from game.frontends.gui.title_art import TitleArt
 
         self.title_art = TitleArt(self, centre_when_portrait=True)
+        self.title_art.min_subtitle_px = self.sizing.body  # 6 mm capitals, whatever the desktop layout says
         self.manager = self._new_manager()
         self.idle = IdleTimer(self.config.idle_timeout, self.config.warning_seconds, clock)
         self.gesture = StaffGesture(self.sizing.mm(25), clock)
@@ -236,6 +241,19 @@ class KioskApp:
         self.exit_code = EXIT_STAFF
         self.running = False
 
+    def request_stop(self) -> None:
+        """A stop signal arrived (systemctl stop, Ctrl+C): end cleanly at the next frame."""
+        self.stop_requested = True
+
+    def _stop(self) -> None:
+        """Count a visit in progress as left unfinished, and leave the loop."""
+        log.info("stop requested; the kiosk ends")
+        if self.visit is not None:
+            self._record(timed_out=False)
+            self.visit = None
+        self.watchdog.stopping()
+        self.running = False
+
     # --- recovery ------------------------------------------------------------------------------
 
     def _safe_switch(self, screen) -> None:
@@ -370,6 +388,9 @@ class KioskApp:
         clock = pygame.time.Clock()
         self.watchdog.ready()
         while self.running:
+            if self.stop_requested:
+                self._stop()
+                break
             dt = min(0.1, clock.tick(30) / 1000.0)
             self.step(pygame.event.get(), dt)
         return self.exit_code

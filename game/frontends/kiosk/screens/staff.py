@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 
 import pygame
@@ -47,8 +48,9 @@ class PinScreen(_StaffSide, KioskScreen):
 
     def __init__(self, app):
         super().__init__(app)
-        self.entry = PinEntry(app.config.pin, app.clock)
-        self.message = ""
+        # The lockout belongs to the kiosk, not to this pad: Cancel and the gesture again do not clear it.
+        self.entry = PinEntry(app.pin_check, app.pin_lock)
+        self.message = self._locked_words() if self.entry.locked else ""
 
     def build(self) -> None:
         """The pad: 1-9, Clear, 0, OK; Cancel underneath."""
@@ -73,11 +75,14 @@ class PinScreen(_StaffSide, KioskScreen):
         if result is True:
             self.app.open_staff()
         elif result is False:
-            self.message = self.words("wrong_pin") if not self.entry.locked else self.words("locked")
+            self.message = self.words("wrong_pin") if not self.entry.locked else self._locked_words()
         elif self.entry.locked:
-            self.message = self.words("locked")
+            self.message = self._locked_words()
         else:
             self.message = ""
+
+    def _locked_words(self) -> str:
+        return self.words("locked", minutes=max(1, math.ceil(self.entry.lock.seconds_left / 60)))
 
     def draw(self, surface: pygame.Surface) -> None:
         """The dots typed so far and any message."""
@@ -93,7 +98,7 @@ class PinScreen(_StaffSide, KioskScreen):
 
     def autoplay(self, rng) -> bool:
         """Staff in the soak benchmark: usually the right PIN, sometimes a wrong one."""
-        pin = self.app.config.pin if rng.random() < 0.8 else "0000000"
+        pin = (self.app.config.pin or "1976") if rng.random() < 0.8 else "0000000"
         for digit in pin:
             self.press(digit)
         self.press("ok")
@@ -153,7 +158,7 @@ class StaffScreen(_StaffSide, KioskScreen):
                    min_sessions=app.config.min_sessions), TEXT),
             (words("version", version=app.library.version, errors=app.errors, write_errors=app.stats.write_errors),
              TEXT),
-            (words("stats_file", path=app.stats.path), DIM),
+            (words("stats_file", path=app.stats.where), DIM),
         ]
         if self.notice:
             lines.append((self.notice, AMBER))
