@@ -20,8 +20,9 @@ def one_line(problem) -> str:
 
 
 def check_kiosk(config_path: Path | None, story_root: Path, data_dir: Path, allow_default_pin: bool = False,
-                out: TextIO = sys.stdout) -> int:
+                out: TextIO | None = None) -> int:
     """Print one line per problem and return 1, or print 'ok' and return 0; starts nothing, changes nothing."""
+    out = out or sys.stdout
     problems: list[str] = []
     try:
         loaded = load_config(config_path)

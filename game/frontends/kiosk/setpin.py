@@ -31,8 +31,10 @@ def write_pin_hash(text: str, pin_hash: str) -> str:
     return "\n".join(kept) + "\n"
 
 
-def set_pin(config_path: Path, ask: Callable[[str], str] = getpass.getpass, err: TextIO = sys.stderr) -> int:
-    """Ask twice, refuse weak or mismatched PINs, write the hash; exit 0 or 1 with one line."""
+def set_pin(config_path: Path, ask: Callable[[str], str] | None = None, err: TextIO | None = None) -> int:
+    """Ask twice (without echo), refuse weak or mismatched PINs, write the hash; exit 0 or 1 with one line."""
+    ask = ask or getpass.getpass
+    err = err or sys.stderr
     path = Path(config_path)
     text = path.read_text(encoding="utf-8") if path.exists() else ""
     pin = ask("New staff PIN (4 to 8 digits): ").strip()

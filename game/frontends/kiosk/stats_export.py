@@ -99,9 +99,10 @@ def _has_table(db, name: str) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
-def export_command(config_path: Path | None, fmt: str, data_dir: Path, out: TextIO = sys.stdout,
-                   err: TextIO = sys.stderr) -> int:
+def export_command(config_path: Path | None, fmt: str, data_dir: Path, out: TextIO | None = None,
+                   err: TextIO | None = None) -> int:
     """`foxbat stats export --config FILE --format csv|json`: the totals on standard output."""
+    out, err = out or sys.stdout, err or sys.stderr
     from .config import ConfigError, load_config
     from .stats_shared import shown_url
 

@@ -136,6 +136,8 @@ class SqliteBackend:
             with db:
                 db.executescript(SCHEMA)
                 migrate(db)
+                # A real write: a read-only disk lets every statement above through when the tables exist.
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('opened_by', ?)", (self.kiosk_id,))
             totals = load_totals(db)
         except BaseException:
             db.close()
