@@ -65,6 +65,8 @@ class KioskConfig(Strict):
     stats_url: Optional[str] = Field(None, description="postgresql://user@host/db: statistics shared by kiosks.")
     kiosk_id: Optional[str] = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",
                                     description="This kiosk's name in shared statistics; the machine's name when left out.")
+    retry_seconds: float = Field(30.0, ge=1, le=3600,
+                                 description="Seconds between start-up retries while the kiosk shows 'out of order'.")
     stats_backups: int = Field(7, ge=0, le=366, description="Daily backups of the SQLite file to keep (0: none).")
     story: Optional[Path] = Field(None, description="Story folder; the shipped story when left out.")
     show_dossier: bool = False

@@ -169,7 +169,7 @@ def _out_of_order(config: KioskConfig, ui_root: Path, data_dir: Path, story_root
     stop.install()
     languages = [config.staff] + [lang for lang in config.languages if lang != config.staff]
     screen = OutOfOrder(surface, out_of_order_texts(ui_root, languages), reason, retry=lambda: None,
-                        should_stop=lambda: stop.requested, watchdog=watchdog)
+                        retry_seconds=config.retry_seconds, should_stop=lambda: stop.requested, watchdog=watchdog)
 
     def retry():
         started, why = _start(config, story_root, ui_root, data_dir)
