@@ -44,18 +44,18 @@ def measure(scenes: int, history: bool = False) -> dict:
         start = time.perf_counter()
         story = load_story(root, cache)  # cold: parses every file and fills the cache
         loaded = time.perf_counter()
-        machine = StoryMachine(story)
+        machine = StoryMachine(story.story, story.rules)
         built = time.perf_counter()
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - baseline
         del story, machine
         warm_start = time.perf_counter()
         story = load_story(root, cache)  # warm: every file unchanged, so none is parsed
-        machine = StoryMachine(story)
+        machine = StoryMachine(story.story, story.rules)
         warm = time.perf_counter() - warm_start
         rng = random.Random(1)
         applied, play_start = 0, time.perf_counter()
         while time.perf_counter() - play_start < 1.0:
-            session = Session.start(story, "bench", seed=1, machine=machine)
+            session = Session.start(story.story, "bench", machine=machine)
             while not session.is_finished:
                 session.choose(rng.choice(session.choices).id)
                 applied += 1

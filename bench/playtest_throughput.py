@@ -42,12 +42,12 @@ def session_playthroughs_per_second(story, runs: int) -> float:
 
     from game.engine import Session, StoryMachine
 
-    machine = StoryMachine(story)
+    machine = StoryMachine(story.story, story.rules)
     rng = random.Random(1)
     start = time.perf_counter()
     for role in story.roles:
         for _ in range(runs):
-            session = Session.start(story, role, seed=1, machine=machine)
+            session = Session.start(story.story, role, machine=machine)
             while not session.is_finished:
                 session.choose(rng.choice(session.choices).id)
     return runs * len(story.roles) / (time.perf_counter() - start)

@@ -77,7 +77,6 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--text", action="store_true", help="play in the terminal")
     play.add_argument("--role", help="the role to play: pilot, police or diplomat")
     play.add_argument("--lang", help="language code: en, ja, vi... (default: the saved setting, else en)")
-    play.add_argument("--seed", type=int, help="random seed, for reproducible runs")
     play.add_argument("--story", type=Path, help="story folder (default: the shipped story)")
     play.add_argument("--autoplay", help="play by itself in the window: historical or random[:SEED]")
     play.add_argument("--screenshots", type=Path, help="with --autoplay: save a PNG of every screen here")
@@ -87,13 +86,18 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
     lint.add_argument("--format", choices=["text", "json"], default="text", help="output format")
     lint.add_argument("--no-sources", action="store_true", help="skip checking quotes against the source documents")
+    lint.add_argument("--sources", type=Path, metavar="DIR",
+                      help="check quotes against the documents in DIR (a folder with seeds/ and sources/); "
+                           "default: a shared/ folder found beside the story")
 
     i18n = commands.add_parser("i18n", help="translation coverage per language, or add missing keys for translators")
     i18n.add_argument("action", choices=["status", "update", "accept"],
                       help="status: coverage; update: add missing keys; accept: mark updated translations current")
-    i18n.add_argument("keys", nargs="*", help="with accept: the keys whose translation was updated")
+    i18n.add_argument("keys", nargs="*", help="with accept: the keys whose translation was updated; with status or "
+                      "update: the story folder (like --path)")
     i18n.add_argument("--path", type=Path, help="story folder (default: the shipped story)")
-    i18n.add_argument("--lang", help="language code (needed for update and accept)")
+    i18n.add_argument("--lang", help="language code (needed for update and accept; with status: list its stale "
+                      "translations, old and new English side by side)")
     i18n.add_argument("--stale", action="store_true", help="with accept: every stale key of --lang")
 
     export = commands.add_parser("export", help="write the validated story as JSON on stdout")
@@ -125,6 +129,8 @@ def add_writer_tool_parsers(commands) -> None:
     graph.add_argument("--format", choices=["dot", "mermaid", "svg", "png"], default="dot",
                        help="dot or mermaid text, or svg/png drawn by Graphviz (default: dot)")
     graph.add_argument("-o", "--output", type=Path, help="write here instead of standard output (needed for png)")
+    graph.add_argument("--from", dest="start", metavar="SCENE",
+                       help="draw only the branch that starts at this scene (its role's scenes reachable from it)")
 
     playtest = commands.add_parser("playtest", help="play the story automatically and report coverage")
     playtest.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
@@ -135,16 +141,25 @@ def add_writer_tool_parsers(commands) -> None:
     mode.add_argument("--random", type=int, metavar="N", help="N random playthroughs per role")
     mode.add_argument("--historical", action="store_true",
                       help="play the 'record: actual' path of each role and write its transcript")
-    playtest.add_argument("--seed", type=int, default=0, help="with --random: the random seed (default: 0)")
+    mode.add_argument("--depth", type=int, nargs="?", const=1000, metavar="N",
+                      help="replay value per role against the targets (N random playthroughs, default 1000; "
+                           "exit 1 on a miss)")
+    playtest.add_argument("--seed", type=int, default=None,
+                          help="with --random: the random seed (default: 0); with --depth: default 11")
     playtest.add_argument("--prefer-unseen", action="store_true",
                           help="with --random: pick the choices taken least so far")
     playtest.add_argument("-o", "--output", type=Path, metavar="DIR",
                           help="with --historical: write <role>.txt transcripts into DIR")
+    playtest.add_argument("--text", action="store_true",
+                          help="with --historical: include each scene's title and text and each choice's words")
     playtest.add_argument("--update-golden", action="store_true",
                           help="with --historical: rewrite the golden transcripts in tests/tools/golden/")
 
     schema = commands.add_parser("schema", help="write the JSON Schemas of the story files for editors")
     schema.add_argument("-o", "--output", type=Path, metavar="DIR", help="folder to write to (default: docs/schema)")
+    schema.add_argument("--story", type=Path, metavar="STORY",
+                        help="also write DIR/<role>.json per role of this story, with its scene ids, variables "
+                             "and source keys, so the editor flags a misspelled goto, variable or source")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -201,7 +216,7 @@ def run_desktop_or_terminal(role: str | None = None, lang: str | None = None) ->
                 return EXIT_OK
             reason = "the window could not be opened"
     print(f"foxbat: {reason}; playing in the terminal instead.", file=sys.stderr)
-    return play_text(None, role, None, lang=lang)
+    return play_text(None, role, lang=lang)
 
 
 def desktop_unavailable_reason() -> str | None:
@@ -216,55 +231,50 @@ def desktop_unavailable_reason() -> str | None:
 def cmd_play(args: argparse.Namespace) -> int:
     """`foxbat play`."""
     if args.text:
-        return play_text(args.story, args.role, args.seed, watch=args.watch, lang=args.lang)
+        return play_text(args.story, args.role, watch=args.watch, lang=args.lang)
     if args.role is not None and args.autoplay is None and desktop_unavailable_reason() is not None:
         print(f"foxbat: {desktop_unavailable_reason()}; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed, lang=args.lang)
+        return play_text(args.story, args.role, lang=args.lang)
     try:
         from game.frontends.gui.app import run_desktop
     except ImportError:
         print("foxbat: the desktop game is not built yet; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed, lang=args.lang)
+        return play_text(args.story, args.role, lang=args.lang)
     status = run_desktop(args.story or default_story_path(), data_dir(), role=args.role, lang=args.lang,
                          autoplay=args.autoplay, screenshots=args.screenshots, watch=args.watch)
     if status == "no-display":
         print("foxbat: the window could not be opened; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, args.seed, lang=args.lang)
+        return play_text(args.story, args.role, lang=args.lang)
     return EXIT_OK
 
 
-def play_text(story_path: Path | None, role: str | None, seed: int | None, watch: bool = False,
-              lang: str | None = None) -> int:
+def play_text(story_path: Path | None, role: str | None, watch: bool = False, lang: str | None = None) -> int:
     """Terminal play of one role (asking which when not given), ending with the debrief."""
     from game.frontends.terminal import LiveReload, TerminalGame, choose_role
-    from game.engine import Session, languages_in, load_language
+    from game.engine import Edition, SaveStore, languages_in
 
     root = story_path or default_story_path()
     lang = lang or "en"
-    story = _load(story_path)
-    if story is None:
+    loaded = _load(story_path)
+    if loaded is None:
         return EXIT_PROBLEMS
     known = sorted(set(languages_in(root)) | set(languages_in(shipped_story_path())), key=lambda c: (c != "en", c))
     if lang not in known:
         print(f"foxbat: no language '{lang}'; choose one of: {', '.join(known)}", file=sys.stderr)
         return EXIT_USAGE
-    story, ui, problems = load_language(root, story, lang, ui_root=shipped_story_path())
-    for problem in problems:
+    edition = Edition.build(loaded, lang, ui_root=shipped_story_path())
+    for problem in edition.problems:
         print(problem.format(), file=sys.stderr)
-    if role is not None and role not in story.roles:
-        print(f"foxbat: unknown role '{role}'; choose one of: {', '.join(story.roles)}", file=sys.stderr)
+    if role is not None and role not in edition.story.roles:
+        print(f"foxbat: unknown role '{role}'; choose one of: {', '.join(edition.story.roles)}", file=sys.stderr)
         return EXIT_USAGE
     read = _reader()
     if role is None:
-        role = choose_role(story, read, sys.stdout, ui)
+        role = choose_role(edition.story, read, sys.stdout, edition.ui)
         if role is None:
             return EXIT_OK
-    session = Session.start(story, role, seed=seed)
-    prepare = (lambda reloaded: load_language(root, reloaded, lang, ui_root=shipped_story_path())[0])
-    live = LiveReload(root, sys.stdout, prepare=prepare) if watch else None
-    from game.engine import SaveStore
-
-    TerminalGame(session, read, sys.stdout, SaveStore(data_dir() / "saves"), live=live, ui=ui).run()
+    live = LiveReload(edition, sys.stdout, cache=parse_cache()) if watch else None
+    TerminalGame(edition.start(role), read, sys.stdout, SaveStore(data_dir() / "saves"), live=live, ui=edition.ui).run()
     return EXIT_OK
 
 
@@ -276,12 +286,17 @@ def _reader():
 def cmd_lint(args: argparse.Namespace) -> int:
     """`foxbat lint`: exit 1 on errors, 0 otherwise."""
     from game.tools.lint import lint_story, print_problems, problems_as_json
+    from game.tools.quotes import is_sources_folder
 
     path = args.path or default_story_path()
     if not path.exists():
         print(f"foxbat lint: no such folder: {path}", file=sys.stderr)
         return EXIT_USAGE
-    problems = lint_story(path, check_sources=not args.no_sources)
+    if args.sources is not None and not is_sources_folder(args.sources):
+        print(f"foxbat lint: --sources {args.sources}: not a folder of source documents (it needs a seeds/ folder)",
+              file=sys.stderr)
+        return EXIT_USAGE
+    problems = lint_story(path, check_sources=not args.no_sources, sources=args.sources)
     if args.format == "json":
         print(problems_as_json(problems))
     else:
@@ -293,17 +308,21 @@ def cmd_i18n(args: argparse.Namespace) -> int:
     """`foxbat i18n status|update`."""
     from game.tools.translations import main as translations_main
 
-    forwarded = [args.action, *args.keys, "--path", str(args.path or default_story_path())]
+    keys = list(args.keys)
+    path = args.path
+    if args.action != "accept" and path is None and len(keys) == 1 and Path(keys[0]).is_dir():
+        path, keys = Path(keys[0]), []  # `foxbat i18n status PATH`: the folder is the story, not a key
+    forwarded = [args.action, *keys, "--path", str(path or default_story_path())]
     forwarded += (["--lang", args.lang] if args.lang else []) + (["--stale"] if args.stale else [])
     return translations_main(forwarded)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`foxbat export --format json`."""
-    story = _load(args.path)
-    if story is None:
+    loaded = _load(args.path)
+    if loaded is None:
         return EXIT_PROBLEMS
-    json.dump(story.model_dump(mode="json", by_alias=True, exclude_none=True), sys.stdout, ensure_ascii=False, indent=1)
+    json.dump(loaded.story.model_dump(mode="json", by_alias=True, exclude_none=True), sys.stdout, ensure_ascii=False, indent=1)
     print()
     return EXIT_OK
 
@@ -336,10 +355,18 @@ def cmd_graph(args: argparse.Namespace) -> int:
     story, roles = _story_and_roles(args, "graph")
     if story is None:
         return roles
+    if args.start is not None:
+        roles = [r for r in roles if args.start in story.roles[r].scenes]
+        if len(roles) != 1:
+            why = "no role has" if not roles else f"roles {', '.join(roles)} each have"
+            hint = "check the id (foxbat graph --format dot lists them)" if not roles else "add --role ROLE"
+            print(f"foxbat graph: {why} a scene '{args.start}'; {hint}", file=sys.stderr)
+            return EXIT_USAGE
     if args.format == "mermaid":
-        data: bytes = to_mermaid(story, roles).encode("utf-8")
+        data: bytes = to_mermaid(story, roles, start=args.start).encode("utf-8")
     else:
-        source = to_dot(story, roles)
+        # an SVG links each scene to its file and line; dot text stays free of this machine's paths
+        source = to_dot(story, roles, start=args.start, links=args.format == "svg")
         try:
             data = source.encode("utf-8") if args.format == "dot" else render(source, args.format)
         except GraphvizMissing as exc:
@@ -355,14 +382,19 @@ def cmd_graph(args: argparse.Namespace) -> int:
 
 
 def cmd_playtest(args: argparse.Namespace) -> int:
-    """`foxbat playtest --exhaustive | --random N | --historical`."""
+    """`foxbat playtest --exhaustive | --random N | --historical | --depth [N]`."""
     from game.tools import playtest_report
 
-    if args.random is not None and args.random < 1:
-        print("foxbat playtest: --random needs a number of playthroughs of at least 1", file=sys.stderr)
+    for flag, runs in (("--random", args.random), ("--depth", args.depth)):
+        if runs is not None and runs < 1:
+            print(f"foxbat playtest: {flag} needs a number of playthroughs of at least 1", file=sys.stderr)
+            return EXIT_USAGE
+    if (args.output is not None or args.update_golden or args.text) and not args.historical:
+        print("foxbat playtest: -o, --text and --update-golden go with --historical", file=sys.stderr)
         return EXIT_USAGE
-    if (args.output is not None or args.update_golden) and not args.historical:
-        print("foxbat playtest: -o and --update-golden go with --historical", file=sys.stderr)
+    if args.text and args.update_golden:
+        print("foxbat playtest: golden transcripts hold the path only; drop --text with --update-golden",
+              file=sys.stderr)
         return EXIT_USAGE
     story, roles = _story_and_roles(args, "playtest")
     if story is None:
@@ -370,19 +402,40 @@ def cmd_playtest(args: argparse.Namespace) -> int:
     console = playtest_report.console_for(sys.stdout)
     if args.exhaustive:
         return playtest_report.run_exhaustive(story, roles, console)
+    if args.depth is not None:
+        return playtest_report.run_depth(story, roles, args.depth, 11 if args.seed is None else args.seed, console)
     if args.random is not None:
-        return playtest_report.run_random(story, roles, args.random, args.seed, args.prefer_unseen, console,
+        return playtest_report.run_random(story, roles, args.random, args.seed or 0, args.prefer_unseen, console,
                                           progress_stream=sys.stderr)
     out_dir = project_root() / "tests" / "tools" / "golden" if args.update_golden else args.output
-    return playtest_report.run_historical(story, roles, console, out_dir)
+    return playtest_report.run_historical(story, roles, console, out_dir, with_text=args.text)
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """`foxbat schema`: write docs/schema/*.json."""
+    """`foxbat schema [--story STORY]`: write docs/schema/*.json, and one schema per role of STORY."""
     from game.tools.schema import write_schemas
 
-    for path in write_schemas(args.output or project_root() / "docs" / "schema"):
+    out_dir = args.output or project_root() / "docs" / "schema"
+    story = None
+    if args.story is not None:
+        from game.engine import check_story
+        from game.tools.lint import print_problems
+
+        if not args.story.is_dir():
+            print(f"foxbat schema: --story {args.story}: no such story folder", file=sys.stderr)
+            return EXIT_USAGE
+        story, problems = check_story(args.story)
+        if story is None:
+            print_problems([p for p in problems if p.is_error], sys.stderr)
+            print("foxbat schema: the story has errors; fix them (foxbat lint) and run this again", file=sys.stderr)
+            return EXIT_PROBLEMS
+    for path in write_schemas(out_dir):
         print(f"wrote {path}")
+    if story is not None:
+        from game.tools.schema import write_role_schemas
+
+        for path in write_role_schemas(story.story, out_dir):
+            print(f"wrote {path}")
     return EXIT_OK
 
 

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from game.engine import Session, actual_choice
+from game.engine import Edition, Session, actual_choice
 from game.tools.lint import lint_story
 from game.tools.quotes import check_quotes, find_shared
 
@@ -18,7 +18,7 @@ STORY = PROJECT / "story"
 def _reachable_endings(story, role_id):
     """Every ending reachable from the start, exploring each (scene, variables) state once."""
     seen, endings = set(), set()
-    stack = [Session.start(story, role_id, seed=0)]
+    stack = [Edition.build(story).start(role_id)]
     while stack:
         session = stack.pop()
         key = (session.scene_id, tuple(sorted(session.variables.items())))
@@ -29,7 +29,7 @@ def _reachable_endings(story, role_id):
             endings.add(session.scene_id)
             continue
         for choice in session.choices:
-            branch = Session(story, type(session.state).from_dict(session.save()), session.machine)
+            branch = Session(session.story, type(session.state).from_dict(session.save()), session.machine)
             branch.choose(choice.id)
             stack.append(branch)
     return endings
@@ -53,7 +53,7 @@ def test_every_ending_of_a_role_is_reachable(shipped_story, role):
 
 @pytest.mark.parametrize("role", ["pilot", "police", "diplomat"])
 def test_the_historical_path_of_a_role_reaches_its_historical_ending(shipped_story, role):
-    session = Session.start(shipped_story, role, seed=0)
+    session = Edition.build(shipped_story).start(role)
     for _ in range(200):
         if session.is_finished:
             break

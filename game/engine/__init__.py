@@ -1,30 +1,39 @@
 """The story engine: load, validate and play stories. Pure Python: no pygame, no printing."""
 
 from .conditions import Condition, Effects, ExpressionError, compile_condition, compile_effects
-from .debrief import Debrief, DecisionReview, actual_choice, build_debrief, historical_path
+from .debrief import (
+    Debrief, DecisionReview, Departure, actual_choice, build_debrief, departure_sentence, historical_path,
+    quote_words, turn_sentence,
+)
+from .turning_points import TurningPoint, turning_points
 from .errors import Problem, Severity, SourceLocation, StoryError, did_you_mean, error, summarize, warning
+from .edition import CannotMove, Edition
+from .gcpause import gc_paused
 from .i18n import (
-    Catalog, Coverage, Entry, TranslationFile, UiText, coverage, format_moment, languages_in, load_catalog,
-    load_language, load_ui_strings, localize, story_strings, text_hash,
+    DATE_PATTERN_VALUES, Catalog, Coverage, Entry, Translatable, TranslationFile, UiText, coverage, format_moment,
+    languages_in,
+    load_catalog, load_language, load_ui_strings, localize, story_strings, text_hash, translatables,
 )
 from .linebreak import NO_LINE_END, NO_LINE_START, break_lines, columns
-from .loader import check_story, gc_paused, load_story, read_story
+from .loaded import LoadedStory
+from .loader import check_story, load_story, read_story
+from .locations import Locations
 from .machine import ChoiceUnavailable, StoryMachine
 from .model import (
     Choice, Dossier, Ending, History, Position, Quote, Role, Scene, Source, Story, Variable, Version,
     RoleFile, SceneFile, SourcesFile, StoryManifest,
 )
-from .reload import StoryWatcher, rebase
 from .parsecache import ParseCache
 from .rules import CompiledChoice, Rules
 from .saves import AUTOSAVE, SaveError, SaveInfo, SaveStore, write_atomically
 from .session import Gauge, Notice, Session
 from .state import SessionState, StateError, Step
 from .validate import iter_quotes, validate_story
+from .watcher import StoryWatcher
 from .yamlfile import display_path, parse_yaml, read_yaml
 
 __all__ = [
-    "Notice",
+    "CannotMove", "DATE_PATTERN_VALUES", "Edition", "LoadedStory", "Locations", "Notice", "Translatable", "translatables",
     "gc_paused",
     "ParseCache",
     "NO_LINE_END", "NO_LINE_START", "break_lines", "columns",
@@ -34,8 +43,8 @@ __all__ = [
     "Dossier", "Effects", "Ending", "ExpressionError", "Gauge", "History", "Position", "Problem", "Quote",
     "Role", "RoleFile", "Rules", "SaveError", "SaveInfo", "SaveStore", "Scene", "SceneFile", "Session",
     "SessionState", "Severity", "Source", "SourceLocation", "SourcesFile", "StateError", "Step", "Story",
-    "StoryError", "StoryMachine", "StoryManifest", "StoryWatcher", "Variable", "Version", "actual_choice", "build_debrief",
+    "StoryError", "StoryMachine", "StoryManifest", "StoryWatcher", "Variable", "Version", "actual_choice", "build_debrief", "departure_sentence", "quote_words", "turn_sentence", "turning_points", "TurningPoint", "Departure",
     "check_story", "compile_condition", "compile_effects", "did_you_mean", "display_path", "error",
-    "historical_path", "iter_quotes", "load_story", "parse_yaml", "read_story", "read_yaml", "rebase", "summarize",
+    "historical_path", "iter_quotes", "load_story", "parse_yaml", "read_story", "read_yaml", "summarize",
     "validate_story", "warning", "write_atomically",
 ]

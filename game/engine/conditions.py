@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import operator
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
@@ -36,6 +37,38 @@ class ExpressionError(Exception):
         self.message = message
         self.column = column
         self.hint = hint
+        self.part: int | None = None  # for an effect written as a list: the item at fault
+
+    def within(self, shift: int, part: int | None = None) -> "ExpressionError":
+        """The same error with its column moved past stripped leading blanks (and, in a list, its item)."""
+        moved = ExpressionError(self.code, self.message, self.column + shift, self.hint)
+        moved.part = part
+        return moved
+
+
+#: Operators from other languages, what to write instead, and in which kind of expression they are wrong.
+_FOREIGN = [
+    (re.compile(r"&&"), "&&", "and", ("condition", "effect")),
+    (re.compile(r"\|\|"), "||", "or", ("condition", "effect")),
+    (re.compile(r"==="), "===", "==", ("condition", "effect")),
+    (re.compile(r"!=="), "!==", "!=", ("condition", "effect")),
+    (re.compile(r"=>"), "=>", ">=", ("condition", "effect")),
+    (re.compile(r"=<"), "=<", "<=", ("condition", "effect")),
+    (re.compile(r"!(?!=)"), "!", "not", ("condition", "effect")),
+    (re.compile(r"(?<![<>!=])=(?!=)"), "=", "==", ("condition",)),
+]
+
+
+def _foreign_operator(text: str, what: str) -> ExpressionError | None:
+    """The first operator borrowed from another language, as an error saying what to write instead."""
+    found = [(m.start(), symbol, instead) for pattern, symbol, instead, kinds in _FOREIGN if what in kinds
+             for m in [pattern.search(text)] if m is not None]
+    if not found:
+        return None
+    column, _, symbol, instead = min((c, -len(sym), sym, ins) for c, sym, ins in found)  # the longest at a place
+    return ExpressionError("E201", f"use '{instead}' instead of '{symbol}'", column,
+                           f"conditions and effects are written with 'and', 'or', 'not', '==', '!=', '<', '<=', "
+                           f"'>', '>='{', and effects assign with =' if what == 'effect' else ''}")
 
 
 @dataclass(frozen=True)
@@ -95,17 +128,26 @@ NO_EFFECTS = Effects("", (), frozenset(), frozenset())
 
 def compile_condition(source: str, types: Mapping[str, str]) -> Condition:
     """Compile an `if:` expression over variables of the given types ('int' or 'bool')."""
-    tree = _parse(source, "eval")
-    reads: set[str] = set()
-    evaluate, kind = _compile(tree.body, types, reads)
-    if kind != "bool":
-        raise ExpressionError(
-            "E203",
-            f"'{source.strip()}' is a number, not true or false",
-            tree.body.col_offset,
-            "compare it with something, such as 'fuel > 20'",
-        )
+    lead = _leading_blanks(source)
+    try:
+        tree = _parse(source, "eval")
+        reads: set[str] = set()
+        evaluate, kind = _compile(tree.body, types, reads)
+        if kind != "bool":
+            raise ExpressionError(
+                "E203",
+                f"'{source.strip()}' is a number, not true or false",
+                tree.body.col_offset,
+                "compare it with something, such as 'fuel > 20'",
+            )
+    except ExpressionError as exc:
+        raise exc.within(lead) from None
     return Condition(source, frozenset(reads), evaluate)
+
+
+def _leading_blanks(source) -> int:
+    """How many characters _parse strips from the front, so columns can point into the text as written."""
+    return len(source) - len(source.lstrip()) if isinstance(source, str) else 0
 
 
 def compile_effects(
@@ -116,12 +158,15 @@ def compile_effects(
     assignments: list[Assignment] = []
     reads: set[str] = set()
     writes: set[str] = set()
-    for part in parts:
-        tree = _parse(part, "exec")
-        if not tree.body:
-            raise ExpressionError("E201", "the effect is empty", 0, "write an assignment such as 'fuel = fuel - 10'")
-        for statement in tree.body:
-            assignments.append(_compile_assignment(statement, types, reads, writes))
+    for index, part in enumerate(parts):
+        try:
+            tree = _parse(part, "exec")
+            if not tree.body:
+                raise ExpressionError("E201", "the effect is empty", 0, "write an assignment such as 'fuel = fuel - 10'")
+            for statement in tree.body:
+                assignments.append(_compile_assignment(statement, types, reads, writes))
+        except ExpressionError as exc:
+            raise exc.within(_leading_blanks(part), None if isinstance(source, str) else index) from None
     text = "; ".join(parts)
     return Effects(text, tuple(assignments), frozenset(reads), frozenset(writes), dict(bounds or {}))
 
@@ -138,6 +183,9 @@ def _parse(source: str, mode: str) -> ast.AST:
     try:
         return ast.parse(flat.strip() if mode == "eval" else flat.strip(), mode=mode)
     except SyntaxError as exc:
+        borrowed = _foreign_operator(flat.strip(), "condition" if mode == "eval" else "effect")
+        if borrowed is not None:
+            raise borrowed from None
         column = max((exc.offset or 1) - 1, 0)
         reason = (exc.msg or "invalid syntax").replace("Perhaps you forgot a comma?", "").strip()
         raise ExpressionError(
@@ -241,7 +289,7 @@ def _compile(node: ast.AST, types: Mapping[str, str], reads: set) -> tuple[Evalu
     if isinstance(node, ast.Compare):
         return _compile_compare(node, types, reads), "bool"
     raise ExpressionError(
-        "E201", f"'{ast.unparse(node) if _unparsable(node) else type(node).__name__}' is not allowed in a condition",
+        "E201", f"'{ast.unparse(node) if _unparsable(node) else type(node).__name__}' is not allowed here",
         column, "use names, numbers, true/false, + - *, comparisons and 'and', 'or', 'not'",
     )
 

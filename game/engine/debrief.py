@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
-from .model import Choice, History, Role, Scene, Story
+from .model import Choice, History, Quote, Role, Scene, Story
 from .state import SessionState
+from .rules import Rules
+from .turning_points import TurningPoint, turning_points
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,15 @@ class DecisionReview:
 
 
 @dataclass(frozen=True)
+class Departure:
+    """Where the path first left the record: the scene, the player's choice and the record's."""
+
+    scene: str
+    chosen: str
+    actual: str
+
+
+@dataclass(frozen=True)
 class Debrief:
     """A whole playthrough set beside the record."""
 
@@ -46,6 +58,8 @@ class Debrief:
     decisions: list[DecisionReview]
     ending: Scene | None
     missed: list[DecisionReview] = field(default_factory=list)
+    departure: Departure | None = None  # where the path first left the record
+    turns: list[TurningPoint] = field(default_factory=list)  # earlier choices that opened or closed later ones
 
     @property
     def matches(self) -> int:
@@ -68,8 +82,8 @@ class Debrief:
         return self.ending is not None and self.ending.ending is not None and self.ending.ending.kind == "historical"
 
 
-def build_debrief(story: Story, state: SessionState) -> Debrief:
-    """Set a finished or abandoned playthrough beside the record."""
+def build_debrief(story: Story, state: SessionState, rules: Rules) -> Debrief:
+    """Set a finished or abandoned playthrough beside the record (rules: the story's, as its machine holds them)."""
     role = story.roles[state.role]
     reviews = []
     visited = set()
@@ -86,7 +100,15 @@ def build_debrief(story: Story, state: SessionState) -> Debrief:
     ]
     current = role.scenes.get(state.scene)
     ending = current if current is not None and current.is_ending else None
-    return Debrief(role, reviews, ending, missed)
+    return Debrief(role, reviews, ending, missed, first_departure(reviews), turning_points(story, state, rules))
+
+
+def first_departure(reviews: list[DecisionReview]) -> Departure | None:
+    """The first decision where the player chose otherwise than the real person, or None."""
+    for review in reviews:
+        if review.reached and review.actual is not None and not review.matched:
+            return Departure(review.scene_id, review.chosen.id, review.actual.id)
+    return None
 
 
 def actual_choice(scene: Scene) -> Choice | None:
@@ -106,3 +128,27 @@ def historical_path(role: Role) -> list[str]:
         choice = actual_choice(scene) or scene.choices[0]
         scene_id = choice.goto
     return path
+
+
+def departure_sentence(debrief: Debrief, ui: Callable[..., str]) -> str | None:
+    """'You left the record at ...' in the player's language, or None when the path never left it."""
+    departure = debrief.departure
+    if departure is None:
+        return None
+    scene = debrief.role.scenes[departure.scene]
+    return ui("debrief.departure", scene=scene.title or departure.scene,
+              chosen=scene.choice(departure.chosen).text, actual=scene.choice(departure.actual).text)
+
+
+def turn_sentence(role: Role, turn: TurningPoint, ui: Callable[..., str]) -> str:
+    """One turning point in the player's language: which earlier choice opened or closed which later one."""
+    cause_scene, scene = role.scenes[turn.cause_scene], role.scenes[turn.scene]
+    return ui("debrief.turn_opened" if turn.opened else "debrief.turn_closed",
+              cause=cause_scene.choice(turn.cause_choice).text, cause_scene=cause_scene.title or turn.cause_scene,
+              choice=scene.choice(turn.choice).text, scene=scene.title or turn.scene)
+
+
+def quote_words(quote: Quote, ui: Callable[..., str], translated: bool = False) -> str:
+    """A quote's words (or its translation) as a reader sees them: in quotation marks, or marked as a summary."""
+    words = (quote.translation if translated else quote.quote).strip()
+    return ui("quote.summary", text=words) if quote.summary else f"\u201c{words}\u201d"

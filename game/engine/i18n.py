@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import Problem, SourceLocation, error
 from .loader import validation_problems
 from .model import Quote, Story
-from .yamlfile import display_path, read_yaml
+from .yamlfile import read_yaml
 
 I18N_FOLDER = "i18n"
 UI_FILE = "ui.yaml"
@@ -125,60 +126,87 @@ def load_ui_strings(root: Path | str) -> dict[str, str]:
     return {str(k): str(v) for k, v in entries.items()} if isinstance(entries, dict) else {}
 
 
-def story_strings(story: Story) -> Iterator[tuple[str, str]]:
-    """Every translatable string of a story as (stable key, English), in reading order."""
-    yield "story.title", story.title
+@dataclass(frozen=True)
+class Translatable:
+    """One translatable string of a story: its stable key, its English, and where localize writes it.
+
+    `path` leads from the Story to the field (attribute names, dict keys, list positions). A
+    quote's translation goes in its `translation` field, and `quote_language` is the language
+    of the document it quotes: a reader of that language gets the quote alone.
+    """
+
+    key: str
+    english: str
+    path: tuple
+    quote_language: str | None = None
+
+
+def translatables(story: Story) -> Iterator[Translatable]:
+    """The one list of every translatable string of a story, in reading order (keys are stable ids)."""
+    yield Translatable("story.title", story.title, ("title",))
     for key, source in story.sources.items():
-        yield f"sources.{key}.title", source.title
-        yield f"sources.{key}.reliability", source.reliability
+        for name in ("title", "reliability"):
+            yield Translatable(f"sources.{key}.{name}", getattr(source, name), ("sources", key, name))
     for role in story.roles.values():
         r = role.id
+        at = ("roles", r)
         for name in ("name", "title", "summary", "epilogue", "question"):
             if getattr(role, name):
-                yield f"{r}.{name}", getattr(role, name)
+                yield Translatable(f"{r}.{name}", getattr(role, name), at + (name,))
         for name, variable in role.variables.items():
-            yield f"{r}.variables.{name}.label", variable.label
+            yield Translatable(f"{r}.variables.{name}.label", variable.label, at + ("variables", name, "label"))
             if variable.unit:
-                yield f"{r}.variables.{name}.unit", variable.unit
+                yield Translatable(f"{r}.variables.{name}.unit", variable.unit, at + ("variables", name, "unit"))
         for scene_id, scene in role.scenes.items():
-            s = f"{r}.{scene_id}"
-            if scene.title:
-                yield f"{s}.title", scene.title
-            yield f"{s}.where", scene.where
-            yield f"{s}.text", scene.text
-            for choice in scene.choices:
-                yield f"{s}.choices.{choice.id}.text", choice.text
-                if choice.note:
-                    yield f"{s}.choices.{choice.id}.note", choice.note
-            if scene.ending:
-                for name in ("title", "outcome", "differs"):
-                    yield f"{s}.ending.{name}", getattr(scene.ending, name)
-            if scene.history:
-                yield f"{s}.history.what_happened", scene.history.what_happened
-                if scene.history.dramatized:
-                    yield f"{s}.history.dramatized", scene.history.dramatized
-                for index, version in enumerate(scene.history.versions):
-                    yield f"{s}.history.versions.{index}.claim", version.claim
-            for key, quote in _scene_quotes(story, r, scene_id):
-                yield key, quote.translation or quote.quote
-            for document in scene.dossier:
-                yield f"{s}.dossier.{document.id}.title", document.title
-                yield f"{s}.dossier.{document.id}.text", document.text
+            yield from _scene_translatables(story, r, scene_id, scene)
 
 
-def _scene_quotes(story: Story, role_id: str, scene_id: str) -> Iterator[tuple[str, Quote]]:
-    """Each quote of a scene with its translation key (by position: quotes have no ids of their own)."""
-    scene = story.roles[role_id].scenes[scene_id]
-    base = f"{role_id}.{scene_id}"
+def _scene_translatables(story: Story, r: str, scene_id: str, scene) -> Iterator[Translatable]:
+    """The translatable strings of one scene, in reading order."""
+    s = f"{r}.{scene_id}"
+    at = ("roles", r, "scenes", scene_id)
+    if scene.title:
+        yield Translatable(f"{s}.title", scene.title, at + ("title",))
+    yield Translatable(f"{s}.where", scene.where, at + ("where",))
+    yield Translatable(f"{s}.text", scene.text, at + ("text",))
+    for index, choice in enumerate(scene.choices):
+        yield Translatable(f"{s}.choices.{choice.id}.text", choice.text, at + ("choices", index, "text"))
+        if choice.note:
+            yield Translatable(f"{s}.choices.{choice.id}.note", choice.note, at + ("choices", index, "note"))
+    if scene.ending:
+        for name in ("title", "outcome", "differs"):
+            yield Translatable(f"{s}.ending.{name}", getattr(scene.ending, name), at + ("ending", name))
     if scene.history:
-        for index, quote in enumerate(scene.history.sources):
-            yield f"{base}.history.sources.{index}.quote", quote
-        for v, version in enumerate(scene.history.versions):
-            for index, quote in enumerate(version.sources):
-                yield f"{base}.history.versions.{v}.sources.{index}.quote", quote
-    for document in scene.dossier:
-        for index, quote in enumerate(document.sources):
-            yield f"{base}.dossier.{document.id}.sources.{index}.quote", quote
+        history = scene.history
+        yield Translatable(f"{s}.history.what_happened", history.what_happened, at + ("history", "what_happened"))
+        if history.dramatized:
+            yield Translatable(f"{s}.history.dramatized", history.dramatized, at + ("history", "dramatized"))
+        for index, version in enumerate(history.versions):
+            yield Translatable(f"{s}.history.versions.{index}.claim", version.claim,
+                               at + ("history", "versions", index, "claim"))
+    # Quotes have no ids of their own: they are keyed by position.
+    quotes: list[tuple[str, tuple, Quote]] = []
+    if scene.history:
+        quotes += [(f"{s}.history.sources.{i}.quote", at + ("history", "sources", i), q)
+                   for i, q in enumerate(scene.history.sources)]
+        quotes += [(f"{s}.history.versions.{v}.sources.{i}.quote", at + ("history", "versions", v, "sources", i), q)
+                   for v, version in enumerate(scene.history.versions) for i, q in enumerate(version.sources)]
+    quotes += [(f"{s}.dossier.{d.id}.sources.{i}.quote", at + ("dossier", index, "sources", i), q)
+               for index, d in enumerate(scene.dossier) for i, q in enumerate(d.sources)]
+    for key, path, quote in quotes:
+        source = story.sources.get(quote.source)
+        yield Translatable(key, quote.translation or quote.quote, path + ("translation",),
+                           source.language if source else "en")
+    for index, document in enumerate(scene.dossier):
+        for name in ("title", "text"):
+            yield Translatable(f"{s}.dossier.{document.id}.{name}", getattr(document, name),
+                               at + ("dossier", index, name))
+
+
+def story_strings(story: Story) -> Iterator[tuple[str, str]]:
+    """Every translatable string of a story as (stable key, English), in reading order."""
+    for item in translatables(story):
+        yield item.key, item.english
 
 
 @dataclass(frozen=True)
@@ -213,77 +241,33 @@ def coverage(story: Story, catalog: Catalog, ui: dict[str, str] | None = None) -
 def localize(story: Story, catalog: Catalog) -> Story:
     """The same story with every string in the catalogue's language (English where untranslated).
 
-    Ids, conditions and compiled rules are shared with the original, so sessions, saves and
-    statistics work across languages.
+    Ids, conditions and choices are the original's, so the same compiled rules, machine,
+    sessions, saves and statistics work across languages.
     """
     if catalog.language == story.language:
         return story
-    t = catalog.text
-    roles = {}
-    for role in story.roles.values():
-        r = role.id
-        scenes = {}
-        for scene_id, scene in role.scenes.items():
-            s = f"{r}.{scene_id}"
-            quotes = {id(q): key for key, q in _scene_quotes(story, r, scene_id)}
-
-            def quote(q: Quote, source_language: str) -> Quote:
-                if source_language == catalog.language:
-                    return q.model_copy(update={"translation": None})
-                return q.model_copy(update={"translation": t(quotes[id(q)], q.translation or q.quote)})
-
-            update: dict = {
-                "title": t(f"{s}.title", scene.title) if scene.title else "",
-                "where": t(f"{s}.where", scene.where),
-                "text": t(f"{s}.text", scene.text),
-                "choices": [c.model_copy(update={"text": t(f"{s}.choices.{c.id}.text", c.text),
-                                                 "note": t(f"{s}.choices.{c.id}.note", c.note) if c.note else ""})
-                            for c in scene.choices],
-                "dossier": [d.model_copy(update={
-                    "title": t(f"{s}.dossier.{d.id}.title", d.title), "text": t(f"{s}.dossier.{d.id}.text", d.text),
-                    "sources": [quote(q, _language_of(story, q)) for q in d.sources]}) for d in scene.dossier],
-            }
-            if scene.ending:
-                update["ending"] = scene.ending.model_copy(update={
-                    name: t(f"{s}.ending.{name}", getattr(scene.ending, name)) for name in ("title", "outcome", "differs")})
-            if scene.history:
-                history = scene.history
-                update["history"] = history.model_copy(update={
-                    "what_happened": t(f"{s}.history.what_happened", history.what_happened),
-                    "dramatized": t(f"{s}.history.dramatized", history.dramatized) if history.dramatized else "",
-                    "sources": [quote(q, _language_of(story, q)) for q in history.sources],
-                    "versions": [v.model_copy(update={
-                        "claim": t(f"{s}.history.versions.{i}.claim", v.claim),
-                        "sources": [quote(q, _language_of(story, q)) for q in v.sources]})
-                        for i, v in enumerate(history.versions)],
-                })
-            scenes[scene_id] = scene.model_copy(update=update)
-        variables = {name: var.model_copy(update={
-            "label": t(f"{r}.variables.{name}.label", var.label),
-            "unit": t(f"{r}.variables.{name}.unit", var.unit) if var.unit else ""}) for name, var in role.variables.items()}
-        roles[r] = role.model_copy(update={
-            **{name: t(f"{r}.{name}", getattr(role, name)) for name in ("name", "title", "summary", "epilogue", "question")
-               if getattr(role, name)},
-            "variables": variables, "scenes": scenes})
-    sources = {key: src.model_copy(update={"title": t(f"sources.{key}.title", src.title),
-                                           "reliability": t(f"sources.{key}.reliability", src.reliability)})
-               for key, src in story.sources.items()}
-    localized = story.model_copy(update={"title": t("story.title", story.title), "roles": roles, "sources": sources,
-                                         "language": catalog.language})
-    localized._documents = story._documents
-    localized._compiled = story._compiled
-    localized._root = story._root
-    return localized
+    changes: dict = {"language": catalog.language}
+    for item in translatables(story):
+        if item.quote_language == catalog.language:
+            value = None  # the reader reads the quote itself
+        else:
+            value = catalog.text(item.key, item.english)
+        node = changes
+        for part in item.path[:-1]:
+            node = node.setdefault(part, {})
+        node[item.path[-1]] = value
+    return _with_changes(story, changes)
 
 
-def _language_of(story: Story, quote: Quote) -> str:
-    source = story.sources.get(quote.source)
-    return source.language if source else "en"
-
-
-def display_folder(root: Path | str, language: str) -> str:
-    """Where a language's files live, as a writer reads it."""
-    return display_path(Path(root) / I18N_FOLDER / language)
+def _with_changes(node, changes: dict):
+    """A copy of a model, dict or list with the changes (a tree shaped like it) applied."""
+    if isinstance(node, BaseModel):
+        return node.model_copy(update={
+            name: _with_changes(getattr(node, name), change) if isinstance(change, dict) else change
+            for name, change in changes.items()})
+    if isinstance(node, dict):
+        return {key: _with_changes(value, changes[key]) if key in changes else value for key, value in node.items()}
+    return [_with_changes(value, changes[index]) if index in changes else value for index, value in enumerate(node)]
 
 
 class UiText:
@@ -306,33 +290,38 @@ class UiText:
             return english.format(**values)  # a translator's broken placeholder must not crash play
 
 
-_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"]
+#: The values the game gives each date pattern; a language may use any of them (lint W333 allows
+#: them), so Japanese can write the month as a number where English writes its name.
+DATE_PATTERN_VALUES = {
+    "date.day": frozenset({"day", "month", "month_number", "year"}),
+    "date.month": frozenset({"month", "month_number", "year"}),
+    "date.time": frozenset({"hour", "minute"}),
+    "date.with_time": frozenset({"date", "time"}),
+}
 
 
-def format_moment(when: str, language: str = "en") -> str:
-    """A scene's `when` as a reader of the language writes a date and time."""
-    import re
+def format_moment(when: str, ui: "UiText") -> str:
+    """A scene's `when` as a reader of the interface's language writes a date and time.
 
+    The patterns and month names are interface strings (date.*), so a new language brings its
+    own in its ui.yaml.
+    """
     match = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2}))?)?", when)
     if not match:
         return when
     year, month, day, hour, minute = match.groups()
-    m = int(month)
-    time = f"{hour}:{minute}" if hour else ""
-    if language == "ja":
-        date = f"{year}年{m}月" + (f"{int(day)}日" if day else "")
-        return f"{date} {time}".strip()
-    if language == "vi":
-        date = (f"ngày {int(day)} " if day else "") + f"tháng {m} năm {year}"
-        return f"{time} {date}".strip()
-    if language == "ru":
-        months = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
-                  "ноября", "декабря"]
-        date = f"{int(day)} {months[m - 1]} {year} г." if day else f"{m:02d}.{year}"
-        return f"{date}, {time}" if time else date
-    date = f"{int(day)} {_MONTHS_EN[m - 1]} {year}" if day else f"{_MONTHS_EN[m - 1]} {year}"
-    return f"{date}, {time}" if time else date
+    number = int(month)
+    months = [name.strip() for name in ui("date.months").split(",")]
+    if len(months) != 12:  # a translator's list that lost a name: the English names still read
+        months = [name.strip() for name in ui.english["date.months"].split(",")]
+    values = {"year": year, "month": months[number - 1], "month_number": number}
+    if day:
+        date = ui("date.day", day=int(day), **values)
+    else:
+        date = ui("date.month", **values)
+    if not hour:
+        return date
+    return ui("date.with_time", date=date, time=ui("date.time", hour=hour, minute=minute))
 
 
 def load_language(root: Path | str, story: Story, language: str,

@@ -2,81 +2,49 @@
 
 from __future__ import annotations
 
-import gc
 import types
 import typing
-from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem, SourceLocation, StoryError, did_you_mean, error
+from .gcpause import gc_paused, release_frozen
+from .loaded import LoadedStory
+from .locations import Locations
 from .model import Role, RoleFile, SceneFile, SourcesFile, Story, StoryManifest
 from .parsecache import ParseCache
+from .validate import validate_story
 from .yamlfile import YamlDocument, display_path, read_yaml
 
 MANIFEST = "story.yaml"
 ROLE_FILE = "role.yaml"
 
 
-def load_story(root: Path | str, cache: ParseCache | None = None) -> Story:
+def load_story(root: Path | str, cache: ParseCache | None = None) -> LoadedStory:
     """Load, validate and compile a story folder; raise StoryError listing every error."""
-    story, problems = check_story(root, cache)
-    if story is None or any(p.is_error for p in problems):
+    loaded, problems = check_story(root, cache)
+    if loaded is None or any(p.is_error for p in problems):
         raise StoryError([p for p in problems if p.is_error] or problems)
-    return story
+    return loaded
 
 
-def check_story(root: Path | str, cache: ParseCache | None = None) -> tuple[Story | None, list[Problem]]:
+def check_story(root: Path | str, cache: ParseCache | None = None) -> tuple[LoadedStory | None, list[Problem]]:
     """Load a story folder and return it (or None) with every problem found, errors and warnings."""
-    from .validate import validate_story  # validate needs a model; import here keeps the layers one-way
-
-    _release_frozen()
+    release_frozen()
     with gc_paused():
-        story, problems = read_story(root, cache)
-        if story is None:
+        read, problems = read_story(root, cache)
+        if read is None:
             return None, problems
-        problems.extend(validate_story(story))
-    return story, problems
+        loaded, found = validate_story(read.story, read.locations)
+        problems.extend(found)
+    return replace(loaded, root=read.root), problems
 
 
-# Builds that leave more new objects than this are frozen (see gc_paused); about 1,500 scenes.
-FREEZE_ABOVE = 100_000
-
-
-@contextmanager
-def gc_paused():
-    """Pause the cyclic garbage collector while building long-lived objects, then set big ones aside.
-
-    A story is hundreds of thousands of objects that all live on; each full collection during
-    the build rescans them all, which made loading grow faster than the story (20,000 scenes:
-    11.0 s with the collector on, 6.4 s paused). After a big build everything alive is frozen
-    (gc.freeze): otherwise the first collections after it scan it all again, 0.07 s at once for
-    5,000 scenes and then 0.09 s and 0.13 s pauses during play. Freezing only hides objects
-    from the cycle collector (reference counting still frees them); the next story load gives
-    them back to it (see _release_frozen). Small builds, like the shipped story, are left alone.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_count()[0] > FREEZE_ABOVE:
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
-def _release_frozen() -> None:
-    """Before loading a story, let the cycles of one loaded and frozen earlier (a reload) be collected."""
-    if gc.get_freeze_count():
-        gc.unfreeze()
-        gc.collect()
-
-
-def read_story(root: Path | str, cache: ParseCache | None = None) -> tuple[Story | None, list[Problem]]:
-    """Read the files of a story folder into a Story model, without graph or reference checks."""
+def read_story(root: Path | str, cache: ParseCache | None = None) -> tuple[LoadedStory | None, list[Problem]]:
+    """Read the files of a story folder into a Story model and its places, without graph or reference checks."""
     root = Path(root)
     if root.is_file() and root.name == MANIFEST:
         root = root.parent
@@ -90,7 +58,7 @@ def read_story(root: Path | str, cache: ParseCache | None = None) -> tuple[Story
         return _read_files(root, cache)
 
 
-def _read_files(root: Path, cache: ParseCache | None) -> tuple[Story | None, list[Problem]]:
+def _read_files(root: Path, cache: ParseCache | None) -> tuple[LoadedStory | None, list[Problem]]:
     """Read story.yaml, sources.yaml and every role folder into a Story."""
     manifest_path = root / MANIFEST
     problems: list[Problem] = []
@@ -119,9 +87,7 @@ def _read_files(root: Path, cache: ParseCache | None) -> tuple[Story | None, lis
         id=manifest.id, title=manifest.title, version=manifest.version, language=manifest.language,
         roles=roles, sources=sources,
     )
-    story._documents = documents
-    story._root = display_path(root)
-    return story, problems
+    return LoadedStory(story, locations=Locations(display_path(root), documents), root=root), problems
 
 
 def _read_role(root: Path, role_id: str, listed_at: tuple[YamlDocument, tuple], documents: dict, problems: list,

@@ -7,8 +7,9 @@ from typing import Mapping
 from transitions import Machine, MachineError
 
 from .conditions import NO_EFFECTS
-from .loader import gc_paused
+from .gcpause import gc_paused
 from .model import Story
+from .rules import Rules
 
 
 class ChoiceUnavailable(Exception):
@@ -39,16 +40,19 @@ def _callbacks_of(compiled) -> tuple[tuple, tuple]:
 
 
 class StoryMachine:
-    """One machine per loaded story, shared by every session playing it."""
+    """One machine per loaded story, shared by every session playing it in any language.
 
-    def __init__(self, story: Story):
+    It holds ids and rules only (scenes, choices, conditions, effects), which every translation
+    of a story shares, so one machine serves every edition built from the same load.
+    """
+
+    def __init__(self, story: Story, rules: Rules):
+        self.rules = rules
         with gc_paused():  # tens of thousands of long-lived transition objects: see gc_paused
-            self._build(story)
+            self._build(story, rules)
 
-    def _build(self, story: Story) -> None:
+    def _build(self, story: Story, rules: Rules) -> None:
         """Create the states and guarded transitions."""
-        self.story = story
-        rules = story.rules
         states = [state_name(r.id, s) for r in story.roles.values() for s in r.scenes]
         transitions = []
         # One guard and one effect callback per distinct compiled rule (choices with the same

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal, Optional, Union
+from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
-
-from .errors import SourceLocation
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 #: Stable ids: saves, translations and statistics point at these, so they never change.
 Id = Annotated[
@@ -54,7 +52,9 @@ class Quote(Frozen):
     source: Id = Field(description="A key in story/sources.yaml.")
     quote: Text = Field(description="Words that appear in the source exactly (after NFC and whitespace folding).")
     translation: Optional[str] = Field(None, description="An English translation, for a quote in another language.")
-
+    summary: bool = Field(
+        False, description="true when the words summarise the source rather than quote it (a reference known "
+        "through a summary of it); shown without quotation marks, as a summary.")
 
 class Version(Frozen):
     """One side of a disputed fact, with the sources that give it."""
@@ -85,8 +85,10 @@ class Dossier(Frozen):
     )
     title: Text
     text: Text
-    status: Literal["documented", "dramatized"] = Field(
-        "dramatized", description="documented only when every line is backed by the sources below."
+    status: Literal["documented", "reconstructed", "dramatized"] = Field(
+        "dramatized", description="documented: every line is backed by the sources below; reconstructed: the "
+        "content is backed by the sources below but the form (layout, wording of the log, cable or sheet) is "
+        "made for the game; dramatized: invented."
     )
     sources: list[Quote] = Field(default_factory=list)
 
@@ -189,7 +191,7 @@ class Role(Frozen):
 
 
 class Story(Frozen):
-    """A whole loaded story: roles, scenes and the sources they cite."""
+    """A whole story: roles, scenes and the sources they cite (its rules and places: loaded.LoadedStory)."""
 
     id: Id
     title: Text
@@ -197,56 +199,6 @@ class Story(Frozen):
     language: str = "en"
     roles: dict[Id, Role]
     sources: dict[Id, Source] = Field(default_factory=dict)
-
-    # Where every part of the story was written: (namespace,) -> the document of story.yaml,
-    # sources.yaml or a role's role.yaml; (role, scene) -> the document of the scene's file. A
-    # document works out line and column when first asked (yamlfile.YamlDocument).
-    _documents: dict[tuple, Any] = PrivateAttr(default_factory=dict)
-    _compiled: Any = PrivateAttr(default=None)
-    _root: str = PrivateAttr(default="")
-
-    @property
-    def rules(self) -> Any:
-        """The compiled conditions and effects (a rules.Rules), set when the story is validated."""
-        return self._compiled
-
-    def role(self, role_id: str) -> Role:
-        """The role with this id; KeyError when there is none."""
-        return self.roles[role_id]
-
-    def locate(self, *key: Any) -> SourceLocation:
-        """The file:line:col of a part of the story, such as ('pilot', 'scenes', 'breakaway')."""
-        found = self._find(key)
-        if found is None:
-            return SourceLocation(self._root or "story")
-        path, line_column = found
-        return SourceLocation(path, *line_column)
-
-    def has_location(self, *key: Any) -> bool:
-        """True when this exact part of the story has a recorded place (not just an enclosing one)."""
-        document = self._document_of(key)
-        return document is not None and document.find(tuple(key[1:])) is not None
-
-    def _document_of(self, key: tuple) -> Any:
-        """The document a part of the story was read from, or None."""
-        if not key:
-            return None
-        if len(key) >= 3 and key[1] == "scenes":
-            found = self._documents.get((key[0], key[2]))
-            if found is not None:
-                return found
-        return self._documents.get((key[0],))
-
-    def _find(self, key: tuple) -> tuple[str, tuple[int, int]] | None:
-        document = self._document_of(key)
-        if document is None:
-            return None
-        rest = tuple(key[1:])
-        for end in range(len(rest), -1, -1):
-            line_column = document.find(rest[:end])
-            if line_column is not None:
-                return document.path, line_column
-        return None
 
 
 # --- the shapes of the files on disk -------------------------------------------------------

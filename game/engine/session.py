@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,23 +45,22 @@ class Gauge:
 class Session:
     """One player's run through one role: read the scene, list the choices, choose, undo, save."""
 
-    def __init__(self, story: Story, state: SessionState, machine: StoryMachine | None = None):
+    def __init__(self, story: Story, state: SessionState, machine: StoryMachine):
         if state.role not in story.roles:
             raise StateError(f"this story has no role '{state.role}'")
         self.story = story
         self.state = state
-        self.machine = machine or StoryMachine(story)
+        self.machine = machine  # built from the same load as story; it holds the compiled rules
 
     @classmethod
-    def start(cls, story: Story, role: str, *, seed: int | None = None, machine: StoryMachine | None = None,
-              language: str = "en") -> "Session":
+    def start(cls, story: Story, role: str, *, machine: StoryMachine, language: str = "en") -> "Session":
         """A new session at the start of a role."""
         if role not in story.roles:
             raise KeyError(f"unknown role '{role}'; the story has {', '.join(story.roles)}")
         chosen = story.roles[role]
         state = SessionState(
             story_id=story.id, role=role, scene=chosen.start, variables=chosen.initial_variables(),
-            seed=random.randrange(2**31) if seed is None else seed, story_version=story.version, language=language,
+            story_version=story.version, language=language,
         )
         return cls(story, state, machine)
 
@@ -96,7 +94,7 @@ class Session:
     @property
     def choices(self) -> list[Choice]:
         """The choices open now, in the order the writer gave them."""
-        rules = self.story.rules
+        rules = self.machine.rules
         values = self.state.variables
         return [c for c in self.scene.choices if rules.of(self.state.role, self.state.scene, c.id).is_open(values)]
 
@@ -156,8 +154,8 @@ class Session:
         return self.state.to_dict()
 
     @classmethod
-    def restore(cls, story: Story, data: Any, machine: StoryMachine | None = None) -> tuple["Session", list[str]]:
-        """A session from saved data, and messages for the player when the story changed since.
+    def restore(cls, story: Story, data: Any, machine: StoryMachine) -> tuple["Session", list[Notice]]:
+        """A session from saved data, and notices for the player when the story changed since.
 
         A save whose scenes or choices no longer exist is replayed from the start of its role up
         to the last choice that still works. StateError when the data is not a save at all.
@@ -167,18 +165,28 @@ class Session:
             raise StateError(f"the save is for role '{state.role}', which this story no longer has")
         if _still_valid(story, state):
             return cls(story, state, machine), []
-        session = cls.start(story, state.role, seed=state.seed, machine=machine, language=state.language)
-        kept = 0
-        for step in state.path:
-            if session.scene_id != step.scene or step.choice not in {c.id for c in session.choices}:
-                break
-            session.choose(step.choice)
-            kept += 1
+        session, kept = replay(story, state, machine)
         title = session.scene.title or session.scene_id
         values = {"title": title, "kept": kept, "total": len(state.path)}
         english = (f"The story has changed since this game was saved. You are back at '{title}' "
                    f"({kept} of {len(state.path)} choices kept).")
         return session, [Notice(english, "notice.story_changed", values)]
+
+
+def replay(story: Story, state: SessionState, machine: StoryMachine) -> tuple[Session, int]:
+    """A new session of state's role that takes its choices again for as long as they still work.
+
+    Returns the session and how many choices it took again.
+    """
+    session = Session.start(story, state.role, machine=machine, language=state.language)
+    kept = 0
+    for step in state.path:
+        if session.is_finished or session.scene_id != step.scene or step.choice not in {
+                c.id for c in session.choices}:
+            break
+        session.choose(step.choice)
+        kept += 1
+    return session, kept
 
 
 def _still_valid(story: Story, state: SessionState) -> bool:

@@ -30,7 +30,6 @@ class SessionState:
     scene: str
     variables: dict[str, int | bool]
     path: list[Step] = field(default_factory=list)
-    seed: int = 0
     story_version: str = "1"
     language: str = "en"
 
@@ -52,7 +51,7 @@ class SessionState:
             path = [Step(str(s["scene"]), str(s["choice"]), _variables(s["variables"])) for s in data["path"]]
             return cls(
                 story_id=str(data["story_id"]), role=str(data["role"]), scene=str(data["scene"]),
-                variables=_variables(data["variables"]), path=path, seed=int(data.get("seed", 0)),
+                variables=_variables(data["variables"]), path=path,
                 story_version=str(data.get("story_version", "1")), language=str(data.get("language", "en")),
             )
         except (KeyError, TypeError, ValueError) as exc:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from .conditions import NO_EFFECTS, ExpressionError, compile_condition, compile_effects
 from .errors import Problem, did_you_mean, error
+from .loaded import LoadedStory
+from .locations import Locations
 from .model import Role, Story
 from .rules import CompiledChoice, Rules
 
 
-
-def validate_story(story: Story) -> list[Problem]:
-    """Every reference problem in the story; compiles its rules onto it as a side effect."""
+def validate_story(read: Story, locations: Locations) -> tuple[LoadedStory, list[Problem]]:
+    """The story with its compiled rules beside it, and every reference problem in it."""
+    story = LoadedStory(read, locations=locations)  # the checks below read places through it
     problems: list[Problem] = []
     compiled: dict = {}
     for role in story.roles.values():
@@ -19,11 +21,10 @@ def validate_story(story: Story) -> list[Problem]:
         problems.extend(check_scenes(story, role))
         problems.extend(check_expressions(story, role, compiled))
     problems.extend(check_source_keys(story))
-    story._compiled = Rules(compiled)
-    return problems
+    return LoadedStory(read, Rules(compiled), locations), problems
 
 
-def check_variables(story: Story, role: Role) -> list[Problem]:
+def check_variables(story: LoadedStory, role: Role) -> list[Problem]:
     """Initial values of the right type, inside a sensible range."""
     problems = []
     for name, var in role.variables.items():
@@ -47,7 +48,7 @@ def check_variables(story: Story, role: Role) -> list[Problem]:
     return problems
 
 
-def check_start(story: Story, role: Role) -> list[Problem]:
+def check_start(story: LoadedStory, role: Role) -> list[Problem]:
     """The role's start scene exists."""
     if role.start in role.scenes:
         return []
@@ -55,7 +56,7 @@ def check_start(story: Story, role: Role) -> list[Problem]:
                   did_you_mean(role.start, role.scenes) or "set 'start:' in role.yaml to one of the role's scenes")]
 
 
-def check_scenes(story: Story, role: Role) -> list[Problem]:
+def check_scenes(story: LoadedStory, role: Role) -> list[Problem]:
     """Endings have no choices, other scenes have some; ids are unique; gotos point at real scenes."""
     problems = []
     for scene_id, scene in role.scenes.items():
@@ -87,7 +88,7 @@ def check_scenes(story: Story, role: Role) -> list[Problem]:
     return problems
 
 
-def check_expressions(story: Story, role: Role, compiled: dict) -> list[Problem]:
+def check_expressions(story: LoadedStory, role: Role, compiled: dict) -> list[Problem]:
     """Compile every `if:` and `set:`, reporting bad syntax and undefined names."""
     problems = []
     types = {name: var.type for name, var in role.variables.items()}
@@ -129,14 +130,17 @@ def check_expressions(story: Story, role: Role, compiled: dict) -> list[Problem]
     return problems
 
 
-def _expression_problem(story: Story, at: tuple, exc: ExpressionError, what: str) -> Problem:
+def _expression_problem(story: LoadedStory, at: tuple, exc: ExpressionError, what: str) -> Problem:
+    """The error at the expression's place in its file: the list item at fault, then the column within it."""
+    if exc.part is not None:
+        at = (*at, exc.part)
     location = story.locate(*at)
     if story.has_location(*at):
         location = location.shifted(exc.column)
     return error(exc.code, location, f"{what}: {exc.message}", exc.hint)
 
 
-def check_source_keys(story: Story) -> list[Problem]:
+def check_source_keys(story: LoadedStory) -> list[Problem]:
     """Every quote cites a source listed in sources.yaml."""
     problems = []
     for role in story.roles.values():

@@ -3,52 +3,67 @@
 from __future__ import annotations
 
 import shutil
-from datetime import datetime
+from pathlib import Path
 from typing import Callable, TextIO
 
-from pathlib import Path
-
 from game.engine import (
-    AUTOSAVE, UiText, break_lines, format_moment, ChoiceUnavailable, Debrief, SaveError, SaveStore, Scene, Session, StateError, Story, StoryError,
-    StoryWatcher, build_debrief, load_story, rebase,
+    AUTOSAVE, CannotMove, ChoiceUnavailable, Debrief, Edition, Notice, ParseCache, SaveError, SaveStore, Scene, Session,
+    Story, StoryError, StoryWatcher, UiText, break_lines, build_debrief, departure_sentence, format_moment, quote_words,
+    turn_sentence,
 )
-
-def format_when(when: str) -> str:
-    """'1976-09-06T13:50+09:00' as '6 September 1976, 13:50'."""
-    return format_moment(when, "en")
 
 
 class LiveReload:
-    """Reloads the story when its files change; a story that fails to load leaves the last good one running."""
+    """With --watch: reloads the story when its files change; a story that fails to load leaves the last good one."""
 
-    def __init__(self, root: Path | str, out: TextIO, watcher: StoryWatcher | None = None,
-                 prepare: Callable[[Story], Story] | None = None):
-        self.root = Path(root)
+    def __init__(self, edition: Edition, out: TextIO, watcher: StoryWatcher | None = None,
+                 cache: ParseCache | None = None):
+        self.edition = edition
         self.out = out
-        self.watcher = watcher or StoryWatcher(self.root)
-        self.prepare = prepare or (lambda story: story)  # e.g. put the reloaded story into the player's language
+        self.watcher = watcher or StoryWatcher(edition.loaded.root)
+        self.cache = cache
 
     def refresh(self, session: Session) -> Session | None:
-        """A session on the reloaded story when files changed and it loads; None otherwise."""
+        """The session moved onto the reloaded story when files changed and it loads; None otherwise."""
         if not self.watcher.changed():
             return None
+        ui = self.edition.ui
         changed = ", ".join(Path(p).name for p in self.watcher.changed_files[:3])
         try:
-            story = self.prepare(load_story(self.root))
-            moved, notes = rebase(session, story)
+            edition = self.edition.reloaded(self.cache)
+            moved, notices = edition.move(session)
         except StoryError as exc:
-            print(f"\n[reload] {changed} changed, but the story does not load:", file=self.out)
-            print(str(exc), file=self.out)
-            print("[reload] still playing the last good story; fix the file and save it again.", file=self.out)
+            self._say(f"\n[reload] {_text(ui, 'reload.broken', files=changed)}")
+            self._say(str(exc))
+            self._say(f"[reload] {_text(ui, 'reload.kept')}")
             return None
-        except StateError as exc:
-            print(f"\n[reload] cannot move to the changed story ({exc}); still playing the last good one.",
-                  file=self.out)
+        except CannotMove as exc:
+            self._say(f"\n[reload] {notice_text(ui, exc.notice)}")
             return None
-        print(f"\n[reload] {changed} changed: story reloaded.", file=self.out)
-        for note in notes:
-            print(f"[reload] {note}", file=self.out)
+        self.edition = edition
+        self._say(f"\n[reload] {_text(edition.ui, 'reload.changed', files=changed)}")
+        for notice in notices:
+            self._say(f"[reload] {notice_text(edition.ui, notice)}")
         return moved
+
+    def _say(self, line: str) -> None:
+        print(line, file=self.out)
+
+
+def notice_text(ui: UiText, notice: Notice) -> str:
+    """A notice from the engine in the interface's language (its own English when the strings lack it)."""
+    try:
+        return ui(notice.key, **notice.values)
+    except KeyError:
+        return str(notice)
+
+
+def _text(ui: UiText, key: str, **values) -> str:
+    """An interface string, or its key when the strings lack it (a reload must never stop play)."""
+    try:
+        return ui(key, **values)
+    except KeyError:
+        return key
 
 
 class TerminalGame:
@@ -79,7 +94,7 @@ class TerminalGame:
         self.say()
         rule = "─" * self.width
         print(rule, file=self.out)
-        self.say(f"{format_moment(scene.when, self.ui.language)} · {scene.where}")
+        self.say(f"{format_moment(scene.when, self.ui)} · {scene.where}")
         if scene.title:
             self.say(scene.title.upper())
         print(rule, file=self.out)
@@ -100,7 +115,7 @@ class TerminalGame:
         for document in self.session.scene.dossier:
             self.say()
             self.say(f"== {document.title} ({self.ui(f'document.{document.kind}')}"
-                     f"{', ' + self.ui('terminal.dramatized') if document.status == 'dramatized' else ''}) ==")
+                     f"{'' if document.status == 'documented' else ', ' + self.ui(f'terminal.{document.status}')}) ==")
             self.say(document.text.strip())
 
     def run(self) -> str:
@@ -121,7 +136,7 @@ class TerminalGame:
             if not self.handle(answer):
                 return "quit"
         self.autosave()
-        self.show_debrief(build_debrief(self.session.story, self.session.state))
+        self.show_debrief(build_debrief(self.session.story, self.session.state, self.session.machine.rules))
         return "ended"
 
     def reload_if_changed(self) -> bool:
@@ -132,6 +147,7 @@ class TerminalGame:
         if moved is None:
             return False
         self.session = moved
+        self.ui = self.live.edition.ui
         self.show_scene()
         return True
 
@@ -210,6 +226,7 @@ class TerminalGame:
             self.say(self.ui("debrief.never_reached"))
             for review in debrief.missed:
                 self._review(review)
+        self._turns(debrief)
         self.say()
         self.say(self.ui("debrief.summary", matches=debrief.matches, total=debrief.total))
         if debrief.role.epilogue:
@@ -217,12 +234,24 @@ class TerminalGame:
             self.say(self.ui("debrief.next"))
             self.say(debrief.role.epilogue.strip())
 
+    def _turns(self, debrief: Debrief) -> None:
+        """Where the path left the record, and which earlier choices opened or closed later ones."""
+        departure = departure_sentence(debrief, self.ui)
+        if departure is None and not debrief.turns:
+            return
+        self.say()
+        self.say(self.ui("debrief.turns_heading"))
+        if departure is not None:
+            self.say("- " + departure, indent="    ")
+        for turn in debrief.turns:
+            self.say("- " + turn_sentence(debrief.role, turn, self.ui), indent="    ")
+
     def _review(self, review) -> None:
         scene: Scene = review.scene
         self.say()
         mark = "=" if review.matched else ("·" if not review.reached else "≠")
         title = scene.title or review.scene_id
-        self.say(f"{mark} {title} ({format_moment(scene.when, self.ui.language)})")
+        self.say(f"{mark} {title} ({format_moment(scene.when, self.ui)})")
         if review.chosen is not None:
             self.say(self.ui("debrief.you", text=review.chosen.text), indent="    ")
         if review.actual is not None:
@@ -248,9 +277,9 @@ class TerminalGame:
     def _quote(self, quote) -> None:
         source = self.session.story.sources.get(quote.source)
         title = source.title if source else quote.source
-        self.say(f"\u201c{quote.quote.strip()}\u201d ({title})", indent="      ")
+        self.say(f"{quote_words(quote, self.ui)} ({title})", indent="      ")
         if quote.translation:
-            self.say(self.ui("debrief.translation", text=f"\u201c{quote.translation.strip()}\u201d"), indent="      ")
+            self.say(self.ui("debrief.translation", text=quote_words(quote, self.ui, translated=True)), indent="      ")
 
 
 def _unit(unit: str) -> str:
@@ -262,13 +291,6 @@ def _value(value) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
-
-
-def play_in_terminal(story: Story, role: str, read: Callable[[str], str], out: TextIO,
-                     saves: SaveStore | None = None, seed: int | None = None) -> str:
-    """Start a role and play it in the terminal; returns how play ended."""
-    session = Session.start(story, role, seed=seed)
-    return TerminalGame(session, read, out, saves).run()
 
 
 def english_ui() -> UiText:

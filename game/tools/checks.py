@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import Problem, Story
+from game.engine import LoadedStory, Problem
 
 from .checks_flow import (
     check_choices_never_open, check_dead_ends, check_exploration_limit, check_traps, check_unplayable_scenes,
@@ -17,7 +17,7 @@ from .checks_writing import check_images, check_scene_length, check_time_order, 
 from .explore import explore_story, gc_paused
 
 
-def run_checks(story: Story) -> list[Problem]:
+def run_checks(story: LoadedStory) -> list[Problem]:
     """Every writer-tooling check over a loaded story."""
     problems: list[Problem] = []
     with gc_paused():

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from game.engine import Problem, Story, error, warning
+from game.engine import LoadedStory, Problem, error, warning
 
 from .explore import MAX_STATES, Exploration, explore_story, reachable_scenes
 
 Explored = dict[str, Exploration]
 
 
-def scene_at(story: Story, role_id: str, scene_id: str):
+def scene_at(story: LoadedStory, role_id: str, scene_id: str):
     """The location of a scene's id key (the line a writer looks for)."""
     return story.locate(role_id, "scenes", scene_id, "<key>")
 
 
-def check_unreachable_scenes(story: Story) -> list[Problem]:
+def check_unreachable_scenes(story: LoadedStory) -> list[Problem]:
     """W301: scenes (other than endings, see W303) that no chain of choices leads to from the start."""
     problems = []
     for role in story.roles.values():
@@ -38,7 +38,7 @@ def _fully_explored(explored: "Explored"):
             yield role_id, role, reachable_scenes(role), {scene for scene, _ in found.states}
 
 
-def check_unplayable_scenes(story: Story, explored: Explored | None = None) -> list[Problem]:
+def check_unplayable_scenes(story: LoadedStory, explored: Explored | None = None) -> list[Problem]:
     """W302: scenes that choices point to, but whose conditions never let any playthrough in."""
     explored = explored or explore_story(story)
     problems = []
@@ -53,7 +53,7 @@ def check_unplayable_scenes(story: Story, explored: Explored | None = None) -> l
     return problems
 
 
-def check_unreachable_endings(story: Story, explored: Explored | None = None) -> list[Problem]:
+def check_unreachable_endings(story: LoadedStory, explored: Explored | None = None) -> list[Problem]:
     """W303: endings no playthrough can reach."""
     explored = explored or explore_story(story)
     problems = []
@@ -68,7 +68,7 @@ def check_unreachable_endings(story: Story, explored: Explored | None = None) ->
     return problems
 
 
-def check_dead_ends(story: Story, explored: Explored | None = None) -> list[Problem]:
+def check_dead_ends(story: LoadedStory, explored: Explored | None = None) -> list[Problem]:
     """E304: a non-ending scene where, for some reachable variables, no choice is open."""
     explored = explored or explore_story(story)
     problems = []
@@ -87,7 +87,7 @@ def check_dead_ends(story: Story, explored: Explored | None = None) -> list[Prob
     return problems
 
 
-def check_traps(story: Story, explored: Explored | None = None) -> list[Problem]:
+def check_traps(story: LoadedStory, explored: Explored | None = None) -> list[Problem]:
     """E305: loops with no way out: states where choices stay open but no ending can ever be reached."""
     explored = explored or explore_story(story)
     problems = []
@@ -116,7 +116,7 @@ def check_traps(story: Story, explored: Explored | None = None) -> list[Problem]
     return problems
 
 
-def check_choices_never_open(story: Story, explored: Explored | None = None) -> list[Problem]:
+def check_choices_never_open(story: LoadedStory, explored: Explored | None = None) -> list[Problem]:
     """W306: choices in reachable scenes whose condition is false in every state that reaches them."""
     explored = explored or explore_story(story)
     problems = []
@@ -136,7 +136,7 @@ def check_choices_never_open(story: Story, explored: Explored | None = None) -> 
     return problems
 
 
-def check_variable_ranges(story: Story, explored: Explored | None = None) -> list[Problem]:
+def check_variable_ranges(story: LoadedStory, explored: Explored | None = None) -> list[Problem]:
     """W310: effects that drive a variable outside its declared min..max (the engine clamps it).
 
     One warning per variable and direction, at the first such choice, naming the others:
@@ -165,7 +165,7 @@ def check_variable_ranges(story: Story, explored: Explored | None = None) -> lis
     return problems
 
 
-def check_exploration_limit(story: Story, explored: Explored | None = None) -> list[Problem]:
+def check_exploration_limit(story: LoadedStory, explored: Explored | None = None) -> list[Problem]:
     """W323: a role with so many (scene, variables) states that the search stopped early."""
     explored = explored or explore_story(story)
     return [warning("W323", story.locate(role_id), f"role '{role_id}' has more than {MAX_STATES:,} reachable "

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from game.engine import Problem, Story, error, iter_quotes, warning
+from game.engine import LoadedStory, Problem, error, historical_path, iter_quotes, warning
 
 from .checks_flow import scene_at
 
 MAX_QUOTE_WORDS = 50  # a quote, not a copied page: fair use and readable on the kiosk
 
 
-def check_documented_sources(story: Story) -> list[Problem]:
-    """E311: a documented history (or documented dossier document) that cites no source."""
+def check_documented_sources(story: LoadedStory) -> list[Problem]:
+    """E311: a documented history (or documented or reconstructed dossier document) that cites no source."""
     problems = []
     for role in story.roles.values():
         for scene_id, scene in role.scenes.items():
@@ -22,15 +22,15 @@ def check_documented_sources(story: Story) -> list[Problem]:
                     "add 'sources:' with '- source: <key in sources.yaml>' and 'quote: \"exact words\"', "
                     "or mark it 'status: dramatized'"))
             for index, document in enumerate(scene.dossier):
-                if document.status == "documented" and not document.sources:
+                if document.status in ("documented", "reconstructed") and not document.sources:
                     problems.append(error(
                         "E311", story.locate(role.id, "scenes", scene_id, "dossier", index, "status"),
-                        f"scene '{scene_id}': documented dossier '{document.id}' cites no source",
+                        f"scene '{scene_id}': {document.status} dossier '{document.id}' cites no source",
                         "add 'sources:' with exact quotes, or mark it 'status: dramatized'"))
     return problems
 
 
-def check_quote_length(story: Story) -> list[Problem]:
+def check_quote_length(story: LoadedStory) -> list[Problem]:
     """W312: a quote longer than 50 words."""
     problems = []
     for role in story.roles.values():
@@ -45,7 +45,7 @@ def check_quote_length(story: Story) -> list[Problem]:
     return problems
 
 
-def check_contested_versions(story: Story) -> list[Problem]:
+def check_contested_versions(story: LoadedStory) -> list[Problem]:
     """E313: a contested history with fewer than two versions."""
     problems = []
     for role in story.roles.values():
@@ -59,7 +59,7 @@ def check_contested_versions(story: Story) -> list[Problem]:
     return problems
 
 
-def check_dramatized_notes(story: Story) -> list[Problem]:
+def check_dramatized_notes(story: LoadedStory) -> list[Problem]:
     """W324: a dramatized history that does not say what in the scene is invented."""
     problems = []
     for role in story.roles.values():
@@ -73,19 +73,22 @@ def check_dramatized_notes(story: Story) -> list[Problem]:
     return problems
 
 
-def check_decision_records(story: Story) -> list[Problem]:
+def check_decision_records(story: LoadedStory) -> list[Problem]:
     """E314: a decision scene with no `record: actual` choice; E315: with more than one."""
     problems = []
     for role in story.roles.values():
+        on_record = set(historical_path(role))
         for scene_id, scene in role.scenes.items():
             if not scene.is_decision:
                 continue
             actual = [i for i, c in enumerate(scene.choices) if c.record == "actual"]
             if not actual:
+                hint = ("mark what the real person did with 'record: actual'" if scene_id in on_record else
+                        f"'{scene_id}' is off the historical path, so the real person never faced it: remove "
+                        "'record:' from its choices (keep it only where they really did face this choice)")
                 problems.append(error(
                     "E314", scene_at(story, role.id, scene_id),
-                    f"decision scene '{scene_id}' has no choice marked 'record: actual'",
-                    "mark what the real person did with 'record: actual'"))
+                    f"decision scene '{scene_id}' has no choice marked 'record: actual'", hint))
             for index in actual[1:]:
                 first = scene.choices[actual[0]].id
                 problems.append(error(
@@ -96,7 +99,7 @@ def check_decision_records(story: Story) -> list[Problem]:
     return problems
 
 
-def check_alternatives_survive(story: Story) -> list[Problem]:
+def check_alternatives_survive(story: LoadedStory) -> list[Problem]:
     """W316: a decision where every alternative to the historical choice ends the role at once."""
     problems = []
     for role in story.roles.values():

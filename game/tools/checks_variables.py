@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ast
 
-from game.engine import ExpressionError, Problem, Role, Story, compile_effects, warning
+from game.engine import ExpressionError, LoadedStory, Problem, Role, compile_effects, warning
 
 
-def check_variable_use(story: Story) -> list[Problem]:
+def check_variable_use(story: LoadedStory) -> list[Problem]:
     """W307 set but never read, W308 read but never set, W309 declared but never used."""
     problems = []
     for role in story.roles.values():
@@ -30,7 +30,7 @@ def check_variable_use(story: Story) -> list[Problem]:
     return problems
 
 
-def variable_use(story: Story, role: Role) -> tuple[set[str], set[str]]:
+def variable_use(story: LoadedStory, role: Role) -> tuple[set[str], set[str]]:
     """The variables a role's conditions and effects read, and those its effects write.
 
     A variable's own `fuel -= 10` does not count as reading fuel: only a condition, or an

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from game.engine import Problem, Role, Story, error, warning
+from game.engine import LoadedStory, Problem, Role, error, warning
 
 from .checks_flow import scene_at
 from .explore import reachable_scenes
@@ -17,12 +17,12 @@ MAX_SCENE_WORDS = 90
 MAX_DOSSIER_WORDS = 150
 
 
-def story_folder(story: Story) -> Path:
+def story_folder(story: LoadedStory) -> Path:
     """The folder the story was loaded from (the location of the story as a whole)."""
     return Path(story.locate().path)
 
 
-def check_scene_length(story: Story) -> list[Problem]:
+def check_scene_length(story: LoadedStory) -> list[Problem]:
     """W317: scene text over 90 words; W318: dossier text over 150 words (too long for the kiosk)."""
     problems = []
     for role in story.roles.values():
@@ -85,7 +85,7 @@ def _truncate(moment: datetime, precision: int) -> tuple:
     return (moment.year, moment.month) if precision == 1 else (moment.year, moment.month, moment.day)
 
 
-def check_time_order(story: Story) -> list[Problem]:
+def check_time_order(story: LoadedStory) -> list[Problem]:
     """E319: a scene whose `when` is earlier than a scene before it on some path."""
     problems = []
     for role in story.roles.values():
@@ -149,7 +149,7 @@ def _route(role: Role, start: str, end: str) -> list[str]:
     return [start] + chain[::-1]
 
 
-def check_images(story: Story) -> list[Problem]:
+def check_images(story: LoadedStory) -> list[Problem]:
     """E320: a scene image that is not in assets/images/."""
     images = story_folder(story).resolve().parent / "assets" / "images"
     problems = []
@@ -167,7 +167,7 @@ def check_images(story: Story) -> list[Problem]:
     return problems
 
 
-def check_translations(story: Story) -> list[Problem]:
+def check_translations(story: LoadedStory) -> list[Problem]:
     """Translations missing or older than their English (W330-W332, E130-E131): none while story/i18n/ is absent.
 
     The translation format and its coverage check belong to game/tools/translations.py (the i18n
@@ -178,4 +178,4 @@ def check_translations(story: Story) -> list[Problem]:
         return []
     from .translations import check_translations as translation_problems  # only when there is something to check
 
-    return translation_problems(story, root)
+    return translation_problems(story.story, root)

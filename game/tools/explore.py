@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from game.engine import Role, Story, gc_paused
+from game.engine import LoadedStory, Role, gc_paused
 
 #: Far above any hand-written role; a role with unbounded counters in a loop stops here instead of hanging.
 MAX_STATES = 250_000
@@ -111,7 +111,7 @@ class Exploration:
         return seen
 
 
-def explore_role(story: Story, role_id: str, max_states: int = MAX_STATES) -> Exploration:
+def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES) -> Exploration:
     """Breadth-first search over (scene, variables) from the role's start, using the compiled rules."""
     role = story.roles[role_id]
     names = tuple(role.variables)
@@ -163,7 +163,7 @@ def explore_role(story: Story, role_id: str, max_states: int = MAX_STATES) -> Ex
     return found
 
 
-def explore_story(story: Story, max_states: int = MAX_STATES) -> dict[str, Exploration]:
+def explore_story(story: LoadedStory, max_states: int = MAX_STATES) -> dict[str, Exploration]:
     """The exploration of every role, by role id."""
     with gc_paused():
         return {role_id: explore_role(story, role_id, max_states) for role_id in story.roles}
@@ -182,7 +182,7 @@ def reachable_scenes(role: Role) -> set[str]:
     return seen
 
 
-def _options(story: Story, role: Role) -> dict[str, list]:
+def _options(story: LoadedStory, role: Role) -> dict[str, list]:
     """Per scene, each choice's id, target (None when unknown), condition, effects and range-bound writes."""
     bounded = {n for n, v in role.variables.items() if v.type == "int" and (v.min is not None or v.max is not None)}
     options = {}

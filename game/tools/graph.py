@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import textwrap
+from collections import deque
+from pathlib import Path
 
-from game.engine import Choice, Role, Story, historical_path
+from game.engine import Choice, LoadedStory, Role, historical_path
 
 from .explore import reachable_scenes
 
@@ -17,8 +19,23 @@ class GraphvizMissing(RuntimeError):
     """Graphviz's `dot` program is not installed, so svg and png cannot be drawn."""
 
 
-def to_dot(story: Story, roles: list[str] | None = None) -> str:
-    """The story map in Graphviz's dot language: one cluster per role."""
+def scenes_from(role: Role, start: str) -> set[str]:
+    """The scenes a player can reach from `start` (itself included), ignoring conditions."""
+    found, queue = {start}, deque([start])
+    while queue:
+        for choice in role.scenes[queue.popleft()].choices:
+            if choice.goto in role.scenes and choice.goto not in found:
+                found.add(choice.goto)
+                queue.append(choice.goto)
+    return found
+
+
+def to_dot(story: LoadedStory, roles: list[str] | None = None, start: str | None = None, links: bool = False) -> str:
+    """The story map in Graphviz's dot language: one cluster per role.
+
+    With `start`, only the branch from that scene is drawn; with `links`, each scene links to the
+    file and line where it is written (followed in an SVG viewer, shown as a tooltip on hover).
+    """
     lines = [
         "digraph story {",
         '  graph [rankdir=TB, fontname="Helvetica", fontsize=12, nodesep=0.3, ranksep=0.45];',
@@ -34,11 +51,14 @@ def to_dot(story: Story, roles: list[str] | None = None) -> str:
         if len(chosen) > 1:
             lines.append(f'  subgraph "cluster_{role_id}" {{')
             lines.append(f'    label="{_escape(role.name)} ({role_id})"; style=rounded; color="#999999";')
+        shown = scenes_from(role, start) if start is not None else set(role.scenes)
         for scene_id, scene in role.scenes.items():
-            lines.append(f"{indent}{_node(role_id, scene_id)} [{_node_style(role, scene_id, on_record, reached)}];")
+            if scene_id in shown:
+                style = _node_style(role, scene_id, on_record, reached) + (_link(story, role_id, scene_id) if links else "")
+                lines.append(f"{indent}{_node(role_id, scene_id)} [{style}];")
         for scene_id, scene in role.scenes.items():
             for choice in scene.choices:
-                if choice.goto not in role.scenes:
+                if choice.goto not in role.scenes or scene_id not in shown:
                     continue
                 historical = scene_id in on_record and choice.goto in on_record and _is_record_step(scene, choice)
                 attributes = [f'label="{_escape(_edge_label(choice))}"']
@@ -53,6 +73,13 @@ def to_dot(story: Story, roles: list[str] | None = None) -> str:
     lines.extend(_legend())
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _link(story: LoadedStory, role_id: str, scene_id: str) -> str:
+    """Dot attributes linking a scene's box to the file and line where it is written."""
+    where = story.locate(role_id, "scenes", scene_id, "<key>")
+    target = Path(where.path).resolve().as_uri() + f"#L{where.line}"
+    return f', URL="{_escape(target)}", tooltip="{_escape(str(where))}", target="_blank"'
 
 
 def _legend() -> list[str]:
@@ -110,10 +137,22 @@ def _node_style(role: Role, scene_id: str, on_record: set[str], reached: set[str
 
 
 def _edge_label(choice: Choice) -> str:
+    """The choice's words, then its condition and its effects, each on its own line."""
     parts = [_wrap(choice.text)]
     if choice.condition:
         parts.append(f"if {choice.condition.strip()}")
+    effects = _effects_text(choice)
+    if effects:
+        parts.append(f"set {effects}")
     return "\\n".join(parts)
+
+
+def _effects_text(choice: Choice) -> str:
+    """A choice's `set:` as one line, whether written as a string or a list."""
+    effects = choice.effects
+    if not effects:
+        return ""
+    return "; ".join(part.strip() for part in ([effects] if isinstance(effects, str) else effects) if part.strip())
 
 
 def _wrap(text: str) -> str:
@@ -125,8 +164,8 @@ def _escape(text: str) -> str:
     return text.replace('"', '\\"')
 
 
-def to_mermaid(story: Story, roles: list[str] | None = None) -> str:
-    """The story map as a Mermaid flowchart (renders on GitHub and in many editors)."""
+def to_mermaid(story: LoadedStory, roles: list[str] | None = None, start: str | None = None) -> str:
+    """The story map as a Mermaid flowchart (renders on GitHub and in many editors); `start` draws one branch."""
     lines = ["flowchart TD",
              "  classDef ending fill:#eeeeee,stroke:#333333;",
              "  classDef historicalEnding fill:#c8e6c9,stroke:#b22222,stroke-width:3px;",
@@ -137,8 +176,11 @@ def to_mermaid(story: Story, roles: list[str] | None = None) -> str:
         role = story.roles[role_id]
         on_record = set(historical_path(role))
         reached = reachable_scenes(role)
+        shown = scenes_from(role, start) if start is not None else set(role.scenes)
         lines.append(f'  subgraph {role_id}["{_mermaid_text(role.name)}"]')
         for scene_id, scene in role.scenes.items():
+            if scene_id not in shown:
+                continue
             node = f"{role_id}__{scene_id}"
             title = _mermaid_text(scene.title or scene_id)
             if scene.is_ending:
@@ -154,9 +196,11 @@ def to_mermaid(story: Story, roles: list[str] | None = None) -> str:
                 lines.append(f"    class {node} unreachable;")
         for scene_id, scene in role.scenes.items():
             for choice in scene.choices:
-                if choice.goto not in role.scenes:
+                if choice.goto not in role.scenes or scene_id not in shown:
                     continue
-                label = _mermaid_text(" ".join(choice.text.split()) + (f" (if {choice.condition})" if choice.condition else ""))
+                effects = _effects_text(choice)
+                label = _mermaid_text(" ".join(choice.text.split()) + (f" (if {choice.condition})" if choice.condition else "")
+                                      + (f" (set {effects})" if effects else ""))
                 arrow = "==>" if scene_id in on_record and _is_record_step(scene, choice) else (
                     "-.->" if choice.record == "invented" else "-->")
                 lines.append(f'    {role_id}__{scene_id} {arrow}|"{label}"| {role_id}__{choice.goto}')

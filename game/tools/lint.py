@@ -15,17 +15,25 @@ from game.engine import Problem, check_story, summarize
 from . import quotes
 
 
-def lint_story(root: Path | str, check_sources: bool = True) -> list[Problem]:
-    """Loader, reference and story checks, plus quote checks when the source documents are at hand."""
+def lint_story(root: Path | str, check_sources: bool = True, sources: Path | None = None) -> list[Problem]:
+    """Loader, reference and story checks, plus quote checks against the source documents.
+
+    The documents are the folder `sources` when given (it holds seeds/ and sources/), else a
+    shared/ folder found beside the story. When none is found, W123 says the quotes went
+    unchecked, so an invented quote never passes in silence.
+    """
     root = Path(root)
     story, problems = check_story(root)
     if story is not None:
         from . import checks  # the graph and content checks of the writer tooling
 
         problems.extend(checks.run_checks(story))
-        shared = quotes.find_shared(root) if check_sources else None
-        if shared is not None:
-            problems.extend(quotes.check_quotes(story, shared))
+        if check_sources:
+            shared = sources if sources is not None else quotes.find_shared(root)
+            if shared is not None:
+                problems.extend(quotes.check_quotes(story, shared))
+            elif any(True for _ in quotes.all_quotes(story)):
+                problems.append(quotes.unchecked(root))
     return sorted(problems, key=lambda p: (p.location.path, p.location.line, p.location.column, p.code))
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import random
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from game.engine import Role, Session, Story, StoryMachine, actual_choice
+from game.engine import LoadedStory, Role, Session, StoryMachine, actual_choice
 
 from .explore import Exploration, explore_role, gc_paused
 
@@ -41,7 +42,7 @@ class Coverage:
         return bool(self.dead_ends or self.traps or self.endings_missed)
 
 
-def exhaustive(story: Story, role_id: str) -> Coverage:
+def exhaustive(story: LoadedStory, role_id: str) -> Coverage:
     """Explore every reachable (scene, variables) state of a role and report coverage."""
     with gc_paused():
         found = explore_role(story, role_id)
@@ -156,7 +157,7 @@ class RandomReport:
         return bool(self.dead_ends or self.unfinished)
 
 
-def random_playthroughs(story: Story, role_id: str, runs: int, seed: int, prefer_unseen: bool = False,
+def random_playthroughs(story: LoadedStory, role_id: str, runs: int, seed: int, prefer_unseen: bool = False,
                         advance: Callable[[int], None] | None = None) -> RandomReport:
     """Play a role `runs` times choosing at random (reproducible by seed), counting what is hit.
 
@@ -204,6 +205,16 @@ def _values(values: dict) -> str:
     return ", ".join(f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in values.items()) or "no variables"
 
 
+def _scene_text(scene) -> list[str]:
+    """A scene's title, place and text as indented transcript lines."""
+    heading = " - ".join(part for part in (scene.title, scene.where) if part)
+    body = textwrap.wrap(" ".join(scene.text.split()), 92)
+    lines = [f"    | {heading}", *(f"    | {line}" for line in body)]
+    if scene.is_ending:
+        lines.append(f"    | ENDING: {scene.ending.title}")
+    return lines
+
+
 @dataclass
 class Transcript:
     """The historical playthrough of one role: its text and anything that stopped it."""
@@ -213,17 +224,24 @@ class Transcript:
     problems: list[str]
 
 
-def historical(story: Story, role_id: str, machine: StoryMachine | None = None) -> Transcript:
-    """Play the `record: actual` choice at every decision (the first open choice elsewhere) through a Session."""
-    session = Session.start(story, role_id, seed=0, machine=machine)
+def historical(story: LoadedStory, role_id: str, machine: StoryMachine | None = None, with_text: bool = False) -> Transcript:
+    """Play the `record: actual` choice at every decision (the first open choice elsewhere) through a Session.
+
+    The plain transcript is the path only, so text edits leave golden files alone; `with_text`
+    adds each scene's title and text and each choice's words, for a person to read the run.
+    """
+    session = Session.start(story.story, role_id, machine=machine or StoryMachine(story.story, story.rules))
     role = session.role
     lines = [f"# Historical playthrough of role '{role_id}' ({role.name})",
+             "# With the text of every scene and choice." if with_text else
              "# The path only: scene ids, times, variables and choices; text edits do not change it.",
              "# Regenerate after an intended change: foxbat playtest --historical --update-golden", ""]
     problems: list[str] = []
     for number in range(1, MAX_STEPS + 1):
         scene = session.scene
         lines.append(f"{number:>2}. {session.scene_id} @ {scene.when} [{_values(session.variables)}]")
+        if with_text:
+            lines += _scene_text(scene)
         if session.is_finished:
             lines.append(f"    ending: {scene.ending.kind}")
             break
@@ -237,7 +255,8 @@ def historical(story: Story, role_id: str, machine: StoryMachine | None = None) 
             problems.append(f"dead end in '{session.scene_id}' on the historical path")
             break
         chosen = actual.id if actual is not None else open_ids[0]
-        lines.append(f"    -> {chosen}" + (" (actual)" if actual is not None else ""))
+        lines.append(f"    -> {chosen}" + (" (actual)" if actual is not None else "")
+                     + (f": {' '.join(scene.choice(chosen).text.split())}" if with_text else ""))
         session.choose(chosen)
     else:
         problems.append(f"the historical path did not end after {MAX_STEPS} choices")

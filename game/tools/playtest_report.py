@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from game.engine import Story, StoryMachine
+from game.engine import LoadedStory, StoryMachine
 
 from .playtest import Coverage, RandomReport, exhaustive, historical, random_playthroughs
 
@@ -20,7 +20,7 @@ def console_for(stream: TextIO, colour: bool | None = None) -> Console:
     return Console(file=stream, force_terminal=colour, no_color=colour is False, highlight=False, soft_wrap=True)
 
 
-def run_exhaustive(story: Story, roles: list[str], console: Console) -> int:
+def run_exhaustive(story: LoadedStory, roles: list[str], console: Console) -> int:
     """Print the coverage of every role; 1 when one has a dead end, a trap or an unreachable ending."""
     failed = False
     for role_id in roles:
@@ -61,7 +61,7 @@ def _missing(items: list[str], style: str = "yellow") -> str:
     return f"; [{style}]never: {escape(', '.join(items))}[/{style}]"
 
 
-def run_random(story: Story, roles: list[str], runs: int, seed: int, prefer_unseen: bool, console: Console,
+def run_random(story: LoadedStory, roles: list[str], runs: int, seed: int, prefer_unseen: bool, console: Console,
                progress_stream: TextIO | None = None) -> int:
     """N random playthroughs per role with a progress bar; 1 when a run got stuck."""
     failed = False
@@ -107,12 +107,36 @@ def print_random(r: RandomReport, console: Console) -> None:
     console.print()
 
 
-def run_historical(story: Story, roles: list[str], console: Console, out_dir: Path | None) -> int:
+def run_depth(story: LoadedStory, roles: list[str], runs: int, seed: int, console: Console) -> int:
+    """The replay figures of each role beside the targets; 1 when a role misses one."""
+    from .depth import EARLY, measure
+
+    table = Table("role", "choices/run", "quick ends", f"early alt. endings (<= {EARLY})", "record at 1:2:3...",
+                  "one-option", box=None, pad_edge=False)
+    missed = []
+    for role_id in roles:
+        d = measure(story, role_id, runs, seed)
+        positions = ":".join(str(d.positions.get(p, 0)) for p in range(1, max(d.positions, default=1) + 1))
+        table.add_row(role_id, f"{d.mean_choices:.1f}", f"{len(d.quick_ends)} of {len(d.alternatives)}",
+                      str(len(d.early_endings)), f"{positions} ({d.top_position_share:.0%} top)",
+                      str(len(d.single_option)))
+        missed += [(role_id, miss) for miss in d.misses()]
+    console.print(f"Replay value, {runs:,} random playthroughs per role (seed {seed})")
+    console.print(table)
+    for role_id, miss in missed:
+        console.print(f"  [red]{escape(role_id)}[/red]: {escape(miss)}")
+    console.print("[green]every role meets the targets[/green]" if not missed else
+                  f"[red]{len(missed)} target(s) missed[/red]")
+    return 1 if missed else 0
+
+
+def run_historical(story: LoadedStory, roles: list[str], console: Console, out_dir: Path | None,
+                   with_text: bool = False) -> int:
     """Play the record of each role; write transcripts to out_dir (or print them); 1 when one breaks."""
-    machine = StoryMachine(story)
+    machine = StoryMachine(story.story, story.rules)  # one for every role
     failed = False
     for role_id in roles:
-        transcript = historical(story, role_id, machine)
+        transcript = historical(story, role_id, machine, with_text)
         if out_dir is None:
             console.print(escape(transcript.text), end="")
         else:

@@ -7,9 +7,12 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from game.engine import Problem, SourceLocation, Story, error, iter_quotes, load_story, warning
+from game.engine import LoadedStory, Problem, SourceLocation, display_path, error, iter_quotes, load_story, warning
 
 _SPACES = re.compile(r"\s+")
+
+#: The story's manifest, where a story-wide warning points.
+MANIFEST = "story.yaml"
 
 
 def normalize(text: str) -> str:
@@ -36,34 +39,52 @@ def load_documents(shared: Path) -> tuple[dict[str, str], str]:
     return seeds, notes
 
 
-def check_quotes(story: Story, shared: Path) -> list[Problem]:
+def all_quotes(story: LoadedStory):
+    """Every quote of the story with the data path it sits at."""
+    for role in story.roles.values():
+        for scene_id, scene in role.scenes.items():
+            yield from iter_quotes(role.id, scene_id, scene)
+
+
+def unchecked(root: Path) -> Problem:
+    """W123: the story quotes documents, but none were found to check the quotes against."""
+    return warning("W123", SourceLocation(display_path(root / MANIFEST), 1, 1),
+                   "quotes were not checked: no source documents (a folder with seeds/ and sources/) were found "
+                   f"beside '{display_path(root)}' or in any folder above it",
+                   "pass the folder that holds them: foxbat lint --sources DIR STORY")
+
+
+def is_sources_folder(folder: Path) -> bool:
+    """True for a folder laid out like shared/: a seeds/ folder (and, usually, sources/ notes)."""
+    return (folder / "seeds").is_dir()
+
+
+def check_quotes(story: LoadedStory, shared: Path) -> list[Problem]:
     """One error per quote that is not found in its document."""
     seeds, notes = load_documents(shared)
     problems: list[Problem] = []
-    for role in story.roles.values():
-        for scene_id, scene in role.scenes.items():
-            for at, quote in iter_quotes(role.id, scene_id, scene):
-                source = story.sources.get(quote.source)
-                if source is None:
-                    continue  # reported by the loader as E108
-                where = story.locate(*at, "quote")
-                wanted = normalize(quote.quote)
-                if source.kind == "seed":
-                    text = seeds.get(source.file or "")
-                    if text is None:
-                        problems.append(error("E121", where, f"seed file '{source.file}' of source '{quote.source}' "
-                                              f"is not in {shared / 'seeds'}"))
-                    elif wanted not in text:
-                        problems.append(error("E120", where, f"quote not found in '{quote.source}' "
-                                              f"({source.file}): \"{quote.quote[:60]}\"",
-                                              "copy the words exactly from the document, curly quotes included"))
-                elif wanted not in notes:
-                    problems.append(error("E120", where, f"quote from secondary source '{quote.source}' is not in "
-                                          f"the research notes: \"{quote.quote[:60]}\"",
-                                          "quote external references as shared/sources/*.md quotes them"))
-                if source.language not in ("en", "") and not quote.translation:
-                    problems.append(warning("W122", where, f"quote from a '{source.language}' source has no "
-                                            "English translation", "add 'translation:' beside the quote"))
+    for at, quote in all_quotes(story):
+        source = story.sources.get(quote.source)
+        if source is None:
+            continue  # reported by the loader as E108
+        where = story.locate(*at, "quote")
+        wanted = normalize(quote.quote)
+        if source.kind == "seed":
+            text = seeds.get(source.file or "")
+            if text is None:
+                problems.append(error("E121", where, f"seed file '{source.file}' of source '{quote.source}' "
+                                      f"is not in {shared / 'seeds'}"))
+            elif wanted not in text:
+                problems.append(error("E120", where, f"quote not found in '{quote.source}' "
+                                      f"({source.file}): \"{quote.quote[:60]}\"",
+                                      "copy the words exactly from the document, curly quotes included"))
+        elif wanted not in notes:
+            problems.append(error("E120", where, f"quote from secondary source '{quote.source}' is not in "
+                                  f"the research notes: \"{quote.quote[:60]}\"",
+                                  "quote external references as shared/sources/*.md quotes them"))
+        if source.language not in ("en", "") and not quote.translation:
+            problems.append(warning("W122", where, f"quote from a '{source.language}' source has no "
+                                    "English translation", "add 'translation:' beside the quote"))
     return problems
 
 

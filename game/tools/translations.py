@@ -7,7 +7,8 @@ from pathlib import Path
 import yaml
 
 from game.engine import (
-    Catalog, Problem, Story, coverage, error, load_catalog, load_ui_strings, story_strings, text_hash, warning,
+    DATE_PATTERN_VALUES, Catalog, Problem, Story, coverage, error, load_catalog, load_ui_strings, story_strings,
+    text_hash, warning,
 )
 from game.engine import languages_in
 
@@ -130,14 +131,17 @@ def check_translations(story: Story, root: Path) -> list[Problem]:
         for key in report.stale:
             problems.append(warning("W331", catalog.defined_at.get(key, where),
                                     f"'{language}': translation of '{key}' is older than its English",
-                                    f"update the text, then set hash: {text_hash(wanted[key])}"))
+                                    f"update the text, then set hash: {text_hash(wanted[key])} ('foxbat i18n "
+                                    f"status --lang {language}' shows the old and new English side by side)"))
         for key, entry in catalog.entries.items():
-            if entry.text.strip() and key in wanted and _placeholders(entry.text) != _placeholders(wanted[key]):
+            if entry.text.strip() and key in wanted and not _placeholders_fit(key, entry.text, wanted[key]):
+                offered = DATE_PATTERN_VALUES.get(key.removeprefix("ui."))
                 problems.append(warning("W333", catalog.defined_at.get(key, where),
                                         f"'{language}': translation of '{key}' has placeholders "
                                         f"{sorted(_placeholders(entry.text))}, the English has "
                                         f"{sorted(_placeholders(wanted[key]))}",
-                                        "keep every {name} of the English, spelled exactly the same"))
+                                        f"a date pattern may use {', '.join('{' + v + '}' for v in sorted(offered))}"
+                                        if offered else "keep every {name} of the English, spelled exactly the same"))
         for key in report.unknown:
             problems.append(warning("W332", catalog.defined_at.get(key, where),
                                     f"'{language}': '{key}' translates nothing in the story",
@@ -146,10 +150,18 @@ def check_translations(story: Story, root: Path) -> list[Problem]:
 
 
 def _placeholders(text: str) -> set[str]:
-    """The {names} a string expects the game to fill in."""
+    """The {names} a string expects the game to fill in ({name:02d} too)."""
     import re
 
-    return set(re.findall(r"\{([a-z_]+)\}", text))
+    return set(re.findall(r"\{([a-z_]+)(?:[:!][^{}]*)?\}", text))
+
+
+def _placeholders_fit(key: str, translation: str, english: str) -> bool:
+    """The same {names} as the English; a date pattern may use any value the game gives it."""
+    offered = DATE_PATTERN_VALUES.get(key.removeprefix("ui."))
+    if offered is not None:
+        return _placeholders(translation) <= offered
+    return _placeholders(translation) == _placeholders(english)
 
 
 def _folder_location(root: Path, language: str):
@@ -173,7 +185,26 @@ def status_lines(story: Story, root: Path) -> list[str]:
     return lines
 
 
-__all__ = ["check_translations", "update_templates", "status_lines", "Catalog", "error"]
+def stale_lines(story: Story, root: Path, language: str) -> list[str]:
+    """Each stale translation with the English it was made from beside the English now, for the translator."""
+    catalog, _ = load_catalog(root, language)
+    wanted = wanted_strings(story, root)
+    lines = []
+    for key in coverage(story, catalog, load_ui_strings(root)).stale:
+        entry = catalog.entries[key]
+        where = catalog.defined_at.get(key)
+        lines += [f"{key}" + (f"  ({where})" if where is not None else ""),
+                  f"  English then: {_one_line(entry.en) or '(not recorded)'}",
+                  f"  English now:  {_one_line(wanted[key])}",
+                  f"  translation:  {_one_line(entry.text)}"]
+    return lines
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+__all__ = ["check_translations", "update_templates", "status_lines", "stale_lines", "Catalog", "error"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,19 +217,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="foxbat i18n", description="translation coverage and templates")
     parser.add_argument("action", choices=["status", "update", "accept"],
                         help="status: coverage; update: add missing keys; accept: mark KEYS (or --stale) as current")
-    parser.add_argument("keys", nargs="*", help="with accept: the keys whose translation you updated")
+    parser.add_argument("keys", nargs="*", help="with accept: the keys whose translation you updated; "
+                        "with status or update: the story folder (as --path)")
     parser.add_argument("--stale", action="store_true", help="with accept: every stale key of --lang")
     parser.add_argument("--path", type=Path, default=Path("story"), help="story folder (default: story)")
     parser.add_argument("--lang", help="language code (required for update)")
     args = parser.parse_args(argv)
+    if args.action != "accept" and args.keys:
+        # `foxbat i18n status PATH`: a folder given where keys go is the story, not a key
+        if len(args.keys) > 1 or not Path(args.keys[0]).is_dir():
+            print(f"foxbat i18n: {args.action} takes one story folder, not {' '.join(args.keys)!r}", file=sys.stderr)
+            return 2
+        args.path = Path(args.keys[0])
     try:
-        story = load_story(args.path)
+        story = load_story(args.path).story
     except StoryError as exc:
         print(str(exc), file=sys.stderr)
         return 1
     if args.action == "status":
         for line in status_lines(story, args.path):
             print(line)
+        if args.lang:
+            stale = stale_lines(story, args.path, args.lang)
+            print(f"\n{args.lang}: stale translations, the English they were made from beside the English now:"
+                  if stale else f"\n{args.lang}: no stale translations")
+            for line in stale:
+                print(line)
         return 0
     if not args.lang:
         parser.error(f"{args.action} needs --lang")

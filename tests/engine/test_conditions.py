@@ -124,3 +124,31 @@ def test_any_text_compiles_to_effects_or_a_clean_error(source):
     after = effects.apply(VALUES)
     assert set(after) == set(VALUES)
     assert 0 <= after["fuel"] <= 100 and isinstance(after["seen"], bool)
+
+
+@pytest.mark.parametrize("source, symbol, instead, column", [
+    ("fuel > 3 && ok", "&&", "and", 9),
+    ("fuel > 3 || ok", "||", "or", 9),
+    ("fuel => 3", "=>", ">=", 5),
+    ("!ok", "!", "not", 0),
+    ("fuel = 3", "=", "==", 5),
+    ("fuel === 3", "===", "==", 5),
+    ("  fuel > 3 && ok", "&&", "and", 11),  # the column counts the blanks the writer typed
+])
+def test_an_operator_from_another_language_gets_told_what_to_write_instead(source, symbol, instead, column):
+    with pytest.raises(ExpressionError) as caught:
+        compile_condition(source, {"fuel": "int", "ok": "bool"})
+    assert caught.value.message == f"use '{instead}' instead of '{symbol}'" and caught.value.column == column
+
+
+def test_a_valid_not_equal_is_not_mistaken_for_a_foreign_operator():
+    assert compile_condition("fuel != 3 and not ok", {"fuel": "int", "ok": "bool"})({"fuel": 4, "ok": False})
+
+
+def test_an_effect_with_python_code_names_the_item_and_column_at_fault():
+    with pytest.raises(ExpressionError) as caught:
+        compile_effects(["fuel -= 1", "fuel = len(fuel)"], {"fuel": "int"})
+    assert caught.value.part == 1 and caught.value.column == 7 and "condition" not in caught.value.message
+    with pytest.raises(ExpressionError) as caught:
+        compile_effects("fuel = 3 && ok", {"fuel": "int", "ok": "bool"})
+    assert caught.value.message == "use 'and' instead of '&&'" and caught.value.part is None

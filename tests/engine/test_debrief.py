@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine import Session, build_debrief, historical_path
+from game.engine import Edition, build_debrief, historical_path
 
 
 def test_the_historical_path_follows_the_actual_choices(sample_story):
@@ -10,21 +10,21 @@ def test_the_historical_path_follows_the_actual_choices(sample_story):
 
 
 def test_following_the_record_matches_every_decision(sample_story):
-    session = Session.start(sample_story, "pilot")
+    session = Edition.build(sample_story).start("pilot")
     for choice in ("go", "low", "first_field"):
         session.choose(choice)
-    debrief = build_debrief(sample_story, session.state)
+    debrief = build_debrief(session.story, session.state, session.machine.rules)
     assert (debrief.matches, debrief.total) == (3, 3)
     assert debrief.historical_ending and debrief.missed == []
     assert debrief.summary == "You matched the record at 3 of 3 decisions."
 
 
 def test_a_different_path_is_set_beside_the_record_decision_by_decision(sample_story):
-    session = Session.start(sample_story, "pilot")
+    session = Edition.build(sample_story).start("pilot")
     session.choose("go")
     session.choose("high")
     session.choose("eject")
-    debrief = build_debrief(sample_story, session.state)
+    debrief = build_debrief(session.story, session.state, session.machine.rules)
     rows = [(d.scene_id, d.chosen.id, d.actual.id, d.matched) for d in debrief.decisions]
     assert rows == [("full_tanks", "go", "go", True), ("breakaway", "high", "low", False),
                     ("over_the_sea", "eject", "first_field", False)]
@@ -33,9 +33,9 @@ def test_a_different_path_is_set_beside_the_record_decision_by_decision(sample_s
 
 
 def test_an_abandoned_session_lists_the_historical_decisions_it_never_reached(sample_story):
-    session = Session.start(sample_story, "pilot")
+    session = Edition.build(sample_story).start("pilot")
     session.choose("wait")
-    debrief = build_debrief(sample_story, session.state)
+    debrief = build_debrief(session.story, session.state, session.machine.rules)
     assert [d.scene_id for d in debrief.decisions] == ["full_tanks"]
     assert [d.scene_id for d in debrief.missed] == ["breakaway", "over_the_sea"]
     assert not any(d.reached for d in debrief.missed)
@@ -44,3 +44,16 @@ def test_an_abandoned_session_lists_the_historical_decisions_it_never_reached(sa
 def test_a_contested_moment_is_marked_as_disputed(sample_story):
     scene = sample_story.roles["pilot"].scenes["hakodate"]
     assert scene.history.status == "contested" and len(scene.history.versions) == 2
+
+
+def test_a_quote_is_shown_in_quotation_marks_and_a_summary_is_marked_as_one():
+    from game.engine.model import Quote
+    from game.engine import quote_words
+
+    def ui(key, **values):
+        return {"quote.summary": "(in summary) {text}"}[key].format(**values)
+
+    assert quote_words(Quote(source="wib", quote=" exact words "), ui) == "\u201cexact words\u201d"
+    summary = Quote(source="barron", quote="he waited for full tanks", summary=True, translation="満タンを待った")
+    assert quote_words(summary, ui) == "(in summary) he waited for full tanks"
+    assert quote_words(summary, ui, translated=True) == "(in summary) 満タンを待った"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from game.engine import Session, coverage, load_catalog, localize, story_strings, text_hash
+from game.engine import Session, StoryMachine, coverage, load_catalog, localize, story_strings, text_hash
 
 from ..conftest import STORIES
 
@@ -22,7 +22,7 @@ def _catalog_with(tmp_path, entries, language="ja", name="日本語"):
 
 
 def test_every_scene_choice_and_quote_has_a_stable_key(sample_story):
-    keys = dict(story_strings(sample_story))
+    keys = dict(story_strings(sample_story.story))
     assert keys["pilot.breakaway.text"].startswith("The formation turns.")
     assert keys["pilot.breakaway.choices.low.text"] == "Stay low and fast, under the radar"
     assert keys["pilot.hakodate.ending.title"] == "Hakodate"
@@ -38,8 +38,8 @@ def test_a_localized_story_plays_the_same_with_translated_text(sample_story, tmp
     })
     catalog, problems = load_catalog(root, "ja")
     assert problems == [] and catalog.name == "日本語"
-    story = localize(sample_story, catalog)
-    session = Session.start(story, "pilot", seed=1)
+    story = localize(sample_story.story, catalog)
+    session = Session.start(story, "pilot", machine=StoryMachine(sample_story.story, sample_story.rules))
     assert session.text == "燃料は満タンだ。"
     assert [c.text for c in session.choices] == ["離陸する", "Fly the exercise as ordered and wait for another day"]
     quote = story.roles["pilot"].scenes["full_tanks"].history.sources[0]
@@ -55,7 +55,7 @@ def test_coverage_counts_missing_stale_and_unknown_keys(sample_story, tmp_path):
         "pilot.no_such_scene.title": ("Gone", "消えた"),
     })
     catalog, _ = load_catalog(root, "ja")
-    report = coverage(sample_story, catalog)
+    report = coverage(sample_story.story, catalog)
     assert report.stale == ["pilot.breakaway.title"] and report.unknown == ["pilot.no_such_scene.title"]
     assert report.translated == 2 and len(report.missing) == report.total - 2
     assert 0 < report.percent < 1

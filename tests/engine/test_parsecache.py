@@ -16,7 +16,7 @@ def test_a_cached_load_gives_the_same_story_and_locations(tmp_path):
     cache = ParseCache(tmp_path / "cache")
     first = load_story(STORIES / "sample", cache)
     second = load_story(STORIES / "sample", cache)
-    assert first.model_dump() == second.model_dump()
+    assert first.story.model_dump() == second.story.model_dump()
     where = ("pilot", "scenes", "breakaway", "choices", 0, "goto")
     assert first.locate(*where) == second.locate(*where)
     assert len(list((tmp_path / "cache").glob("*.pack"))) == 1  # one pack for the story's four files

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from game.engine import AUTOSAVE, SaveError, SaveStore, Session, write_atomically
+from game.engine import AUTOSAVE, Edition, SaveError, SaveStore, write_atomically
 
 
 def _clock():
@@ -15,16 +15,16 @@ def _clock():
 
 def test_a_saved_session_loads_back_to_the_same_place(tmp_path, sample_story):
     store = SaveStore(tmp_path, clock=_clock)
-    session = Session.start(sample_story, "pilot", seed=5)
+    session = Edition.build(sample_story).start("pilot")
     session.choose("go")
     store.write("slot1", session.save(), session.scene.title)
-    restored, messages = Session.restore(sample_story, store.read("slot1"))
+    restored, messages = Edition.build(sample_story).restore(store.read("slot1"))
     assert messages == [] and restored.scene_id == "breakaway" and restored.variables == session.variables
 
 
 def test_the_slot_list_shows_role_scene_and_time(tmp_path, sample_story):
     store = SaveStore(tmp_path, clock=_clock)
-    session = Session.start(sample_story, "pilot")
+    session = Edition.build(sample_story).start("pilot")
     store.write(AUTOSAVE, session.save(), "Full tanks")
     (tmp_path / "broken.json").write_text("{not json")
     listed = {info.slot: info for info in store.list()}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from game.engine import Session, Story
+from game.engine import Edition, Session, Story
 
 
 def round_trip(session: Session) -> Session:
@@ -32,5 +32,5 @@ def all_playthroughs(story: Story, role: str, restore_each_step: bool, limit: in
             walk(session)
             session.undo()
 
-    walk(Session.start(story, role, seed=1))
+    walk(Edition.build(story).start(role))
     return finished

@@ -26,7 +26,7 @@ def maps():
 
 
 def _texts(language: str) -> list[str]:
-    story = load_story(STORY)
+    story = load_story(STORY).story
     english = dict(story_strings(story))
     english.update({f"ui.{k}": v for k, v in load_ui_strings(STORY).items()})
     if language == "en":
@@ -61,3 +61,13 @@ def test_noto_sans_draws_every_vietnamese_letter(maps):
     letters = "ạảãàáâậầấẩẫăắằặẳẵẻẽèéêềếểễệỉĩìíịỏõòóôồốổỗộơờớởỡợủũùúưừứửữựỳỹýỵỷđ"
     letters += letters.upper()
     assert {ch for ch in letters if ord(ch) not in maps["latin"]} == set()
+
+
+def test_the_coverage_file_lint_reads_matches_the_fonts():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_coverage", FONTS / "make_coverage.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (FONTS / "coverage.json").read_text(encoding="utf-8") == module.render(), \
+        "run: .venv/bin/python assets/fonts/make_coverage.py"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from game.engine import SaveStore, Session
-from game.frontends.terminal import TerminalGame, format_when
+from game.engine import Edition, SaveStore, format_moment
+from game.frontends.terminal import TerminalGame, english_ui
 
 
 def _play(story, lines, saves=None):
@@ -18,7 +18,7 @@ def _play(story, lines, saves=None):
             raise EOFError from None
 
     out = io.StringIO()
-    game = TerminalGame(Session.start(story, "pilot", seed=1), read, out, saves, width=80)
+    game = TerminalGame(Edition.build(story).start("pilot"), read, out, saves, width=80)
     result = game.run()
     return result, out.getvalue(), game.session
 
@@ -53,8 +53,8 @@ def test_s_saves_and_q_quits_keeping_the_autosave(sample_story, tmp_path):
     saves = SaveStore(tmp_path)
     result, output, _ = _play(sample_story, ["1", "s", "q"], saves)
     assert result == "quit" and "Saved to slot1." in output
-    assert Session.restore(sample_story, saves.read("slot1"))[0].scene_id == "breakaway"
-    assert Session.restore(sample_story, saves.read("autosave"))[0].scene_id == "breakaway"
+    assert Edition.build(sample_story).restore(saves.read("slot1"))[0].scene_id == "breakaway"
+    assert Edition.build(sample_story).restore(saves.read("autosave"))[0].scene_id == "breakaway"
 
 
 def test_end_of_input_ends_cleanly(sample_story):
@@ -63,6 +63,7 @@ def test_end_of_input_ends_cleanly(sample_story):
 
 
 def test_times_read_as_a_person_would_write_them():
-    assert format_when("1976-09-06T13:50+09:00") == "6 September 1976, 13:50"
-    assert format_when("1976-11-15") == "15 November 1976"
-    assert format_when("1976-10") == "October 1976"
+    ui = english_ui()
+    assert format_moment("1976-09-06T13:50+09:00", ui) == "6 September 1976, 13:50"
+    assert format_moment("1976-11-15", ui) == "15 November 1976"
+    assert format_moment("1976-10", ui) == "October 1976"

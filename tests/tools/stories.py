@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from game.engine import Problem, Story, check_story
+from game.engine import LoadedStory, Problem, check_story
 
 STORIES = Path(__file__).resolve().parent.parent / "stories"
 
@@ -15,7 +15,7 @@ def fixture(name: str) -> Path:
     return STORIES / name
 
 
-def load(name_or_path: str | Path) -> Story:
+def load(name_or_path: str | Path) -> LoadedStory:
     """A fixture story (or any story folder), loaded and validated; fails the test on load errors."""
     path = fixture(name_or_path) if isinstance(name_or_path, str) else name_or_path
     story, problems = check_story(path)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from game.tools import checks
+from game.tools.lint import lint_story
 from game.tools.checks_writing import Moment, check_images, check_translations
 from game.tools.explore import explore_story
 from game.tools.checks_flow import check_exploration_limit
@@ -106,6 +107,28 @@ def test_history_and_decision_problems_each_have_their_code():
 def test_a_documented_history_without_sources_is_an_error():
     [problem] = with_code(run("record"), "E311")
     assert problem.is_error and "'start'" in problem.message
+
+
+def test_a_reconstructed_dossier_without_sources_is_an_error(tmp_path):
+    story = copy("clean", tmp_path)
+    edit(story / "roles" / "agent" / "01_scenes.yaml", "    history:\n      status: documented\n",
+         "    dossier:\n      - id: log\n        kind: radar_log\n        title: The log\n"
+         "        status: reconstructed\n        text: Blips.\n    history:\n      status: documented\n")
+    [problem] = with_code(lint_story(story, check_sources=False), "E311")
+    assert "reconstructed dossier 'log' cites no source" in problem.message
+
+
+def test_a_decision_off_the_historical_path_is_told_to_drop_its_record_markers(tmp_path):
+    story = copy("clean", tmp_path)
+    scenes = story / "roles" / "agent" / "01_scenes.yaml"
+    edit(scenes, "        record: considered\n", "        record: considered\n"
+         "      - id: detour\n        text: Take the coast road\n        goto: detour\n        record: invented\n")
+    edit(scenes, "  middle:\n", "  detour:\n    when: \"1976-09-06T12:30+09:00\"\n    where: The coast road\n"
+         "    text: The road runs along the sea.\n    choices:\n      - id: back\n        text: Turn back\n"
+         "        goto: middle\n        record: considered\n    history:\n      status: dramatized\n"
+         "      what_happened: Nobody took this road.\n      dramatized: The whole detour.\n  middle:\n")
+    [problem] = with_code(lint_story(story, check_sources=False), "E314")
+    assert "'detour'" in problem.message and "remove 'record:'" in problem.hint
 
 
 def test_a_quote_over_fifty_words_is_a_warning():

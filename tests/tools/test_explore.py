@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import Session, SessionState, load_story
+from game.engine import Edition, Session, SessionState, load_story
 from game.tools.explore import explore_role
 
 from .stories import load
@@ -17,7 +17,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 def states_through_sessions(story, role_id):
     """Every (scene, variables) a player can reach, found by really choosing through Session."""
     seen = set()
-    stack = [Session.start(story, role_id, seed=0)]
+    stack = [Edition.build(story).start(role_id)]
     while stack:
         session = stack.pop()
         key = (session.scene_id, tuple(session.variables.values()))
@@ -25,7 +25,7 @@ def states_through_sessions(story, role_id):
             continue
         seen.add(key)
         for choice in session.choices:
-            branch = Session(story, SessionState.from_dict(session.save()), session.machine)
+            branch = Session(session.story, SessionState.from_dict(session.save()), session.machine)
             branch.choose(choice.id)
             stack.append(branch)
     return seen
@@ -46,7 +46,7 @@ def test_the_shortest_path_to_a_state_really_leads_there():
     story = load("clean")
     found = explore_role(story, "agent")
     for state in range(len(found.states)):
-        session = Session.start(story, "agent", seed=0)
+        session = Edition.build(story).start("agent")
         for _, choice in found.path_to(state):
             session.choose(choice)
         assert (session.scene_id, tuple(session.variables.values())) == found.states[state]

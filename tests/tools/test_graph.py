@@ -76,3 +76,38 @@ def test_graph_writes_a_file_for_one_role(tmp_path):
 def test_graph_usage_errors_exit_2(tmp_path):
     assert main(["graph", str(fixture("clean")), "--format", "png"]) == 2  # png needs -o
     assert main(["graph", str(fixture("clean")), "--role", "nobody"]) == 2
+
+
+def test_each_arrow_shows_the_choices_effects():
+    dot = to_dot(load("clean"))
+    wait = next(line for line in dot.splitlines() if '"agent.start" -> "agent.middle"' in line and "Wait" in line)
+    assert "set fuel -= 30" in wait
+    assert "(set fuel -= 10)" in to_mermaid(load("clean"))
+
+
+def test_from_a_scene_draws_only_the_branch_reachable_from_it():
+    dot = to_dot(load("clean"), start="middle")
+    assert '"agent.middle" [' in dot and '"agent.landed" [' in dot and '"agent.ditched" [' in dot
+    assert '"agent.start"' not in dot
+    assert "agent__start" not in to_mermaid(load("clean"), start="middle")
+
+
+def test_linked_scenes_point_at_their_file_and_line():
+    dot = to_dot(load("clean"), links=True)
+    start = next(line for line in dot.splitlines() if line.strip().startswith('"agent.start" ['))
+    assert 'URL="file://' in start and "01_scenes.yaml#L4" in start
+    assert 'tooltip="' in start and "01_scenes.yaml:4:" in start
+    assert "URL=" not in to_dot(load("clean"))  # plain dot text carries no machine paths
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_the_svg_of_one_branch_links_each_scene(tmp_path):
+    target = tmp_path / "branch.svg"
+    assert main(["graph", str(fixture("clean")), "--from", "middle", "--format", "svg", "-o", str(target)]) == 0
+    svg = target.read_text(encoding="utf-8")
+    assert svg.count("01_scenes.yaml#L") == 3  # middle, landed, ditched
+
+
+def test_from_an_unknown_scene_is_a_usage_error(capsys):
+    assert main(["graph", str(fixture("clean")), "--from", "nowhere"]) == 2
+    assert "no role has a scene 'nowhere'" in capsys.readouterr().err

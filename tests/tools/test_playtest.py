@@ -113,3 +113,19 @@ def test_playtest_needs_a_mode_and_sane_numbers(capsys):
         except SystemExit as exc:
             code = exc.code
         assert code == 2, argv
+
+
+def test_the_historical_transcript_with_text_can_be_read_and_the_plain_one_is_the_path_only():
+    story = load("clean")
+    plain = historical(story, "agent").text
+    readable = historical(story, "agent", with_text=True).text
+    assert "You stand at the start." not in plain
+    assert "| The start - An airfield" in readable and "| You stand at the start." in readable
+    assert "-> go (actual): Go" in readable and "| ENDING: Landed" in readable
+
+
+def test_playtest_text_goes_with_historical_and_never_into_golden_files(capsys):
+    assert main(["playtest", str(fixture("clean")), "--random", "5", "--text"]) == 2
+    assert main(["playtest", str(fixture("clean")), "--historical", "--text", "--update-golden"]) == 2
+    assert main(["playtest", str(fixture("clean")), "--historical", "--text"]) == 0
+    assert "You stand at the start." in capsys.readouterr().out

@@ -1,22 +1,28 @@
-"""Hot reload: rebase a session onto a changed story, watch the story folder, and `play --text --watch`."""
+"""Hot reload: Edition.move onto a changed story, watch the story folder, and `play --text --watch`."""
 
 from __future__ import annotations
 
 import io
-import shutil
+from pathlib import Path
 
-import pytest
-
-from game.engine import Session, StateError, StoryWatcher, load_story, rebase
+from game.engine import Edition, StoryWatcher, load_story
 from game.frontends.terminal import LiveReload, TerminalGame
 
-from .stories import copy, edit, fixture
+from .stories import copy, edit
 
 SCENES = "roles/agent/01_scenes.yaml"
 
 
+SHIPPED = Path(__file__).resolve().parents[2] / "story"
+
+
+def _edition(root):
+    """The story at root as the terminal builds it: the shipped interface strings beside it."""
+    return Edition.build(load_story(root), ui_root=SHIPPED)
+
+
 def _at_middle(root):
-    session = Session.start(load_story(root), "agent", seed=1)
+    session = _edition(root).start("agent")
     session.choose("wait")  # fuel 50 -> 20
     return session
 
@@ -25,24 +31,12 @@ def test_a_session_stays_at_the_same_scene_with_the_same_variables_when_the_text
     root = copy("clean", tmp_path)
     session = _at_middle(root)
     edit(root / SCENES, "You are in the middle.", "You are in the middle of the sea.")
-    moved, notes = rebase(session, load_story(root))
+    moved, notices = _edition(root).move(session)
     assert moved.scene_id == "middle" and moved.variables == {"fuel": 20}
     assert moved.text == "You are in the middle of the sea."
-    assert [s.choice for s in moved.path] == ["wait"] and notes == []
+    assert [s.choice for s in moved.path] == ["wait"] and notices == []
     moved.undo()
     assert moved.scene_id == "start"
-
-
-def test_choices_are_replayed_up_to_where_the_story_changed_when_the_scene_is_gone(tmp_path):
-    root = copy("clean", tmp_path)
-    session = _at_middle(root)
-    session.choose("ditch")
-    edit(root / SCENES, "  ditched:", "  ditched_at_sea:")
-    edit(root / SCENES, "      - id: ditch\n", "      - id: bail_out\n")
-    edit(root / SCENES, "goto: ditched\n", "goto: ditched_at_sea\n")
-    moved, notes = rebase(session, load_story(root))
-    assert moved.scene_id == "middle" and moved.variables == {"fuel": 20}
-    assert "replayed 1 of 2" in notes[0]
 
 
 def test_a_replay_follows_a_kept_choice_into_its_renamed_scene(tmp_path):
@@ -51,25 +45,9 @@ def test_a_replay_follows_a_kept_choice_into_its_renamed_scene(tmp_path):
     session.choose("ditch")
     edit(root / SCENES, "  ditched:", "  ditched_at_sea:")
     edit(root / SCENES, "goto: ditched\n", "goto: ditched_at_sea\n")
-    moved, notes = rebase(session, load_story(root))
-    assert moved.scene_id == "ditched_at_sea" and "replayed 2 of 2" in notes[0]
-
-
-def test_a_new_variable_starts_at_its_initial_value_and_old_values_fit_a_new_range(tmp_path):
-    root = copy("clean", tmp_path)
-    session = _at_middle(root)
-    edit(root / "roles/agent/role.yaml", "    min: 0\n", "    min: 30\n")
-    edit(root / "roles/agent/role.yaml", "    label: Fuel\n",
-         "    label: Fuel\n  nerve:\n    type: int\n    initial: 5\n    label: Nerve\n")
-    moved, notes = rebase(session, load_story(root))
-    assert moved.variables == {"fuel": 30, "nerve": 5}
-    assert any("nerve" in note for note in notes)
-
-
-def test_rebase_refuses_a_story_without_the_role(tmp_path):
-    session = _at_middle(copy("clean", tmp_path))
-    with pytest.raises(StateError):
-        rebase(session, load_story(fixture("loop")).model_copy(update={"roles": {}}))
+    moved, notices = _edition(root).move(session)
+    assert moved.scene_id == "ditched_at_sea"
+    assert notices[0].key == "notice.scene_gone" and (notices[0].values["kept"], notices[0].values["total"]) == (2, 2)
 
 
 class FakeClock:
@@ -106,6 +84,15 @@ def test_the_watcher_polls_at_most_once_per_interval(tmp_path):
     assert watcher.poll()
 
 
+def test_a_frame_loop_ticks_the_watcher_with_its_own_frame_times(tmp_path):
+    root = copy("clean", tmp_path)
+    watcher = StoryWatcher(root, interval=0.5)
+    edit(root / SCENES, "You are in the middle.", "Middle.")
+    assert not watcher.tick(0.2) and not watcher.tick(0.2)  # 0.4 s of frames: not yet
+    assert watcher.tick(0.2)
+    assert not watcher.tick(0.6)  # nothing changed since
+
+
 def _scripted(answers, before=None):
     """A read() that runs before(n) ahead of the n-th answer (to edit files while the player waits)."""
     queue = list(answers)
@@ -122,13 +109,14 @@ def _scripted(answers, before=None):
 def test_text_play_with_watch_reloads_the_story_between_prompts(tmp_path):
     root = copy("clean", tmp_path)
     out = io.StringIO()
-    session = Session.start(load_story(root), "agent", seed=1)
+    edition = _edition(root)
 
     def before(n):
         if n == 1:  # after the first choice, the writer saves a change
             edit(root / SCENES, "You are in the middle.", "The sea is grey and endless.")
 
-    game = TerminalGame(session, _scripted(["1", "", "1"], before), out, live=LiveReload(root, out), width=200)
+    game = TerminalGame(edition.start("agent"), _scripted(["1", "", "1"], before), out, live=LiveReload(edition, out),
+                        width=200)
     assert game.run() == "ended"
     text = out.getvalue()
     assert "story reloaded" in text and "The sea is grey and endless." in text
@@ -137,13 +125,14 @@ def test_text_play_with_watch_reloads_the_story_between_prompts(tmp_path):
 def test_a_story_that_fails_to_load_prints_its_problems_and_the_last_good_story_keeps_running(tmp_path):
     root = copy("clean", tmp_path)
     out = io.StringIO()
-    session = Session.start(load_story(root), "agent", seed=1)
+    edition = _edition(root)
 
     def before(n):
         if n == 1:
             edit(root / SCENES, "goto: landed", "goto: landd")
 
-    game = TerminalGame(session, _scripted(["1", "", "1"], before), out, live=LiveReload(root, out), width=200)
+    game = TerminalGame(edition.start("agent"), _scripted(["1", "", "1"], before), out, live=LiveReload(edition, out),
+                        width=200)
     assert game.run() == "ended"
     text = out.getvalue()
     assert "E103" in text and "last good story" in text

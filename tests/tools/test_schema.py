@@ -80,3 +80,54 @@ def test_check_jsonschema_rejects_a_scene_file_with_a_misspelt_key(tmp_path):
     bad.write_text('scenes:\n  start:\n    wen: "1976-09-06"\n    where: Here\n    text: Words.\n', encoding="utf-8")
     result = _validate(DOCS / "scenes.json", [bad])
     assert result.returncode != 0 and "wen" in result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def role_schemas(tmp_path_factory):
+    """The per-role schemas of the shipped story, written once."""
+    out = tmp_path_factory.mktemp("schemas")
+    assert main(["schema", "--story", str(STORY), "-o", str(out)]) == 0
+    return out
+
+
+def test_schema_story_writes_one_schema_per_role_with_its_scene_ids_and_source_keys(role_schemas):
+    from game.engine import load_story
+
+    story = load_story(STORY)
+    for role_id, role in story.roles.items():
+        schema = json.loads((role_schemas / f"{role_id}.json").read_text(encoding="utf-8"))
+        assert schema["$defs"]["Choice"]["properties"]["goto"]["enum"] == sorted(role.scenes)
+        assert schema["$defs"]["Quote"]["properties"]["source"]["enum"] == sorted(story.sources)
+
+
+@pytest.mark.skipif(not CHECK_JSONSCHEMA.exists(), reason="check-jsonschema is not installed (pip install -e '.[test]')")
+def test_each_role_validates_against_its_own_schema_and_a_goto_typo_or_unknown_variable_does_not(role_schemas,
+                                                                                                   tmp_path):
+    files = sorted(p for p in (STORY / "roles" / "police").glob("*.yaml") if p.name != "role.yaml")
+    result = _validate(role_schemas / "police.json", files)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = files[0].read_text(encoding="utf-8")
+    goto = text.split("goto: ", 1)[1].split("\n", 1)[0]
+    typo = tmp_path / "typo.yaml"
+    typo.write_text(text.replace(f"goto: {goto}", f"goto: {goto}x", 1), encoding="utf-8")
+    assert _validate(role_schemas / "police.json", [typo]).returncode != 0
+    unknown = tmp_path / "unknown.yaml"
+    unknown.write_text(text.replace("set: ", "set: contrl += 1; ", 1), encoding="utf-8")
+    assert "set: " in text and _validate(role_schemas / "police.json", [unknown]).returncode != 0
+
+
+def test_schema_story_refuses_a_missing_folder(tmp_path, capsys):
+    assert main(["schema", "--story", str(tmp_path / "nowhere"), "-o", str(tmp_path)]) == 2
+    assert "no such story folder" in capsys.readouterr().err
+
+
+def test_the_expression_pattern_accepts_known_words_and_numbers_only():
+    import re
+
+    from game.tools.schema import expression_pattern
+
+    pattern = re.compile(expression_pattern(["fuel", "nerve2"]))
+    assert pattern.match("fuel > 30 and not nerve2 == 5")
+    assert pattern.match("fuel -= 10; nerve2 = true")
+    assert not pattern.match("feul > 30")
+    assert not pattern.match("fuelx > 3")

@@ -1,4 +1,4 @@
-"""The desktop game's window: clock, current screen, resizing, settings; run() and a headless step()."""
+"""The desktop game's host: its policy (settings, saves, autoplay, reloading) over the shared shell."""
 
 from __future__ import annotations
 
@@ -9,21 +9,17 @@ import time
 import traceback
 import warnings
 from pathlib import Path
-from typing import Callable
 
 import pygame
 
-from .art import ArtCache
-from .fonts import FontCache
-from .input import normalise
-from .layout import Layout
-from .memory import give_back_free_memory, use_separate_mappings_for_big_buffers
+from game.frontends.shell.host import Host
+from game.frontends.shell.input import normalise
+from game.frontends.shell.layout import Layout
+from game.frontends.shell.title_art import TitleArt
+
 from .settings import TEXT_SCALE, Settings, load_settings, save_settings
-from .title_art import TitleArt
-from .transition import Fade
 
 MIN_SIZE = (960, 540)
-FPS = 60
 
 
 def load_everything(story_path: Path, cache_folder: Path | None = None):
@@ -41,14 +37,15 @@ def load_everything(story_path: Path, cache_folder: Path | None = None):
         return None, exc
 
 
-class App:
+class App(Host):
     """The game in one window. Tests drive it with step(); run() is the real main loop."""
+
+    fade_by_default = True
 
     def __init__(self, story_path: Path, data_dir: Path, size: tuple[int, int] = (1280, 720), role: str | None = None,
                  lang: str | None = None, autoplay: str | None = None, screenshots: Path | None = None,
                  background_load: bool = False, watch: bool = False):
-        use_separate_mappings_for_big_buffers()
-        pygame.init()
+        super().__init__()
         self.story_path = Path(story_path)
         self.data_dir = Path(data_dir)
         self.settings, settings_message = load_settings(self.data_dir)
@@ -59,30 +56,20 @@ class App:
         self.surface = self._open_window(size)
         pygame.display.set_caption("Foxbat: Hakodate, 1976")
         self.layout = self._layout()
-        self.art = ArtCache()
-        self.fonts = FontCache()
         self.title_art = TitleArt(self)
-        self.manager = None
-        self.base_story = None  # as loaded, in the story's own language
+        self.base_story = None  # as loaded (an engine LoadedStory), in the story's own language
+        self.edition = None     # the story, interface strings and machine in the player's language
         self.story = None       # in the player's language
         self.ui = None          # interface strings in the player's language
         self.story_error = None
         self.saves = None
         self.session = None
-        self.screen = None
-        self.stack: list = []
-        self.running = True
         self.dirty = True
-        self.frames_drawn = 0
         self.machine = None
-        self.changed_screen = False  # set on a change of screen or scene; memory is trimmed once things are still
         self._full = 0  # full frames still owed after a change
-        self._later: list[Callable[[], None]] = []
-        self._fade: Fade | None = None
         self._toast: tuple[str, float] | None = None
         self._loader: threading.Thread | None = None
         self._loaded = None
-        self.backdrop = None
         self.theme = {}
         self.autoplayer = None
         if autoplay:
@@ -92,7 +79,7 @@ class App:
         self.watcher = None
         self.audio = None
         if watch:
-            from .watch import StoryWatcher
+            from game.engine import StoryWatcher
 
             self.watcher = StoryWatcher(self.story_path)
         self._pending_notice = settings_message  # a string key: shown once the strings are loaded
@@ -134,10 +121,10 @@ class App:
         self._fade = None
         if self.manager is not None:
             if self.screen is not None:
-                self._guard(self.screen.on_exit)
+                self.guard(self.screen.on_exit)
             self.manager = self._new_manager()
             if self.screen is not None:
-                self._guard(self.screen.on_enter)
+                self.guard(self.screen.on_enter)
         self.dirty = True
 
     def toggle_fullscreen(self) -> None:
@@ -177,31 +164,52 @@ class App:
     # --- loading -----------------------------------------------------------------------------
 
     def _load(self) -> None:
-        from .language import localized
+        from .language import edition_of
 
         base, error = load_everything(self.story_path, self.data_dir / "parsed")
-        story, ui = localized(base, self.story_path, self.settings.language) if base is not None else (None, None)
-        self._loaded = (base, error, story, ui)
+        edition = edition_of(base, self.settings.language) if base is not None else None
+        self._loaded = (base, error, edition)
+
+    def _use(self, edition) -> None:
+        """Play this edition from now on (the screens read story, ui and machine)."""
+        self.edition = edition
+        self.story, self.ui, self.machine = edition.story, edition.ui, edition.machine
+
+    def _move_to(self, edition) -> list:
+        """Carry the running session onto an edition (Edition.move) and play it; the notices to show.
+
+        When the session cannot move (its role is gone), everything stays as it was and the
+        notice says why.
+        """
+        from game.engine import CannotMove
+
+        notices: list = []
+        if self.session is not None:
+            try:
+                self.session, notices = edition.move(self.session)
+            except CannotMove as exc:
+                return [exc.notice]
+        self._use(edition)
+        return notices
 
     def relocalize(self) -> None:
         """Put the story and interface in the settings' language; the player keeps their place."""
-        from game.engine import StoryMachine
-
-        from .language import localized, moved
+        from .language import edition_of
 
         if self.base_story is None:
             return
-        self.story, self.ui = localized(self.base_story, self.story_path, self.settings.language)
-        self.machine = StoryMachine(self.story)  # a machine belongs to one Story object
-        if self.session is not None:
-            self.session = moved(self.session, self.story, self.machine)
-            self.session.state.language = self.settings.language
+        if self.edition is not None and self.edition.loaded is self.base_story:
+            edition = self.edition.in_language(self.settings.language)  # same load: the machine is shared
+        else:
+            edition = edition_of(self.base_story, self.settings.language)
+        for notice in self._move_to(edition):
+            self.notify(self.translated(notice))
         self.art.clear()
 
     def _new_manager(self):
         import pygame_gui
 
-        from .theme import build_theme, font_sizes
+        from game.frontends.shell.theme import build_theme, font_sizes
 
         # Sizes given in HTML (pixel_size) load on first use; that is intended, not worth a warning.
         warnings.filterwarnings("ignore", message="Finding font with id", category=UserWarning)
@@ -222,7 +230,9 @@ class App:
 
         from .language import english_ui
 
-        self.base_story, self.story_error, self.story, self.ui = self._loaded
+        self.base_story, self.story_error, edition = self._loaded
+        if edition is not None:
+            self._use(edition)
         self.ui = self.ui or english_ui()
         if self._pending_notice:
             self.notify(self.ui(self._pending_notice))
@@ -231,28 +241,37 @@ class App:
 
         self.audio = Audio()
         self.audio.music(self.settings.music_volume)
-        if self.story is not None:
-            from game.engine import StoryMachine
-
-            self.machine = StoryMachine(self.story)  # one per loaded story, shared by every session
         self.saves = SaveStore(self.data_dir / "saves")
         self.manager = self._new_manager()
-        from .screens.error import ErrorScreen
-        from .screens.title import TitleScreen
-
         if self.story is None:
-            self.switch(ErrorScreen(self, self.story_error), fade=False)
+            self.go("error", error=self.story_error, fade=False)
         elif self.role is not None and self.role in self.story.roles:
             self.start_role(self.role, fade=False)
         else:
             if self.role is not None:
                 self.notify(self.ui("gui.no_role", role=self.role, roles=", ".join(self.story.roles)))
-            self.switch(TitleScreen(self), fade=False)
+            self.go("title", fade=False)
+
+    def routes(self):
+        """The desktop screens by route name."""
+        from .routes import ROUTES
+
+        return ROUTES
 
     @property
-    def fading(self) -> bool:
-        """True while the old screen is still fading out."""
-        return self._fade is not None
+    def reduced_motion(self) -> bool:
+        """The player's setting: no fades, no slides, no sweeping radar."""
+        return self.settings.reduced_motion
+
+    def retry_loading(self):
+        """Load the story again after it failed (a writer may have fixed it): None and the title, or the error."""
+        story, error = load_everything(self.story_path)
+        if story is None:
+            return error
+        self.base_story = story
+        self.relocalize()
+        self.go("title")
+        return None
 
     @property
     def loaded(self) -> bool:
@@ -261,81 +280,36 @@ class App:
 
     # --- screens -----------------------------------------------------------------------------
 
-    def later(self, action: Callable[[], None]) -> None:
-        """Run an action after this frame's events (so a button may change screens safely)."""
-        self._later.append(action)
-
-    def _start_fade(self, slide: int = 0) -> None:
-        if self.settings.reduced_motion or self.frames_drawn == 0:
-            self._fade = None
-            return
-        self._fade = Fade(self.surface.copy(), slide=slide)
-
-    def switch(self, screen, fade: bool = True) -> None:
-        """Replace every screen with this one."""
-        if fade:
-            self._start_fade()
-        if self.screen is not None:
-            self._guard(self.screen.on_exit)
-        self.stack.clear()
-        self.screen = screen
-        self._guard(screen.on_enter)
-        self.dirty = True
-        self.changed_screen = True
-
-    def push(self, screen) -> None:
-        """Show a screen over the current one (pause, documents, menus); pop() returns."""
-        if not getattr(self.screen, "is_overlay", False):
-            # A menu over a menu keeps the game's frame underneath, not the first menu's.
-            self.backdrop = self.surface.copy()
-        if self.screen is not None:
-            self._guard(self.screen.on_exit)
-            self.stack.append(self.screen)
-        self.screen = screen
-        self._guard(screen.on_enter)
-        self.dirty = True
-
-    def pop(self) -> None:
-        """Close the top screen and return to the one under it."""
-        if not self.stack:
-            return
-        self._guard(self.screen.on_exit)
-        self.screen = self.stack.pop()
-        self._guard(self.screen.on_enter)
+    def entered(self, screen) -> None:
+        """A new top screen: draw it."""
         self.dirty = True
 
     def transition(self, slide: bool = False) -> None:
         """Fade from what is on screen now (a screen calls this before changing its own content)."""
-        self._start_fade(self.layout.px(40) if slide else 0)
+        self.start_fade(self.layout.px(40) if slide else 0)
         self.changed_screen = True
 
     def start_role(self, role: str, fade: bool = True) -> None:
         """A new session of a role, from its first scene."""
         from game.engine import Session
 
-        from .screens.scene import SceneScreen
-
         self.art.clear()  # the last role's pictures are not needed any more
         self.session = Session.start(self.story, role, language=self.settings.language, machine=self.machine)
         self.autosave()
-        self.switch(SceneScreen(self), fade=fade)
+        self.go("scene", fade=fade)
 
     def continue_session(self, session, messages=()) -> None:
         """Carry on a loaded session."""
-        from .screens.scene import SceneScreen
-
         self.session = session
-        self.switch(SceneScreen(self))
+        self.go("scene")
         for message in messages:
             self.notify(self.translated(message))
 
     def to_title(self, message: str | None = None) -> None:
         """Back to the title screen (the autosave stays)."""
-        from .screens.title import TitleScreen
-
         if message:
             self.notify(message)
-        self.switch(TitleScreen(self))
+        self.go("title")
 
     def sound(self, name: str) -> None:
         """Play one of the game's sounds at the player's sound volume (silent without a device)."""
@@ -343,22 +317,32 @@ class App:
             self.audio.play(name, self.settings.sound_volume)
 
     def reload_story(self) -> None:
-        """Load the story again after a writer changed it; carry on where the player was."""
-        from game.engine import Session, StoryMachine
+        """Load the story again after a writer changed it; carry on where the player was (Edition.move)."""
+        from game.engine import CannotMove
 
-        from .language import localized
+        from .language import edition_of
 
         base, error = load_everything(self.story_path, self.data_dir / "parsed")
         if base is None:
             count = len(getattr(error, "problems", [])) or 1
             self.notify(self.ui("gui.story_problems", count=count))
             return
-        story, self.ui = localized(base, self.story_path, self.settings.language)
-        self.base_story, self.story, self.machine = base, story, StoryMachine(story)
-        if self.session is not None and self.session.state.role in story.roles:
-            session, messages = Session.restore(story, self.session.save(), self.machine)
-            self.continue_session(session, messages)
-        self.notify(self.ui("gui.story_reloaded"))
+        edition = edition_of(base, self.settings.language)
+        moved = None
+        if self.session is not None:
+            try:
+                moved = edition.move(self.session)
+            except CannotMove as exc:  # the last good story keeps running
+                self.notify(self.translated(exc.notice))
+                return
+        self.base_story = base
+        self._use(edition)
+        self.art.clear()
+        notices = []
+        if moved is not None:
+            session, notices = moved
+            self.continue_session(session)
+        self.notify(" ".join([self.ui("gui.story_reloaded"), *(self.translated(n) for n in notices)]))
 
     def autosave(self) -> None:
         """Keep the session in the autosave slot; a failure is shown but never stops play."""
@@ -393,37 +377,18 @@ class App:
 
     # --- the loop ----------------------------------------------------------------------------
 
-    def _guard(self, action: Callable, *args):
-        """Run a screen's code; an exception returns to the title with a message, keeping the autosave."""
-        try:
-            return action(*args)
-        except Exception as exc:  # noqa: BLE001 - a bug in one screen must not lose the player's game
-            self.recover(exc)
-            return None
-
     def recover(self, exc: Exception) -> None:
         """After a screen failed: say so, go back to the title, keep the autosave."""
         traceback.print_exception(exc, file=sys.stderr)
-        from .screens.error import ErrorScreen
-        from .screens.title import TitleScreen
-
-        failed = self.screen
-        self.stack.clear()
-        self.screen = None
-        self._fade = None
-        self._later.clear()
-        if failed is not None:
-            try:
-                failed.on_exit()
-            except Exception:  # noqa: BLE001 - already recovering
-                pass
+        failed = self.forget_screens()
         error = f"{type(exc).__name__}: {exc}"
         text = self.ui("gui.something_wrong", error=error) if self.ui else error
-        screen = ErrorScreen(self, text) if isinstance(failed, TitleScreen) else TitleScreen(self)
         self.notify(text, 10)
-        self.screen = screen
         try:
-            screen.on_enter()
+            if getattr(failed, "name", "") == "title":
+                self.go("error", error=text, fade=False)
+            else:
+                self.go("title", fade=False)
         except Exception:  # noqa: BLE001 - the title itself is broken: stop rather than loop
             traceback.print_exc()
             self.running = False
@@ -446,15 +411,14 @@ class App:
             self.toggle_fullscreen()
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self.loaded:
-            self._guard(self.reload_story)  # writers: see an edit at once, without restarting
+            self.guard(self.reload_story)  # writers: see an edit at once, without restarting
             self.dirty = True
             return
         if not self.loaded or self.screen is None:
             return
         self.dirty = True
-        self.manager.process_events(event)
         # Screens see every event too: a tap anywhere completes the typewriter, even on a widget.
-        self._guard(self.screen.handle_event, event)
+        self.dispatch(event)
 
     def step(self, events, dt: float) -> bool:
         """One frame: events, updates, and a draw when something changed. True when it drew."""
@@ -472,15 +436,13 @@ class App:
 
             # Events pygame_gui posted while handling these (link clicks), in the same frame.
             for event in pygame.event.get(eventtype=[pygame_gui.UI_TEXT_BOX_LINK_CLICKED]):
-                self._guard(self.screen.handle_event, event)
+                self.guard(self.screen.handle_event, event)
             self.manager.update(dt)
-            while self._later:
-                action = self._later.pop(0)
-                self._guard(action)
+            if self.run_later():
                 self.dirty = True
-            animating = bool(self._guard(self.screen.update, dt))
-            if self.watcher is not None and self.watcher.changed(dt):
-                self._guard(self.reload_story)
+            animating = bool(self.guard(self.screen.update, dt))
+            if self.watcher is not None and self.watcher.tick(dt):
+                self.guard(self.reload_story)
             if self.autoplayer is not None:
                 self.autoplayer.tick(self, dt)
                 animating = True
@@ -504,7 +466,7 @@ class App:
             return True
         if animating:
             # Only the screen's own animation moved (the typewriter): redraw just that part if it can.
-            rects = self._guard(self.screen.draw_partial, self.surface) if self.screen is not None else None
+            rects = self.guard(self.screen.draw_partial, self.surface) if self.screen is not None else None
             if rects:
                 pygame.display.update(rects)
                 self.frames_drawn += 1
@@ -512,17 +474,8 @@ class App:
                 self.draw()
             return True
         if self.changed_screen:
-            self.changed_screen = False
-            self._forget_killed_widgets()
-            give_back_free_memory()
+            self.tidy()
         return False
-
-    def _forget_killed_widgets(self) -> None:
-        """pygame_gui keeps the rectangle of every widget ever killed in a list it never empties."""
-        if self.manager is not None:
-            lost = getattr(self.manager.get_sprite_group(), "lostsprites", None)
-            if isinstance(lost, list):
-                lost.clear()
 
     def draw(self) -> None:
         """Draw the current frame and show it."""
@@ -530,13 +483,8 @@ class App:
         if not self.loaded or self.screen is None:
             self.title_art.draw(surface)
         else:
-            self._guard(self.screen.draw, surface)
-            self.manager.draw_ui(surface)
-            self._guard(self.screen.draw_over, surface)
-        if self._fade is not None:
-            self._fade.draw(surface)
-            if self._fade.done:
-                self._fade = None
+            self.draw_screen(surface)
+        self.draw_fade(surface)
         if self._toast is not None:
             self._draw_toast(surface, self._toast[0])
         pygame.display.flip()
@@ -545,7 +493,7 @@ class App:
 
     def _draw_toast(self, surface: pygame.Surface, text: str) -> None:
         layout = self.layout
-        from .script import face_for
+        from game.frontends.shell.script import face_for
 
         font = self.fonts.get(layout.font(17), face=face_for(self.settings.language, text))
         width = min(layout.content.width - 2 * layout.margin, layout.px(900))
@@ -557,28 +505,18 @@ class App:
         surface.blit(rendered, (box.x + layout.px(12), box.y + layout.px(7)))
 
     @property
-    def idle(self) -> bool:
+    def still(self) -> bool:
         """True when nothing moves, so the loop may sleep until the next event."""
         if not self.loaded or self._fade is not None or self._toast is not None or self.autoplayer is not None:
             return False
         return not self.dirty and self._full == 0 and not (self.screen is not None and self.screen.update(0.0))
 
-    def run(self) -> None:
-        """The main loop: sleeps while the screen is still, 60 frames a second while something moves."""
-        clock = pygame.time.Clock()
-        while self.running:
-            if self.idle:
-                first = pygame.event.wait(500)
-                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
-            else:
-                events = pygame.event.get()
-            dt = min(0.1, clock.tick(FPS) / 1000.0)
-            self.step(events, dt)
-
-    def screenshot(self, path: Path) -> None:
-        """Save what is on screen as a PNG."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(self.surface, str(path))
+    def close(self) -> None:
+        """Close the window and let go of everything the game held (safe to call twice)."""
+        if self._loader is not None and self._loader.is_alive():
+            self._loader.join()  # the loading thread still uses pygame's fonts
+        self.autoplayer = None
+        super().close()
 
 
 def run_desktop(story_path, data_dir, role=None, lang=None, autoplay=None, screenshots=None, watch=False) -> str | None:
@@ -599,5 +537,5 @@ def run_desktop(story_path, data_dir, role=None, lang=None, autoplay=None, scree
     try:
         app.run()
     finally:
-        pygame.quit()
+        app.close()
     return "ok"

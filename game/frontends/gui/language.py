@@ -1,4 +1,4 @@
-"""The story and interface strings in the player's language, and moving a session between languages."""
+"""The story and interface strings in the player's language (the engine's Edition), and the languages offered."""
 
 from __future__ import annotations
 
@@ -10,12 +10,11 @@ from game.shipped import story_folder
 SHIPPED_STORY = story_folder()
 
 
-def localized(base, story_path: Path, language: str):
-    """(story, UiText) of a loaded story in a language; English per string where a translation is missing."""
-    from game.engine import load_language
+def edition_of(loaded, language: str):
+    """The engine Edition of a loaded story in a language, with the shipped interface strings."""
+    from game.engine import Edition
 
-    story, ui, _problems = load_language(Path(story_path), base, language, ui_root=SHIPPED_STORY)
-    return story, ui
+    return Edition.build(loaded, language, ui_root=SHIPPED_STORY)
 
 
 def english_ui():
@@ -42,10 +41,3 @@ def own_name(language: str) -> str:
     catalog, _ = load_catalog(SHIPPED_STORY, language)
     name = catalog.text("ui.language.name", "")
     return name if name and name != english else (catalog.name or language)
-
-
-def moved(session, story, machine):
-    """The same session (scene, variables, path) on a story in another language."""
-    from game.engine import Session, SessionState
-
-    return Session(story, SessionState.from_dict(session.save()), machine)

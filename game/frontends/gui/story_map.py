@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from . import palette as P
+from game.frontends.shell import palette as P
 
 
 def depths(role) -> dict[str, int]:

@@ -60,7 +60,7 @@ class OutOfOrder:
 
     def draw(self) -> None:
         """Dark blue-black, the heading in amber, the detail below, every language in turn down the screen."""
-        from game.frontends.gui.fonts import FontCache
+        from game.frontends.shell.fonts import FontCache
 
         from .sizing import Sizing
 

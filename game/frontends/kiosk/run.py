@@ -111,7 +111,7 @@ def run_kiosk(config_path: Path | None, story_root: Path, ui_root: Path, data_di
     finally:
         stop.restore()
         stats.close(timeout=0.8)  # local writes only: a shared store's queue keeps what the server has not got
-        pygame.quit()
+        app.close()
 
 
 def _config_problems(exc: ConfigError, story_root: Path) -> list[Problem]:

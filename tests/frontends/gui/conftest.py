@@ -35,4 +35,6 @@ def make_driver(tmp_path):
         return driver
 
     yield make
+    for driver in drivers:
+        driver.app.close()  # drains pygame's events: otherwise they keep every App of the run alive
     pygame.quit()

@@ -11,6 +11,7 @@ import pygame
 from game.frontends.gui.settings import Settings, load_settings
 
 from .conftest import TEST_STORY
+from .driver import Driver
 
 
 def test_a_story_that_fails_to_load_shows_its_problems_on_an_error_screen(make_driver, tmp_path):
@@ -131,3 +132,22 @@ def test_run_desktop_says_no_display_when_no_window_can_be_opened(tmp_path):
             f"print(run_desktop({str(TEST_STORY)!r}, {str(tmp_path)!r}))")
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "no-display"
+
+
+def test_a_closed_game_leaves_nothing_of_itself_in_memory(tmp_path):
+    import gc
+    import weakref
+
+    from game.frontends.gui.app import App
+
+    app = App(TEST_STORY, tmp_path / "data", role="pilot")
+    driver = Driver(app)
+    driver.frames(2)
+    driver.key(pygame.K_ESCAPE)  # a menu over the scene: pygame_gui posts events for its buttons
+    driver.frames(3)
+    assert pygame.event.peek()  # events nobody took are waiting: they used to hold the App for ever
+    gone = weakref.ref(app)
+    app.close()
+    del app, driver
+    gc.collect()
+    assert gone() is None

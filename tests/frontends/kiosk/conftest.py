@@ -51,12 +51,13 @@ def make_kiosk(tmp_path, clock, library):
         loaded = parse_config(text)
         stats = StatsStore(stats_path or tmp_path / "stats.sqlite3", loaded.config.min_sessions, clock=lambda: 0.0)
         app = KioskApp(loaded, library, stats, clock=clock, size=size)
-        made.append(stats)
+        made.append((app, stats))
         app.step()
         return app
 
     yield make
-    for stats in made:
+    for app, stats in made:
+        app.close()  # drains pygame's events: otherwise they keep every kiosk of the run alive
         stats.close()
 
 

@@ -63,3 +63,26 @@ def test_a_story_edit_that_no_longer_loads_keeps_the_last_good_story_and_lists_t
     assert library.base is good
     assert library.problems and any("nowhere_at_all" in p.message for p in library.problems)
     assert all(p.location.line > 0 for p in library.problems if "role.yaml" in p.location.path)
+
+
+def test_a_closed_kiosk_leaves_nothing_of_itself_in_memory(tmp_path, clock, library):
+    import gc
+    import weakref
+
+    import pygame
+
+    from game.frontends.kiosk.app import KioskApp
+    from game.frontends.kiosk.config import parse_config
+    from game.frontends.kiosk.stats import StatsStore
+
+    stats = StatsStore(tmp_path / "stats.sqlite3", clock=lambda: 0.0)
+    app = KioskApp(parse_config("languages: [en]\n"), library, stats, clock=clock, size=(1280, 720))
+    app.step()
+    play_to_role(app)
+    pygame.event.post(pygame.event.Event(pygame.USEREVENT, held=app.screen))  # as pygame_gui's own events do
+    gone = weakref.ref(app)
+    app.close()
+    stats.close()
+    del app
+    gc.collect()
+    assert gone() is None

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pygame
 import pygame_gui
 
-from game.engine import build_debrief, format_moment, historical_path
+from game.engine import build_debrief, departure_sentence, format_moment, historical_path, turn_sentence
 
-from .. import palette as P
+from game.frontends.shell import palette as P
 from ..story_map import draw_story_map, node_at
-from ..richtext import Span, b, i
-from ..script import face_for
+from game.frontends.shell.richtext import Span, b, i
+from game.frontends.shell.script import face_for
 from .base import Screen
 
 
@@ -21,7 +21,7 @@ class DebriefScreen(Screen):
 
     def __init__(self, app):
         super().__init__(app)
-        self.debrief = build_debrief(app.story, app.session.state)
+        self.debrief = build_debrief(app.story, app.session.state, app.machine.rules)
         self.quotes: list[tuple[object, str]] = []  # (quote, the claim it backs), linked as q<index>
         self.map_rect = pygame.Rect(0, 0, 0, 0)
 
@@ -36,11 +36,23 @@ class DebriefScreen(Screen):
         if self.debrief.missed:
             parts.append(rich.block(b(ui("gui.debrief.missed"))))
             parts.extend(self.row(review, rich) for review in self.debrief.missed)
+        turns = self.turns_html(rich)
+        if turns:
+            parts.append(turns)
         if self.debrief.role.epilogue:
             parts.append(rich.block(b(ui("debrief.next"))) + "<br>" + rich.block(self.debrief.role.epilogue))
         if self.debrief.role.question:
             parts.append(rich.block(i(self.debrief.role.question)))
         return "<br><br>".join(parts) or rich.block(ui("gui.debrief.none"))
+
+    def turns_html(self, rich) -> str:
+        """Where the path left the record, and which earlier choices opened or closed later ones ('' if none)."""
+        debrief, ui = self.debrief, self.ui
+        departure = departure_sentence(debrief, ui)
+        lines = ([departure] if departure else []) + [turn_sentence(debrief.role, t, ui) for t in debrief.turns]
+        if not lines:
+            return ""
+        return "<br>".join([rich.block(b(ui("debrief.turns_heading"))), *(rich.block("• " + line) for line in lines)])
 
     def row(self, review, rich) -> str:
         """One decision as HTML."""
@@ -52,7 +64,7 @@ class DebriefScreen(Screen):
             mark = Span(ui("gui.debrief.matched"), colour="#50FF82")
         else:
             mark = Span(ui("gui.debrief.different"), colour="#FFB000")
-        lines = [rich.block(b(scene.title or review.scene_id), "  ", i(format_moment(scene.when, self.language)), "  ", mark)]
+        lines = [rich.block(b(scene.title or review.scene_id), "  ", i(format_moment(scene.when, self.ui)), "  ", mark)]
         if review.matched:
             lines.append(rich.block(b(ui("gui.debrief.you_as_record")), " " + review.chosen.text))
         else:
@@ -143,22 +155,16 @@ class DebriefScreen(Screen):
 
     def open_sources(self) -> None:
         """Every source of the debrief as a list of buttons (for the keyboard)."""
-        from .sources import SourcesScreen
-
-        self.app.push(SourcesScreen(self.app, self.quotes))
+        self.app.open("sources", quotes=self.quotes)
 
     def open_quote(self, index: int) -> None:
         """One quote with its reference."""
-        from .sources import QuoteScreen
-
         quote, claim = self.quotes[index]
-        self.app.push(QuoteScreen(self.app, quote, claim))
+        self.app.open("quote", quote=quote, claim=claim)
 
     def again(self) -> None:
         """Choose a role again."""
-        from .roles import RoleScreen
-
-        self.app.switch(RoleScreen(self.app))
+        self.app.go("roles")
 
     def title(self) -> None:
         """Back to the title."""
@@ -192,7 +198,7 @@ class DebriefScreen(Screen):
         if self.app.settings.high_contrast:
             surface.fill((0, 0, 0))
         else:
-            from .. import art
+            from game.frontends.shell import art
 
             surface.blit(cache.get(("role_bg", role.id, size), lambda: art.role_background(role.id, size)), (0, 0))
         rect = self.map_rect
@@ -229,7 +235,7 @@ class DebriefScreen(Screen):
         if scene_id is None:
             return
         scene = role.scenes[scene_id]
-        text = f"{scene.title or scene_id} · {format_moment(scene.when, self.language)}"
+        text = f"{scene.title or scene_id} · {format_moment(scene.when, self.ui)}"
         font = self.app.fonts.get(layout.font(15), bold=True, face=face_for(self.language, text))
         label = font.render(text, True, (255, 236, 190))
         box = label.get_rect(midbottom=(point[0], point[1] - layout.px(12))).inflate(layout.px(12), layout.px(6))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pygame
 
-from .. import art
-from ..richtext import b, i
+from game.engine import quote_words
+
+from game.frontends.shell import art
+from game.frontends.shell.richtext import b, i
 from .overlay import OverlayScreen
 
 
@@ -29,7 +31,7 @@ class DocumentScreen(OverlayScreen):
         pad = layout.px(34)
         doc = self.document
         crt = doc.kind in ("radar_log", "map") and not self.app.settings.high_contrast
-        status = self.ui("gui.document.documented" if doc.status == "documented" else "gui.document.dramatized")
+        status = self.ui(f"gui.document.{doc.status}")
         object_id = "#document_text_crt" if crt else "#document_text"
         rich = self.rich(object_id, width - 2 * pad)
         kind = self.ui(f"document.{doc.kind}") if f"document.{doc.kind}" in self.ui.english else doc.kind
@@ -37,9 +39,9 @@ class DocumentScreen(OverlayScreen):
                 + rich.paragraphs(doc.text))
         for quote in doc.sources:
             source = self.app.story.sources.get(quote.source)
-            html += "<br><br>" + rich.block(f"“{quote.quote}” ({source.title if source else quote.source})")
+            html += "<br><br>" + rich.block(f"{quote_words(quote, self.ui)} ({source.title if source else quote.source})")
             if quote.translation:
-                html += "<br>" + rich.block(i(self.ui("debrief.translation", text=f"“{quote.translation}”")))
+                html += "<br>" + rich.block(i(self.ui("debrief.translation", text=quote_words(quote, self.ui, True))))
         close_h = layout.px(46)
         self.text(pygame.Rect(self.paper.x + pad, self.paper.y + pad, width - 2 * pad, height - 2 * pad - close_h - layout.px(10)),
                   html, object_id)

@@ -8,8 +8,8 @@ from game.engine import break_lines, format_moment
 from game.shipped import assets_folder
 
 from .. import geo
-from .. import palette as P
-from ..script import face_for
+from game.frontends.shell import palette as P
+from game.frontends.shell.script import face_for
 from .overlay import OverlayScreen
 
 MAP_IMAGE = assets_folder() / "maps" / "flight_map.png"
@@ -161,7 +161,7 @@ class FlightMapScreen(OverlayScreen):
                 surface.blit(note, (side.x, y + layout.px(6)))
         else:
             now = self.app.session.scene
-            note = self.wrapped_text(font, self.ui("gui.map.now", when=format_moment(now.when, self.language)), side.width,
+            note = self.wrapped_text(font, self.ui("gui.map.now", when=format_moment(now.when, self.ui)), side.width,
                                      (160, 170, 160))
             if y + note.get_height() < side.bottom - layout.px(56):
                 surface.blit(note, (side.x, y + layout.px(6)))

@@ -6,7 +6,7 @@ import pygame
 
 from game.engine import format_moment
 
-from ..richtext import Span, b, i
+from game.frontends.shell.richtext import Span, b, i
 from .overlay import OverlayScreen
 
 
@@ -26,7 +26,7 @@ class HistoryScreen(OverlayScreen):
             if scene is None:
                 continue
             choice = scene.choice(step.choice)
-            part = (rich.block(b(scene.title or step.scene), "  ", i(format_moment(scene.when, self.language)))
+            part = (rich.block(b(scene.title or step.scene), "  ", i(format_moment(scene.when, self.ui)))
                     + "<br>" + rich.paragraphs(scene.text))
             if choice is not None:
                 part += "<br>" + rich.block(Span(self.ui("debrief.you", text=choice.text), colour="#FFB000"))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pygame
 
-from ..richtext import Span, b, i
+from game.engine import quote_words
+
+from game.frontends.shell.richtext import Span, b, i
 from .overlay import OverlayScreen
 
 
@@ -23,9 +25,9 @@ class QuoteScreen(OverlayScreen):
         rich = rich or self.rich("#source_card", 10**6)
         quote, ui = self.quote, self.ui
         source = self.app.story.sources.get(quote.source)
-        html = rich.block(Span(f"“{quote.quote}”", size=self.app.layout.font(22)))
+        html = rich.block(Span(quote_words(quote, ui), size=self.app.layout.font(22)))
         if quote.translation:
-            html += "<br>" + rich.block(i(ui("debrief.translation", text=f"“{quote.translation}”")))
+            html += "<br>" + rich.block(i(ui("debrief.translation", text=quote_words(quote, ui, True))))
         html += "<br><br>" + rich.block(b(ui("gui.quote.backs")), " " + self.claim) + "<br><br>"
         if source is None:
             return html + rich.block(b(ui("gui.quote.source")), " " + quote.source)
@@ -73,9 +75,9 @@ class SourcesScreen(OverlayScreen):
         index, (quote, _) = numbered
         source = self.app.story.sources.get(quote.source)
         title = source.title if source else quote.source
-        return f"{title}: “{quote.quote}”", lambda: self.open(index)
+        return f"{title}: {quote_words(quote, self.ui)}", lambda: self.open(index)
 
     def open(self, index: int) -> None:
         """One quote."""
         quote, claim = self.quotes[index]
-        self.app.push(QuoteScreen(self.app, quote, claim))
+        self.app.open("quote", quote=quote, claim=claim)

@@ -39,7 +39,7 @@ class AttractScreen(KioskScreen):
                 actual = actual_choice(scene)
                 if actual is None:
                     continue
-                found.append((f"{format_moment(scene.when, language)} · {scene.where}", actual.text, role.name))
+                found.append((f"{format_moment(scene.when, self.app.library.ui(language))} · {scene.where}", actual.text, role.name))
         return found or [("", "", "")]
 
     def build(self) -> None:

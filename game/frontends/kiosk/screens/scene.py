@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import format_moment
-from game.frontends.gui import art
+from game.frontends.shell import art
 
 from ..strings import text
 from ..ui import AMBER, DIM, KioskScreen
@@ -31,7 +31,7 @@ class SceneScreen(KioskScreen):
         margin = sizing.margin
         width = w - 2 * margin
         language = app.language
-        self.where = self.text(f"{format_moment(scene.when, language)} · {scene.where}", width, colour=DIM)
+        self.where = self.text(f"{format_moment(scene.when, app.library.ui(language))} · {scene.where}", width, colour=DIM)
         if scene.is_ending:
             self.title = self.text(scene.ending.title, width, sizing.heading, AMBER, True)
             self.body = self.text(scene.ending.outcome, width)
@@ -60,13 +60,11 @@ class SceneScreen(KioskScreen):
     def choose(self, choice_id: str) -> None:
         """Take a choice and show the next scene."""
         self.app.visit.session.choose(choice_id)
-        self.app.switch(SceneScreen(self.app))
+        self.app.go("scene")
 
     def open_document(self, document) -> None:
         """A dossier document (only when the museum enabled them)."""
-        from .document import DocumentScreen
-
-        self.app.switch(DocumentScreen(self.app, document))
+        self.app.go("document", document=document)
 
     def draw(self, surface: pygame.Surface) -> None:
         """The role's background, a dark panel, the moment and the text."""

@@ -1,0 +1,1 @@
+"""What both front ends share and nothing of either's policy: the host, its screens and their toolkit."""
