@@ -170,3 +170,25 @@ def test_a_stats_url_that_is_not_postgresql_and_a_bad_kiosk_id_are_refused_at_th
     problems = caught.value.problems
     assert [(p.code, p.location.line) for p in problems] == [("K003", 2), ("K003", 3)]
     assert "postgresql://" in problems[0].message
+
+
+def test_staff_see_that_the_server_is_away_and_how_many_visits_wait(make_kiosk, clock, tmp_path):
+    from .conftest import press
+    from .test_staff import staff_gesture, type_pin
+
+    app = make_kiosk("pin: '2468'\n")
+    gone = kiosk(f"postgresql://foxbat@/museum?host={tmp_path}/no-server", "hall-1", tmp_path)
+    app.stats.close()
+    app.stats = gone
+    try:
+        gone.record(visit())
+        gone.record(visit())
+        assert gone.flush()
+        assert not gone.backend.sync(10)
+        staff_gesture(app, clock)
+        type_pin(app, "2468")
+        texts = " ".join(" ".join(b.lines) for b in app.screen.blocks)
+        assert "Statistics server not reachable: 2 visits wait in the local queue" in texts
+        press(app, "Back to visitors")
+    finally:
+        gone.close(timeout=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import time
 
@@ -12,6 +13,8 @@ from game.engine import actual_choice, historical_path
 from ..pin import PinEntry
 from ..strings import text
 from ..ui import AMBER, DIM, PHOSPHOR, TEXT, KioskScreen, face_for
+
+log = logging.getLogger("foxbat.kiosk.staff")
 
 STAFF_TIMEOUT = 300.0  # an open staff screen left alone returns to the visitors after this
 PIN_TIMEOUT = 30.0
@@ -50,6 +53,7 @@ class PinScreen(_StaffSide, KioskScreen):
         super().__init__(app)
         # The lockout belongs to the kiosk, not to this pad: Cancel and the gesture again do not clear it.
         self.entry = PinEntry(app.pin_check, app.pin_lock)
+        log.info("staff gesture made: PIN pad opened%s", " (locked)" if self.entry.locked else "")
         self.message = self._locked_words() if self.entry.locked else ""
 
     def build(self) -> None:
@@ -162,6 +166,8 @@ class StaffScreen(_StaffSide, KioskScreen):
         ]
         if self.notice:
             lines.append((self.notice, AMBER))
+        if app.stats.state == "waiting" and getattr(app.stats.backend, "url", None):
+            lines.append((words("stats_waiting", pending=app.stats.pending, reason=app.stats.backend.reason), AMBER))
         for warning in app.stats.warnings:
             shown = self.app.library.ui(self.app.config.staff)(warning.key, **warning.values)
             lines.append((words("warning", warning=shown), AMBER))
