@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -200,12 +199,3 @@ class SharedBackend:
                 pass
             self._db = None
 
-
-def wait_for(predicate, timeout: float, step: float = 0.05) -> bool:
-    """Poll until predicate() is true or timeout passes (tests and the soak bench)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if predicate():
-            return True
-        time.sleep(step)
-    return predicate()
