@@ -109,7 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
     add_classroom_parsers(commands)
 
     kiosk = commands.add_parser("kiosk", help="run the museum kiosk: fullscreen, attract loop, staff exit")
+    kiosk.add_argument("action", nargs="?", choices=["run", "set-pin"], default="run",
+                       help="set-pin: ask for a new staff PIN and write its salted hash into --config")
     kiosk.add_argument("--config", type=Path, metavar="FILE", help="kiosk.yaml (see docs/kiosk.example.yaml)")
+    kiosk.add_argument("--check", action="store_true",
+                       help="check config, story, PIN, display and statistics store, then exit (0 ok, 1 problems)")
+    kiosk.add_argument("--allow-default-pin", action="store_true", help="start even with the default PIN 1976")
+
+    stats = commands.add_parser("stats", help="museum statistics of the kiosks")
+    stats.add_argument("action", choices=["export"], help="export: the totals on standard output")
+    stats.add_argument("--config", type=Path, metavar="FILE", required=True, help="the kiosk.yaml naming the store")
+    stats.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv)")
     return parser
 
 
@@ -188,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_desktop_or_terminal()
         handler = {"play": cmd_play, "lint": cmd_lint, "export": cmd_export, "i18n": cmd_i18n, "graph": cmd_graph,
                    "playtest": cmd_playtest, "schema": cmd_schema, "kiosk": cmd_kiosk,
-                   "debrief": cmd_debrief, "classroom": cmd_classroom}[args.command]
+                   "debrief": cmd_debrief, "classroom": cmd_classroom, "stats": cmd_stats}[args.command]
         return handler(args)
     except MissingShippedStory as exc:
         print(f"foxbat: the story that ships with the game is missing (looked in {exc.args[0]}): reinstall "
@@ -514,7 +524,27 @@ def cmd_classroom(args: argparse.Namespace) -> int:
 
 
 def cmd_kiosk(args: argparse.Namespace) -> int:
-    """`foxbat kiosk [--config FILE]`: exit 1 on a config or story with mistakes, 10 after a staff exit."""
+    """`foxbat kiosk [set-pin] [--config FILE] [--check]`: exit 1 on problems, 10 after a staff exit."""
+    if args.action == "set-pin":
+        from game.frontends.kiosk.setpin import set_pin
+
+        if args.config is None:
+            print("foxbat kiosk set-pin: give --config FILE (the kiosk.yaml to write the PIN's hash into)",
+                  file=sys.stderr)
+            return EXIT_PROBLEMS
+        return set_pin(args.config)
+    if args.check:
+        from game.frontends.kiosk.check import check_kiosk
+
+        return check_kiosk(args.config, default_story_path(), data_dir(), args.allow_default_pin)
     from game.frontends.kiosk.run import run_kiosk
 
-    return run_kiosk(args.config, default_story_path(), shipped_story_path(), data_dir())
+    return run_kiosk(args.config, default_story_path(), shipped_story_path(), data_dir(),
+                     allow_default_pin=args.allow_default_pin)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """`foxbat stats export --config FILE --format csv|json`: the statistics' totals on standard output."""
+    from game.frontends.kiosk.stats_export import export_command
+
+    return export_command(args.config, args.format, data_dir())
