@@ -10,7 +10,8 @@ from .errors import Problem, Severity, SourceLocation, StoryError, did_you_mean,
 from .edition import CannotMove, Edition
 from .gcpause import gc_paused
 from .i18n import (
-    Catalog, Coverage, Entry, Translatable, TranslationFile, UiText, coverage, format_moment, languages_in,
+    DATE_PATTERN_VALUES, Catalog, Coverage, Entry, Translatable, TranslationFile, UiText, coverage, format_moment,
+    languages_in,
     load_catalog, load_language, load_ui_strings, localize, story_strings, text_hash, translatables,
 )
 from .linebreak import NO_LINE_END, NO_LINE_START, break_lines, columns
@@ -32,7 +33,7 @@ from .watcher import StoryWatcher
 from .yamlfile import display_path, parse_yaml, read_yaml
 
 __all__ = [
-    "CannotMove", "Edition", "LoadedStory", "Locations", "Notice", "Translatable", "translatables",
+    "CannotMove", "DATE_PATTERN_VALUES", "Edition", "LoadedStory", "Locations", "Notice", "Translatable", "translatables",
     "gc_paused",
     "ParseCache",
     "NO_LINE_END", "NO_LINE_START", "break_lines", "columns",

@@ -290,6 +290,16 @@ class UiText:
             return english.format(**values)  # a translator's broken placeholder must not crash play
 
 
+#: The values the game gives each date pattern; a language may use any of them (lint W333 allows
+#: them), so Japanese can write the month as a number where English writes its name.
+DATE_PATTERN_VALUES = {
+    "date.day": frozenset({"day", "month", "month_number", "year"}),
+    "date.month": frozenset({"month", "month_number", "year"}),
+    "date.time": frozenset({"hour", "minute"}),
+    "date.with_time": frozenset({"date", "time"}),
+}
+
+
 def format_moment(when: str, ui: "UiText") -> str:
     """A scene's `when` as a reader of the interface's language writes a date and time.
 

@@ -200,10 +200,6 @@ class Story(Frozen):
     roles: dict[Id, Role]
     sources: dict[Id, Source] = Field(default_factory=dict)
 
-    def role(self, role_id: str) -> Role:
-        """The role with this id; KeyError when there is none."""
-        return self.roles[role_id]
-
 
 # --- the shapes of the files on disk -------------------------------------------------------
 

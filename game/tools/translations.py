@@ -7,7 +7,8 @@ from pathlib import Path
 import yaml
 
 from game.engine import (
-    Catalog, Problem, Story, coverage, error, load_catalog, load_ui_strings, story_strings, text_hash, warning,
+    DATE_PATTERN_VALUES, Catalog, Problem, Story, coverage, error, load_catalog, load_ui_strings, story_strings,
+    text_hash, warning,
 )
 from game.engine import languages_in
 
@@ -133,12 +134,14 @@ def check_translations(story: Story, root: Path) -> list[Problem]:
                                     f"update the text, then set hash: {text_hash(wanted[key])} ('foxbat i18n "
                                     f"status --lang {language}' shows the old and new English side by side)"))
         for key, entry in catalog.entries.items():
-            if entry.text.strip() and key in wanted and _placeholders(entry.text) != _placeholders(wanted[key]):
+            if entry.text.strip() and key in wanted and not _placeholders_fit(key, entry.text, wanted[key]):
+                offered = DATE_PATTERN_VALUES.get(key.removeprefix("ui."))
                 problems.append(warning("W333", catalog.defined_at.get(key, where),
                                         f"'{language}': translation of '{key}' has placeholders "
                                         f"{sorted(_placeholders(entry.text))}, the English has "
                                         f"{sorted(_placeholders(wanted[key]))}",
-                                        "keep every {name} of the English, spelled exactly the same"))
+                                        f"a date pattern may use {', '.join('{' + v + '}' for v in sorted(offered))}"
+                                        if offered else "keep every {name} of the English, spelled exactly the same"))
         for key in report.unknown:
             problems.append(warning("W332", catalog.defined_at.get(key, where),
                                     f"'{language}': '{key}' translates nothing in the story",
@@ -147,10 +150,18 @@ def check_translations(story: Story, root: Path) -> list[Problem]:
 
 
 def _placeholders(text: str) -> set[str]:
-    """The {names} a string expects the game to fill in."""
+    """The {names} a string expects the game to fill in ({name:02d} too)."""
     import re
 
-    return set(re.findall(r"\{([a-z_]+)\}", text))
+    return set(re.findall(r"\{([a-z_]+)(?:[:!][^{}]*)?\}", text))
+
+
+def _placeholders_fit(key: str, translation: str, english: str) -> bool:
+    """The same {names} as the English; a date pattern may use any value the game gives it."""
+    offered = DATE_PATTERN_VALUES.get(key.removeprefix("ui."))
+    if offered is not None:
+        return _placeholders(translation) <= offered
+    return _placeholders(translation) == _placeholders(english)
 
 
 def _folder_location(root: Path, language: str):

@@ -61,3 +61,13 @@ def test_noto_sans_draws_every_vietnamese_letter(maps):
     letters = "ạảãàáâậầấẩẫăắằặẳẵẻẽèéêềếểễệỉĩìíịỏõòóôồốổỗộơờớởỡợủũùúưừứửữựỳỹýỵỷđ"
     letters += letters.upper()
     assert {ch for ch in letters if ord(ch) not in maps["latin"]} == set()
+
+
+def test_the_coverage_file_lint_reads_matches_the_fonts():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_coverage", FONTS / "make_coverage.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert (FONTS / "coverage.json").read_text(encoding="utf-8") == module.render(), \
+        "run: .venv/bin/python assets/fonts/make_coverage.py"

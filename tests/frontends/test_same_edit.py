@@ -31,7 +31,7 @@ def _edit(root: Path, changes) -> None:
     os.utime(path, (later, later))
 
 
-def _in_the_terminal(root: Path, changes) -> tuple[str, dict, list[str]]:
+def _in_the_terminal(root: Path, changes) -> tuple[tuple[str, dict, list[str]], str]:
     """Take off and fly low at the prompts, let the writer edit, and read where the player is."""
     edition = Edition.build(load_story(root), ui_root=PROJECT / "story")
     answers = ["1", "1", "", "q"]
@@ -44,11 +44,13 @@ def _in_the_terminal(root: Path, changes) -> tuple[str, dict, list[str]]:
 
     game = TerminalGame(edition.start("pilot"), read, out, live=LiveReload(edition, out), width=200)
     assert game.run() == "quit"
-    assert "[reload]" in out.getvalue()
-    return game.session.scene_id, game.session.variables, [s.choice for s in game.session.path]
+    reload_lines = [line.removeprefix("[reload] ") for line in out.getvalue().splitlines() if line.startswith("[reload]")]
+    assert reload_lines[0] == "01_flight.yaml changed: story reloaded."
+    place = game.session.scene_id, game.session.variables, [s.choice for s in game.session.path]
+    return place, " ".join(reload_lines[1:])
 
 
-def _in_the_window(root: Path, data: Path, changes) -> tuple[str, dict, list[str]]:
+def _in_the_window(root: Path, data: Path, changes) -> tuple[tuple[str, dict, list[str]], str]:
     """The same in the desktop game driven headless through App.step(), reloading with F5."""
     from game.frontends.gui.app import App
 
@@ -61,22 +63,25 @@ def _in_the_window(root: Path, data: Path, changes) -> tuple[str, dict, list[str
         f5 = [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F5, mod=0, unicode="", scancode=0)]
         app.step(f5, 1 / 60)
         app.step([], 1 / 60)
-        assert app.message.startswith("Story reloaded.")
-        return app.session.scene_id, app.session.variables, [s.choice for s in app.session.path]
+        assert app.message.startswith("Story reloaded. ")
+        place = app.session.scene_id, app.session.variables, [s.choice for s in app.session.path]
+        return place, app.message.removeprefix("Story reloaded. ")
     finally:
-        pygame.event.clear()  # drop what pygame_gui posted, which would keep the App alive
-        del app
-        pygame.quit()
+        app.close()  # drains pygame's events (they would keep the App alive) and quits pygame
 
 
-@pytest.mark.parametrize("changes, where", [
-    ([RENAME_GO], ("over_the_sea", {"fuel": 70, "nerve": 70}, ["low"])),
-    (REMOVE_OVER_THE_SEA, ("over_water", {"fuel": 70, "nerve": 70}, ["go", "low"])),
+@pytest.mark.parametrize("changes, where, said", [
+    ([RENAME_GO], ("over_the_sea", {"fuel": 70, "nerve": 70}, ["low"]),
+     "1 earlier choice(s) no longer exist and were taken out of the undo history."),
+    (REMOVE_OVER_THE_SEA, ("over_water", {"fuel": 70, "nerve": 70}, ["go", "low"]),
+     "Scene 'over_the_sea' is gone; replayed 2 of 2 choice(s) and arrived at 'Over the Sea of Japan'."),
 ], ids=["renamed choice", "removed scene"])
-def test_the_same_edit_leaves_the_player_in_the_same_place_in_the_terminal_and_the_window(tmp_path, changes, where):
+def test_the_same_edit_leaves_the_player_in_the_same_place_in_the_terminal_and_the_window(tmp_path, changes, where,
+                                                                                            said):
     terminal_story, window_story = tmp_path / "terminal", tmp_path / "window"
     shutil.copytree(STORIES / "sample", terminal_story)
     shutil.copytree(STORIES / "sample", window_story)
     in_terminal = _in_the_terminal(terminal_story, changes)
     in_window = _in_the_window(window_story, tmp_path / "data", changes)
-    assert in_terminal == in_window == where
+    assert in_terminal[0] == in_window[0] == where
+    assert in_terminal[1] == in_window[1] == said  # and both say so in the same words

@@ -88,3 +88,22 @@ def test_status_refuses_something_that_is_not_a_story_folder(tmp_path, capsys):
 
     assert main(["i18n", "status", str(tmp_path / "nowhere")]) == 2
     assert "takes one story folder" in capsys.readouterr().err
+
+
+def test_a_date_pattern_may_use_any_value_the_game_gives_it_but_nothing_else(tmp_path):
+    import yaml
+
+    from game.engine import text_hash
+
+    root = _story(tmp_path)
+    english = {"date.month": "{month} {year}", "date.day": "{day} {month} {year}", "terminal.saved": "Saved to {slot}."}
+    (root / "i18n" / "en").mkdir(parents=True)
+    (root / "i18n" / "en" / "ui.yaml").write_text(yaml.safe_dump({"language": "en", "entries": english}))
+    texts = {"date.month": "{month_number:02d}.{year}", "date.day": "{day} {weekday} {year}", "terminal.saved": "{khe}"}
+    entries = {f"ui.{k}": {"hash": text_hash(english[k]), "en": english[k], "text": t} for k, t in texts.items()}
+    (root / "i18n" / "xx").mkdir()
+    (root / "i18n" / "xx" / "ui.yaml").write_text(
+        yaml.safe_dump({"language": "xx", "scope": "ui", "entries": entries}))
+    flagged = sorted(p.message.split("'")[3] for p in check_translations(load_story(root).story, root)
+                     if p.code == "W333")
+    assert flagged == ["ui.date.day", "ui.terminal.saved"]  # {month_number:02d} is offered; {weekday} is not
