@@ -33,6 +33,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
 HEADING = "## Speed where people wait (issue 19)"
+ROWS = ("import", "lint", "load", "cold", "choose", "play", "edit")
 TARGETS = {
     "import": 0.15,       # s CPU for `import game.engine`
     "lint": 0.5,          # s whole-process CPU for `foxbat lint story`
@@ -221,6 +222,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--scenes", type=int, default=5000)
     parser.add_argument("--traces", type=int, default=1500)
+    parser.add_argument("--rows", default=",".join(ROWS), help=f"which rows, comma-separated (default all: {','.join(ROWS)})")
     parser.add_argument("--record", metavar="LABEL", help="append the figures to bench/RESULTS.md under LABEL")
     options = parser.parse_args()
     if options.mode == "load":
@@ -261,57 +263,65 @@ def run_all(options) -> int:
         print(f"{options.scenes:,} scenes; {len(traces['traces']):,} random traces, {steps:,} choices; "
               f"{runs} runs of each, alternated; medians")
         rows = []
+        wanted = set(options.rows.split(","))
 
-        imports = alternated([python, "-c", "import game.engine"], [python, "-c", "import yaml"], runs, env)
-        rows.append(("`import game.engine`, CPU",
-                     f"{imports['a_cpu']:.3f} s ({imports['cpu_ratio']:.1f}x bare `import yaml`, "
-                     f"{imports['b_cpu']:.3f} s)", f"<= {TARGETS['import']} s", imports["a_cpu"] <= TARGETS["import"]))
+        if "import" in wanted:
+            imports = alternated([python, "-c", "import game.engine"], [python, "-c", "import yaml"], runs, env)
+            rows.append(("`import game.engine`, CPU",
+                         f"{imports['a_cpu']:.3f} s ({imports['cpu_ratio']:.1f}x bare `import yaml`, "
+                         f"{imports['b_cpu']:.3f} s)", f"<= {TARGETS['import']} s", imports["a_cpu"] <= TARGETS["import"]))
 
-        lint = alternated([python, "-m", "game", "lint", str(ROOT / "story")], [python, "-c", "import yaml"], runs, env)
-        rows.append(("`foxbat lint story`, whole-process CPU", f"{lint['a_cpu']:.3f} s", f"<= {TARGETS['lint']} s",
-                     lint["a_cpu"] <= TARGETS["lint"]))
+        if "lint" in wanted:
+            lint = alternated([python, "-m", "game", "lint", str(ROOT / "story")], [python, "-c", "import yaml"], runs, env)
+            rows.append(("`foxbat lint story`, whole-process CPU", f"{lint['a_cpu']:.3f} s", f"<= {TARGETS['lint']} s",
+                         lint["a_cpu"] <= TARGETS["lint"]))
 
-        load = alternated([python, __file__, "load", str(story), str(cache)],
-                          ["node", runner, "load", str(compiled)], runs, env)
-        rows.append((f"whole process to a loaded {options.scenes:,}-scene story (warm parse cache) / node + inkjs",
-                     f"CPU {load['cpu_ratio']:.2f}x ({load['a_cpu']:.3f} s / {load['b_cpu']:.3f} s; "
-                     f"wall {load['wall_ratio']:.2f}x)", "< 1x", load["cpu_ratio"] < TARGETS["load"]))
+        if "load" in wanted:
+            load = alternated([python, __file__, "load", str(story), str(cache)],
+                              ["node", runner, "load", str(compiled)], runs, env)
+            rows.append((f"whole process to a loaded {options.scenes:,}-scene story (warm parse cache) / node + inkjs",
+                         f"CPU {load['cpu_ratio']:.2f}x ({load['a_cpu']:.3f} s / {load['b_cpu']:.3f} s; "
+                         f"wall {load['wall_ratio']:.2f}x)", "< 1x", load["cpu_ratio"] < TARGETS["load"]))
 
-        cold = alternated([python, __file__, "load", str(story), "-"], ["node", runner, "load", str(compiled)], runs, env)
-        rows.append((f"the same with no parse cache (the first start after an edit) / node + inkjs",
-                     f"CPU {cold['cpu_ratio']:.2f}x ({cold['a_cpu']:.3f} s / {cold['b_cpu']:.3f} s; "
-                     f"wall {cold['wall_ratio']:.2f}x)", "< 1x", cold["cpu_ratio"] < TARGETS["load"]))
+        if "cold" in wanted:
+            cold = alternated([python, __file__, "load", str(story), "-"], ["node", runner, "load", str(compiled)], runs, env)
+            rows.append((f"the same with no parse cache (the first start after an edit) / node + inkjs",
+                         f"CPU {cold['cpu_ratio']:.2f}x ({cold['a_cpu']:.3f} s / {cold['b_cpu']:.3f} s; "
+                         f"wall {cold['wall_ratio']:.2f}x)", "< 1x", cold["cpu_ratio"] < TARGETS["load"]))
 
-        chooses = [_json_out(run_once([python, __file__, "choose", str(story), str(cache), str(traces_file)], env)[2])
-                   for _ in range(max(3, runs // 2))]
-        choose_us = statistics.median(c["choose_us"] for c in chooses)
-        effects_us = statistics.median(c["effects_us"] for c in chooses)
-        rows.append(("`Session.choose`, µs per call / the compiled condition and effects alone",
-                     f"{choose_us:.1f} µs / {effects_us:.2f} µs ({choose_us / effects_us:.0f}x)",
-                     f"<= {TARGETS['choose']:.0f} µs", choose_us <= TARGETS["choose"]))
+        if "choose" in wanted:
+            chooses = [_json_out(run_once([python, __file__, "choose", str(story), str(cache), str(traces_file)], env)[2])
+                       for _ in range(max(3, runs // 2))]
+            choose_us = statistics.median(c["choose_us"] for c in chooses)
+            effects_us = statistics.median(c["effects_us"] for c in chooses)
+            rows.append(("`Session.choose`, µs per call / the compiled condition and effects alone",
+                         f"{choose_us:.1f} µs / {effects_us:.2f} µs ({choose_us / effects_us:.0f}x)",
+                         f"<= {TARGETS['choose']:.0f} µs", choose_us <= TARGETS["choose"]))
 
-        rounds = "3"
-        play = alternated([python, __file__, "play", str(story), str(cache), str(traces_file), rounds],
-                          ["node", runner, "play", str(compiled), str(traces_file), rounds], max(3, runs // 2), env)
-        ours = [_json_out(out) for out in play["a_out"]]
-        theirs = [_json_out(out) for out in play["b_out"]]
-        if ours[0]["ends"] != theirs[0]["ends"]:
-            raise RuntimeError("the ink export plays differently: the traces end with different variables: "
-                               f"{ours[0]['ends'][:3]} against {theirs[0]['ends'][:3]}")
-        rates = [(a["playthroughs"] / a["seconds"]) / (b["playthroughs"] / b["seconds"]) for a, b in zip(ours, theirs)]
-        ours_rate = statistics.median(a["playthroughs"] / a["seconds"] for a in ours)
-        theirs_rate = statistics.median(b["playthroughs"] / b["seconds"] for b in theirs)
-        rows.append(("random playthroughs per second through Session / inkjs (same traces, same end states)",
-                     f"{statistics.median(rates):.1f}x ({ours_rate:,.0f} / {theirs_rate:,.0f})",
-                     f">= {TARGETS['play']:.0f}x", statistics.median(rates) >= TARGETS["play"]))
+        if "play" in wanted:
+            rounds = "3"
+            play = alternated([python, __file__, "play", str(story), str(cache), str(traces_file), rounds],
+                              ["node", runner, "play", str(compiled), str(traces_file), rounds], max(3, runs // 2), env)
+            ours = [_json_out(out) for out in play["a_out"]]
+            theirs = [_json_out(out) for out in play["b_out"]]
+            if ours[0]["ends"] != theirs[0]["ends"]:
+                raise RuntimeError("the ink export plays differently: the traces end with different variables: "
+                                   f"{ours[0]['ends'][:3]} against {theirs[0]['ends'][:3]}")
+            rates = [(a["playthroughs"] / a["seconds"]) / (b["playthroughs"] / b["seconds"]) for a, b in zip(ours, theirs)]
+            ours_rate = statistics.median(a["playthroughs"] / a["seconds"] for a in ours)
+            theirs_rate = statistics.median(b["playthroughs"] / b["seconds"] for b in theirs)
+            rows.append(("random playthroughs per second through Session / inkjs (same traces, same end states)",
+                         f"{statistics.median(rates):.1f}x ({ours_rate:,.0f} / {theirs_rate:,.0f})",
+                         f">= {TARGETS['play']:.0f}x", statistics.median(rates) >= TARGETS["play"]))
 
-        shipped = work / "shipped"
-        shutil.copytree(ROOT / "story", shipped)
-        edit = _json_out(run_once([python, __file__, "edit", str(shipped), str(cache), str(runs)], env)[2])
-        latency = statistics.median(edit["latencies"])
-        rows.append(("edit saved -> session moved onto the reloaded story (`--watch`, engine side, shipped story)",
-                     f"{latency:.3f} s ({min(edit['latencies']):.3f}-{max(edit['latencies']):.3f})",
-                     f"<= {TARGETS['edit']} s", latency <= TARGETS["edit"]))
+        if "edit" in wanted:
+            shipped = work / "shipped"
+            shutil.copytree(ROOT / "story", shipped)
+            edit = _json_out(run_once([python, __file__, "edit", str(shipped), str(cache), str(runs)], env)[2])
+            latency = statistics.median(edit["latencies"])
+            rows.append(("edit saved -> session moved onto the reloaded story (`--watch`, engine side, shipped story)",
+                         f"{latency:.3f} s ({min(edit['latencies']):.3f}-{max(edit['latencies']):.3f})",
+                         f"<= {TARGETS['edit']} s", latency <= TARGETS["edit"]))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -124,14 +124,16 @@ class Session:
 
     def choose(self, choice_id: str) -> Scene:
         """Take an open choice and move to the scene it leads to; ChoiceUnavailable otherwise."""
-        if self.is_finished:
+        state = self.state
+        scenes = self.story.roles[state.role].scenes
+        if scenes[state.scene].ending is not None:
             raise ChoiceUnavailable("the role has ended")
-        before = dict(self.state.variables)
-        next_scene, after = self.machine.advance(self.state.role, self.state.scene, choice_id, before)
-        self.state.path.append(Step(self.state.scene, choice_id, before))
-        self.state.scene = next_scene
-        self.state.variables = after
-        return self.scene
+        before = dict(state.variables)
+        next_scene, after = self.machine.advance(state.role, state.scene, choice_id, before)
+        state.path.append(Step(state.scene, choice_id, before))
+        state.scene = next_scene
+        state.variables = after
+        return scenes[next_scene]
 
     def undo(self, steps: int = 1) -> Scene:
         """Go back `steps` choices (to the scene where the earlier choice was made)."""
