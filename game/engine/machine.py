@@ -66,6 +66,7 @@ class StoryMachine:
         # it reads from the machine. A registered model gets an is_<scene>() per scene bound onto it (or, with
         # model_override, a logged warning per scene), which cost more than the transitions.
         self._resolved: dict[tuple[str, str, str], tuple] = {}  # (role, scene, choice) -> (next scene, rule), on first use
+        self._scene_rules: dict[tuple[str, str], tuple] = {}  # (role, scene) -> its choices' rules, on first use
         self._machine = Machine(
             model=None, states=states or ["empty"], initial=states[0] if states else "empty",
             auto_transitions=False, send_event=True, ignore_invalid_triggers=False, model_attribute="state",
@@ -83,6 +84,13 @@ class StoryMachine:
         if compiled.condition is not None and not compiled.condition(values):
             raise ChoiceUnavailable(f"choice '{choice}' is not open in scene '{scene}' now")
         return next_scene, (dict(values) if compiled.effects is NO_EFFECTS else compiled.effects.apply(values))
+
+    def scene_rules(self, role: str, scene: str, choices) -> tuple[CompiledChoice, ...]:
+        """The compiled rules of a scene's choices, in the writer's order, looked up once per scene."""
+        found = self._scene_rules.get((role, scene))
+        if found is None:
+            found = self._scene_rules[(role, scene)] = tuple(self.rules.of(role, scene, c.id) for c in choices)
+        return found
 
     def _resolve(self, role: str, scene: str, choice: str) -> tuple[str, CompiledChoice]:
         """A choice's transition as the machine holds it, read once: (next scene, its compiled rule).

@@ -94,9 +94,11 @@ class Session:
     @property
     def choices(self) -> list[Choice]:
         """The choices open now, in the order the writer gave them."""
-        rules = self.machine.rules
-        values = self.state.variables
-        return [c for c in self.scene.choices if rules.of(self.state.role, self.state.scene, c.id).is_open(values)]
+        state = self.state
+        choices = self.story.roles[state.role].scenes[state.scene].choices
+        values = state.variables
+        return [choice for choice, rule in zip(choices, self.machine.scene_rules(state.role, state.scene, choices))
+                if rule.condition is None or rule.condition(values)]
 
     @property
     def closed_choices(self) -> list[Choice]:
