@@ -108,18 +108,22 @@ class Effects:
             result[assignment.target] = assignment.evaluate(result)
         return result
 
+    def __post_init__(self) -> None:
+        # each assignment with its range, looked up once here rather than on every apply
+        steps = tuple((a.target, a.evaluate, *self.bounds.get(a.target, (None, None))) for a in self.assignments)
+        object.__setattr__(self, "_steps", steps)
+
     def apply(self, values: Values) -> dict:
         """The variables after the assignments; each int is clamped to its range as it is assigned."""
         result = dict(values)
-        for assignment in self.assignments:
-            value = assignment.evaluate(result)
-            low, high = self.bounds.get(assignment.target, (None, None))
-            if not isinstance(value, bool):
+        for target, evaluate, low, high in self._steps:
+            value = evaluate(result)
+            if value.__class__ is not bool:
                 if low is not None and value < low:
                     value = low
                 elif high is not None and value > high:
                     value = high
-            result[assignment.target] = value
+            result[target] = value
         return result
 
 
@@ -216,6 +220,8 @@ def _compile_assignment(statement: ast.stmt, types, reads: set, writes: set) -> 
         _check_same_type(target, "int", kind, statement.value)
         reads.add(target)
         writes.add(target)
+        if hasattr(value, "constant"):  # fuel -= 15: the number is read once, here
+            return Assignment(target, lambda v, t=target, o=op, c=value.constant: o(v[t], c))
         return Assignment(target, lambda v, t=target, o=op, f=value: o(v[t], f(v)))
     raise ExpressionError(
         "E204", "an effect can only assign to a variable", getattr(statement, "col_offset", 0),
@@ -289,6 +295,8 @@ def _compile(node: ast.AST, types: Mapping[str, str], reads: set) -> tuple[Evalu
         right, right_kind = _compile(node.right, types, reads)
         _expect(left_kind, "int", "arithmetic", column)
         _expect(right_kind, "int", "arithmetic", column)
+        if hasattr(right, "constant"):
+            return (lambda v, o=op, a=left, c=right.constant: o(a(v), c)), "int"
         return (lambda v, o=op, a=left, b=right: o(a(v), b(v))), "int"
     if isinstance(node, ast.Compare):
         return _compile_compare(node, types, reads), "bool"
