@@ -84,3 +84,17 @@ def test_a_translation_key_is_located_on_the_line_that_defines_it_when_asked(tmp
     [twice] = problems
     assert twice.code == "E131" and twice.location.path.endswith("z_more.yaml") and twice.location.line == 3
     assert "ui.yaml:6:3" in twice.hint
+
+
+def test_a_summary_of_a_japanese_document_is_translated_like_the_story_s_own_words():
+    from game.engine import load_story, translatables
+
+    from ..conftest import PROJECT
+
+    story = load_story(PROJECT / "story").story
+    summaries = {f"{role.id}.{scene_id}.history.sources.{i}.quote"
+                 for role in story.roles.values() for scene_id, scene in role.scenes.items() if scene.history
+                 for i, quote in enumerate(scene.history.sources)
+                 if quote.summary and story.sources[quote.source].language == "ja"}
+    found = [t for t in translatables(story) if t.key in summaries]
+    assert found and all(t.quote_language == "en" for t in found)  # translated for a Japanese reader, not left in English

@@ -1,4 +1,4 @@
-"""The desktop game's window: clock, current screen, resizing, settings; run() and a headless step()."""
+"""The desktop game's host: its policy (settings, saves, autoplay, reloading) over the shared shell."""
 
 from __future__ import annotations
 
@@ -9,21 +9,18 @@ import time
 import traceback
 import warnings
 from pathlib import Path
-from typing import Callable
 
 import pygame
 
-from .art import ArtCache
-from .fonts import FontCache
-from .input import normalise
-from .layout import Layout
-from .memory import give_back_free_memory, use_separate_mappings_for_big_buffers
+from game.frontends.shell.host import Host
+from game.frontends.shell.input import normalise
+from game.frontends.shell.layout import Layout
+from game.frontends.shell.title_art import TitleArt
+
+from .problems_panel import MAX_LINES, draw_problems, problem_lines
 from .settings import TEXT_SCALE, Settings, load_settings, save_settings
-from .title_art import TitleArt
-from .transition import Fade
 
 MIN_SIZE = (960, 540)
-FPS = 60
 
 
 def load_everything(story_path: Path, cache_folder: Path | None = None):
@@ -41,14 +38,15 @@ def load_everything(story_path: Path, cache_folder: Path | None = None):
         return None, exc
 
 
-class App:
+class App(Host):
     """The game in one window. Tests drive it with step(); run() is the real main loop."""
+
+    fade_by_default = True
 
     def __init__(self, story_path: Path, data_dir: Path, size: tuple[int, int] = (1280, 720), role: str | None = None,
                  lang: str | None = None, autoplay: str | None = None, screenshots: Path | None = None,
                  background_load: bool = False, watch: bool = False):
-        use_separate_mappings_for_big_buffers()
-        pygame.init()
+        super().__init__()
         self.story_path = Path(story_path)
         self.data_dir = Path(data_dir)
         self.settings, settings_message = load_settings(self.data_dir)
@@ -59,10 +57,7 @@ class App:
         self.surface = self._open_window(size)
         pygame.display.set_caption("Foxbat: Hakodate, 1976")
         self.layout = self._layout()
-        self.art = ArtCache()
-        self.fonts = FontCache()
         self.title_art = TitleArt(self)
-        self.manager = None
         self.base_story = None  # as loaded (an engine LoadedStory), in the story's own language
         self.edition = None     # the story, interface strings and machine in the player's language
         self.story = None       # in the player's language
@@ -70,20 +65,13 @@ class App:
         self.story_error = None
         self.saves = None
         self.session = None
-        self.screen = None
-        self.stack: list = []
-        self.running = True
         self.dirty = True
-        self.frames_drawn = 0
         self.machine = None
-        self.changed_screen = False  # set on a change of screen or scene; memory is trimmed once things are still
         self._full = 0  # full frames still owed after a change
-        self._later: list[Callable[[], None]] = []
-        self._fade: Fade | None = None
         self._toast: tuple[str, float] | None = None
+        self.story_problems: list[str] = []  # of the last edit that failed to load (shown until one loads)
         self._loader: threading.Thread | None = None
         self._loaded = None
-        self.backdrop = None
         self.theme = {}
         self.autoplayer = None
         if autoplay:
@@ -135,10 +123,10 @@ class App:
         self._fade = None
         if self.manager is not None:
             if self.screen is not None:
-                self._guard(self.screen.on_exit)
+                self.guard(self.screen.on_exit)
             self.manager = self._new_manager()
             if self.screen is not None:
-                self._guard(self.screen.on_enter)
+                self.guard(self.screen.on_enter)
         self.dirty = True
 
     def toggle_fullscreen(self) -> None:
@@ -223,7 +211,7 @@ class App:
     def _new_manager(self):
         import pygame_gui
 
-        from .theme import build_theme, font_sizes
+        from game.frontends.shell.theme import build_theme, font_sizes
 
         # Sizes given in HTML (pixel_size) load on first use; that is intended, not worth a warning.
         warnings.filterwarnings("ignore", message="Finding font with id", category=UserWarning)
@@ -257,22 +245,35 @@ class App:
         self.audio.music(self.settings.music_volume)
         self.saves = SaveStore(self.data_dir / "saves")
         self.manager = self._new_manager()
-        from .screens.error import ErrorScreen
-        from .screens.title import TitleScreen
-
         if self.story is None:
-            self.switch(ErrorScreen(self, self.story_error), fade=False)
+            self.go("error", error=self.story_error, fade=False)
         elif self.role is not None and self.role in self.story.roles:
             self.start_role(self.role, fade=False)
         else:
             if self.role is not None:
                 self.notify(self.ui("gui.no_role", role=self.role, roles=", ".join(self.story.roles)))
-            self.switch(TitleScreen(self), fade=False)
+            self.go("title", fade=False)
+
+    def routes(self):
+        """The desktop screens by route name."""
+        from .routes import ROUTES
+
+        return ROUTES
 
     @property
-    def fading(self) -> bool:
-        """True while the old screen is still fading out."""
-        return self._fade is not None
+    def reduced_motion(self) -> bool:
+        """The player's setting: no fades, no slides, no sweeping radar."""
+        return self.settings.reduced_motion
+
+    def retry_loading(self):
+        """Load the story again after it failed (a writer may have fixed it): None and the title, or the error."""
+        story, error = load_everything(self.story_path)
+        if story is None:
+            return error
+        self.base_story = story
+        self.relocalize()
+        self.go("title")
+        return None
 
     @property
     def loaded(self) -> bool:
@@ -281,81 +282,36 @@ class App:
 
     # --- screens -----------------------------------------------------------------------------
 
-    def later(self, action: Callable[[], None]) -> None:
-        """Run an action after this frame's events (so a button may change screens safely)."""
-        self._later.append(action)
-
-    def _start_fade(self, slide: int = 0) -> None:
-        if self.settings.reduced_motion or self.frames_drawn == 0:
-            self._fade = None
-            return
-        self._fade = Fade(self.surface.copy(), slide=slide)
-
-    def switch(self, screen, fade: bool = True) -> None:
-        """Replace every screen with this one."""
-        if fade:
-            self._start_fade()
-        if self.screen is not None:
-            self._guard(self.screen.on_exit)
-        self.stack.clear()
-        self.screen = screen
-        self._guard(screen.on_enter)
-        self.dirty = True
-        self.changed_screen = True
-
-    def push(self, screen) -> None:
-        """Show a screen over the current one (pause, documents, menus); pop() returns."""
-        if not getattr(self.screen, "is_overlay", False):
-            # A menu over a menu keeps the game's frame underneath, not the first menu's.
-            self.backdrop = self.surface.copy()
-        if self.screen is not None:
-            self._guard(self.screen.on_exit)
-            self.stack.append(self.screen)
-        self.screen = screen
-        self._guard(screen.on_enter)
-        self.dirty = True
-
-    def pop(self) -> None:
-        """Close the top screen and return to the one under it."""
-        if not self.stack:
-            return
-        self._guard(self.screen.on_exit)
-        self.screen = self.stack.pop()
-        self._guard(self.screen.on_enter)
+    def entered(self, screen) -> None:
+        """A new top screen: draw it."""
         self.dirty = True
 
     def transition(self, slide: bool = False) -> None:
         """Fade from what is on screen now (a screen calls this before changing its own content)."""
-        self._start_fade(self.layout.px(40) if slide else 0)
+        self.start_fade(self.layout.px(40) if slide else 0)
         self.changed_screen = True
 
     def start_role(self, role: str, fade: bool = True) -> None:
         """A new session of a role, from its first scene."""
         from game.engine import Session
 
-        from .screens.scene import SceneScreen
-
         self.art.clear()  # the last role's pictures are not needed any more
         self.session = Session.start(self.story, role, language=self.settings.language, machine=self.machine)
         self.autosave()
-        self.switch(SceneScreen(self), fade=fade)
+        self.go("scene", fade=fade)
 
     def continue_session(self, session, messages=()) -> None:
         """Carry on a loaded session."""
-        from .screens.scene import SceneScreen
-
         self.session = session
-        self.switch(SceneScreen(self))
+        self.go("scene")
         for message in messages:
             self.notify(self.translated(message))
 
     def to_title(self, message: str | None = None) -> None:
         """Back to the title screen (the autosave stays)."""
-        from .screens.title import TitleScreen
-
         if message:
             self.notify(message)
-        self.switch(TitleScreen(self))
+        self.go("title")
 
     def sound(self, name: str) -> None:
         """Play one of the game's sounds at the player's sound volume (silent without a device)."""
@@ -370,9 +326,14 @@ class App:
 
         base, error = load_everything(self.story_path, self.data_dir / "parsed")
         if base is None:
-            count = len(getattr(error, "problems", [])) or 1
-            self.notify(self.ui("gui.story_problems", count=count))
+            self.story_problems = problem_lines(error)
+            # the writer's terminal gets them too, in lint's form, so an editor can jump to the line
+            print("\n".join(self.story_problems), file=sys.stderr, flush=True)
+            self.dirty = True
             return
+        if self.story_problems:
+            self.story_problems = []
+            self.dirty = True
         edition = edition_of(base, self.settings.language)
         moved = None
         if self.session is not None:
@@ -423,37 +384,18 @@ class App:
 
     # --- the loop ----------------------------------------------------------------------------
 
-    def _guard(self, action: Callable, *args):
-        """Run a screen's code; an exception returns to the title with a message, keeping the autosave."""
-        try:
-            return action(*args)
-        except Exception as exc:  # noqa: BLE001 - a bug in one screen must not lose the player's game
-            self.recover(exc)
-            return None
-
     def recover(self, exc: Exception) -> None:
         """After a screen failed: say so, go back to the title, keep the autosave."""
         traceback.print_exception(exc, file=sys.stderr)
-        from .screens.error import ErrorScreen
-        from .screens.title import TitleScreen
-
-        failed = self.screen
-        self.stack.clear()
-        self.screen = None
-        self._fade = None
-        self._later.clear()
-        if failed is not None:
-            try:
-                failed.on_exit()
-            except Exception:  # noqa: BLE001 - already recovering
-                pass
+        failed = self.forget_screens()
         error = f"{type(exc).__name__}: {exc}"
         text = self.ui("gui.something_wrong", error=error) if self.ui else error
-        screen = ErrorScreen(self, text) if isinstance(failed, TitleScreen) else TitleScreen(self)
         self.notify(text, 10)
-        self.screen = screen
         try:
-            screen.on_enter()
+            if getattr(failed, "name", "") == "title":
+                self.go("error", error=text, fade=False)
+            else:
+                self.go("title", fade=False)
         except Exception:  # noqa: BLE001 - the title itself is broken: stop rather than loop
             traceback.print_exc()
             self.running = False
@@ -476,15 +418,14 @@ class App:
             self.toggle_fullscreen()
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self.loaded:
-            self._guard(self.reload_story)  # writers: see an edit at once, without restarting
+            self.guard(self.reload_story)  # writers: see an edit at once, without restarting
             self.dirty = True
             return
         if not self.loaded or self.screen is None:
             return
         self.dirty = True
-        self.manager.process_events(event)
         # Screens see every event too: a tap anywhere completes the typewriter, even on a widget.
-        self._guard(self.screen.handle_event, event)
+        self.dispatch(event)
 
     def step(self, events, dt: float) -> bool:
         """One frame: events, updates, and a draw when something changed. True when it drew."""
@@ -502,15 +443,14 @@ class App:
 
             # Events pygame_gui posted while handling these (link clicks), in the same frame.
             for event in pygame.event.get(eventtype=[pygame_gui.UI_TEXT_BOX_LINK_CLICKED]):
-                self._guard(self.screen.handle_event, event)
+                self.guard(self.screen.handle_event, event)
             self.manager.update(dt)
-            while self._later:
-                action = self._later.pop(0)
-                self._guard(action)
+            if self.run_later():
                 self.dirty = True
-            animating = bool(self._guard(self.screen.update, dt))
-            if self.watcher is not None and self.watcher.tick(dt):
-                self._guard(self.reload_story)
+            animating = bool(self.guard(self.screen.update, dt))
+            # the watcher follows real time: dt is capped, and a still window waits up to 0.5 s per frame
+            if self.watcher is not None and self.watcher.tick(self.elapsed if self.elapsed is not None else dt):
+                self.guard(self.reload_story)
             if self.autoplayer is not None:
                 self.autoplayer.tick(self, dt)
                 animating = True
@@ -534,7 +474,9 @@ class App:
             return True
         if animating:
             # Only the screen's own animation moved (the typewriter): redraw just that part if it can.
-            rects = self._guard(self.screen.draw_partial, self.surface) if self.screen is not None else None
+            # a partial redraw would paint the scene over the problems panel: draw whole frames while it shows
+            rects = (self.guard(self.screen.draw_partial, self.surface)
+                     if self.screen is not None and not self.story_problems else None)
             if rects:
                 pygame.display.update(rects)
                 self.frames_drawn += 1
@@ -542,17 +484,8 @@ class App:
                 self.draw()
             return True
         if self.changed_screen:
-            self.changed_screen = False
-            self._forget_killed_widgets()
-            give_back_free_memory()
+            self.tidy()
         return False
-
-    def _forget_killed_widgets(self) -> None:
-        """pygame_gui keeps the rectangle of every widget ever killed in a list it never empties."""
-        if self.manager is not None:
-            lost = getattr(self.manager.get_sprite_group(), "lostsprites", None)
-            if isinstance(lost, list):
-                lost.clear()
 
     def draw(self) -> None:
         """Draw the current frame and show it."""
@@ -560,22 +493,26 @@ class App:
         if not self.loaded or self.screen is None:
             self.title_art.draw(surface)
         else:
-            self._guard(self.screen.draw, surface)
-            self.manager.draw_ui(surface)
-            self._guard(self.screen.draw_over, surface)
-        if self._fade is not None:
-            self._fade.draw(surface)
-            if self._fade.done:
-                self._fade = None
+            self.draw_screen(surface)
+        self.draw_fade(surface)
         if self._toast is not None:
             self._draw_toast(surface, self._toast[0])
+        if self.story_problems:
+            self._draw_problems(surface)
         pygame.display.flip()
         self.frames_drawn += 1
         self.dirty = False
 
+    def _draw_problems(self, surface: pygame.Surface) -> None:
+        """The broken edit's problems over the screen, while the last good story plays on."""
+        font = self.fonts.get(self.layout.font(15))
+        count = len(self.story_problems)
+        draw_problems(surface, self.layout, font, self.ui("gui.story_problems", count=count), self.story_problems,
+                      self.ui("gui.more_problems", count=count - MAX_LINES))
+
     def _draw_toast(self, surface: pygame.Surface, text: str) -> None:
         layout = self.layout
-        from .script import face_for
+        from game.frontends.shell.script import face_for
 
         font = self.fonts.get(layout.font(17), face=face_for(self.settings.language, text))
         width = min(layout.content.width - 2 * layout.margin, layout.px(900))
@@ -587,49 +524,18 @@ class App:
         surface.blit(rendered, (box.x + layout.px(12), box.y + layout.px(7)))
 
     @property
-    def idle(self) -> bool:
+    def still(self) -> bool:
         """True when nothing moves, so the loop may sleep until the next event."""
         if not self.loaded or self._fade is not None or self._toast is not None or self.autoplayer is not None:
             return False
         return not self.dirty and self._full == 0 and not (self.screen is not None and self.screen.update(0.0))
 
-    def run(self) -> None:
-        """The main loop: sleeps while the screen is still, 60 frames a second while something moves."""
-        clock = pygame.time.Clock()
-        while self.running:
-            if self.idle:
-                first = pygame.event.wait(500)
-                events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
-            else:
-                events = pygame.event.get()
-            dt = min(0.1, clock.tick(FPS) / 1000.0)
-            self.step(events, dt)
-
-    def screenshot(self, path: Path) -> None:
-        """Save what is on screen as a PNG."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(self.surface, str(path))
-
     def close(self) -> None:
         """Close the window and let go of everything the game held (safe to call twice)."""
-        from game.frontends.shell.release import release_window
-
         if self._loader is not None and self._loader.is_alive():
             self._loader.join()  # the loading thread still uses pygame's fonts
-        if self.screen is not None:
-            try:
-                self.screen.on_exit()
-            except Exception:  # noqa: BLE001 - closing anyway
-                pass
-        self.running = False
-        self.stack.clear()
-        self.screen = None
-        self._later.clear()
-        self._fade = None
-        self.backdrop = None
         self.autoplayer = None
-        release_window(self.manager)
-        self.manager = None
+        super().close()
 
 
 def run_desktop(story_path, data_dir, role=None, lang=None, autoplay=None, screenshots=None, watch=False) -> str | None:

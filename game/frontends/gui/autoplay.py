@@ -104,16 +104,10 @@ class Autoplayer:
             return True
         if session.path and not self.seen("menus"):
             self.mark("menus")
-            from .screens.history import HistoryScreen
-            from .screens.pause import PauseScreen
-            from .screens.saves import SavesScreen
-            from .screens.settings_screen import SettingsScreen
-            from .screens.undo import UndoScreen
-
             # Each is pushed over the last and closed again by its own autoplay step.
             # The pause menu opens each of these in turn; each closes itself on its autoplay step.
-            self.queue = [SettingsScreen, HistoryScreen, UndoScreen, lambda a: SavesScreen(a, "load")]
-            app.push(PauseScreen(app))
+            self.queue = [("settings", {}), ("history", {}), ("undo", {}), ("saves", {"mode": "load"})]
+            app.open("pause")
             return True
         return False
 
@@ -121,7 +115,8 @@ class Autoplayer:
         """Open the next queued menu screen over the pause menu; False when none is left."""
         if not self.queue:
             return False
-        app.push(self.queue.pop(0)(app))
+        route, data = self.queue.pop(0)
+        app.open(route, **data)
         return True
 
     def finish(self, app) -> None:

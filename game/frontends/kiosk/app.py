@@ -1,4 +1,4 @@
-"""The kiosk's window and loop: the current screen, the idle timer, the lock and the staff exit."""
+"""The kiosk's host: its policy (the visit, the idle timer, the lock, the PIN, statistics) over the shared shell."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from typing import Callable
 import pygame
 
 from game.engine import Session, build_debrief
-from game.frontends.gui.art import ArtCache
-from game.frontends.gui.fonts import FontCache
-from game.frontends.gui.input import normalise
-from game.frontends.gui.layout import Layout
-from game.frontends.gui.memory import give_back_free_memory, use_separate_mappings_for_big_buffers
+from game.frontends.shell.host import Host
+from game.frontends.shell.input import normalise
+from game.frontends.shell.layout import Layout
+from game.frontends.shell.title_art import TitleArt
 
 from .config import KioskConfig, LoadedConfig
 from .gestures import OneFinger, StaffGesture
 from .idle import EXPIRED, WARNING, IdleTimer
 from .library import StoryLibrary
+from .pin import PinCheck, PinLock
 from .sizing import Sizing
 from .stats import StatsStore
 from .strings import text
@@ -34,20 +34,15 @@ LOCKED = {pygame.QUIT, pygame.WINDOWCLOSE, pygame.KEYDOWN, pygame.KEYUP, pygame.
           pygame.MOUSEWHEEL, pygame.DROPFILE, pygame.DROPTEXT}
 
 
-class _Settings:
-    """What the desktop title art asks of the settings."""
-
-    reduced_motion = False
-
-
-class KioskApp:
+class KioskApp(Host):
     """The kiosk in one fullscreen window; tests and the soak benchmark drive it with step()."""
+
+    fps = 30
 
     def __init__(self, loaded: LoadedConfig, library: StoryLibrary, stats: StatsStore,
                  clock: Callable[[], float] = time.monotonic, size: tuple[int, int] | None = None,
-                 watchdog: Watchdog | None = None):
-        use_separate_mappings_for_big_buffers()
-        pygame.init()
+                 watchdog: Watchdog | None = None, pin_lock: PinLock | None = None):
+        super().__init__()
         self.loaded = loaded
         self.config: KioskConfig = loaded.config
         self.library = library
@@ -55,33 +50,29 @@ class KioskApp:
         self.clock = clock
         self.started = clock()
         self.watchdog = watchdog or Watchdog(environ={})
+        self.pin_check = PinCheck.from_config(self.config)
+        self.pin_lock = pin_lock or PinLock(clock=clock)  # run_kiosk passes one kept on disk
+        self.stop_requested = False  # set by the SIGTERM/SIGINT handler; the loop ends at the next frame
         self.surface = self._open_window(size)
         pygame.display.set_caption("Foxbat kiosk")
         pygame.mouse.set_visible(self.config.show_cursor)
         w, h = self.surface.get_size()
         screen_cfg = self.config.screen
         self.sizing = Sizing(w, h, screen_cfg.diagonal_inches, screen_cfg.dpi)
-        self.layout = Layout(w, h)           # the desktop art is laid out from it
-        self.settings = _Settings()
-        self.fonts = FontCache()
+        self.layout = Layout(w, h)           # the shared art is laid out from it
         self.blocks = BlockCache(self.fonts)
-        self.art = ArtCache()
-        from game.frontends.gui.title_art import TitleArt
-
         self.title_art = TitleArt(self, centre_when_portrait=True)
+        self.title_art.min_subtitle_px = self.sizing.body  # 6 mm capitals, whatever the desktop layout says
         self.manager = self._new_manager()
         self.idle = IdleTimer(self.config.idle_timeout, self.config.warning_seconds, clock)
         self.gesture = StaffGesture(self.sizing.mm(25), clock)
         self.fingers = OneFinger()
         self.visit: Visit | None = None
         self.face = face_for(self.config.default_language)
-        self.screen = None
-        self.running = True
         self.exit_code = 0
         self.errors = 0                      # screens that failed and were recovered from
         self.sessions_run = 0
         self.last_touch = clock()
-        self._later: list[Callable[[], None]] = []
         self._pending: list[pygame.event.Event] = []
         self._swallow = False
         self._overlay_cache: tuple | None = None
@@ -110,20 +101,16 @@ class KioskApp:
 
     # --- the visitor's path --------------------------------------------------------------------
 
-    def later(self, action: Callable[[], None]) -> None:
-        """Run an action after this frame's events (a button may change screens safely)."""
-        self._later.append(action)
+    def routes(self):
+        """The kiosk screens by route name."""
+        from .routes import ROUTES
 
-    def switch(self, screen) -> None:
-        """Replace the current screen; the idle timer runs only on visitor screens."""
-        old, self.screen = self.screen, None
-        if old is not None:
-            try:
-                old.on_exit()
-            except Exception:  # noqa: BLE001 - a broken screen must not keep the next from showing
-                log.exception("screen %s failed to close", getattr(old, "name", old))
-        self.screen = screen
-        screen.on_enter()
+        return ROUTES
+
+    def entered(self, screen) -> None:
+        """A new screen: the idle timer runs only on visitor screens."""
+        if screen is None:
+            return
         if screen.idle == "visitor":
             if self.idle.state == "off":
                 self.idle.start()
@@ -135,41 +122,21 @@ class KioskApp:
 
     def to_attract(self) -> None:
         """The attract loop, with nothing of the last visitor left."""
-        from .screens.attract import AttractScreen
-
         self.visit = None
         self.face = face_for(self.config.default_language)
-        self._safe_switch(AttractScreen(self))
-        self._forget_killed_widgets()
-        give_back_free_memory()  # between visitors nobody notices the few milliseconds
-
-    def _forget_killed_widgets(self) -> None:
-        """pygame_gui keeps the rectangle of every widget ever killed in a list it never empties.
-
-        Over a 10,000-visitor soak that list alone grew resident memory by about 25 MB.
-        """
-        lost = getattr(self.manager.get_sprite_group(), "lostsprites", None)
-        if isinstance(lost, list):
-            lost.clear()
+        self.go("attract")
+        self.tidy()  # between visitors nobody notices the few milliseconds
 
     def begin_visit(self) -> None:
         """A touch on the attract loop: a fresh visit in the default language."""
-        from .screens.language import LanguageScreen
-        from .screens.roles import RoleScreen
-
         self.visit = Visit(self.config.default_language, self.clock())
-        if len(self.config.languages) > 1:
-            self.switch(LanguageScreen(self))
-        else:
-            self.switch(RoleScreen(self))
+        self.go("language" if len(self.config.languages) > 1 else "roles")
 
     def choose_language(self, language: str) -> None:
         """The visitor's language, for this visit only."""
-        from .screens.roles import RoleScreen
-
         self.visit.language = language
         self.face = face_for(language)
-        self.switch(RoleScreen(self))
+        self.go("roles")
 
     @property
     def language(self) -> str:
@@ -184,21 +151,17 @@ class KioskApp:
 
     def start_role(self, role: str) -> None:
         """The visitor's role, from its first scene."""
-        from .screens.scene import SceneScreen
-
         language = self.visit.language
         self.visit.role = role
         self.visit.session = Session.start(self.library.story(language), role, machine=self.library.machine(language),
                                            language=language)
-        self.switch(SceneScreen(self))
+        self.go("scene")
 
     def finish(self) -> None:
         """The role has ended: the debrief (shares as they stood before this visitor), then the counts."""
-        from .screens.debrief import DebriefScreen
-
         visit = self.visit
         debrief = build_debrief(visit.session.story, visit.session.state, visit.session.machine.rules)
-        screen = DebriefScreen(self, debrief)
+        screen = self.make("debrief", debrief=debrief)
         self._record(timed_out=False)
         self.switch(screen)
 
@@ -218,17 +181,13 @@ class KioskApp:
 
     def open_pin(self) -> None:
         """The staff gesture was made: the PIN pad (any visit is dropped, uncounted)."""
-        from .screens.staff import PinScreen
-
         self.visit = None
         self.face = face_for(self.config.default_language)
-        self._safe_switch(PinScreen(self))
+        self.go("pin")
 
     def open_staff(self) -> None:
         """The right PIN: the staff screen."""
-        from .screens.staff import StaffScreen
-
-        self._safe_switch(StaffScreen(self))
+        self.go("staff")
 
     def staff_exit(self) -> None:
         """Staff chose Exit."""
@@ -236,21 +195,20 @@ class KioskApp:
         self.exit_code = EXIT_STAFF
         self.running = False
 
+    def request_stop(self) -> None:
+        """A stop signal arrived (systemctl stop, Ctrl+C): end cleanly at the next frame."""
+        self.stop_requested = True
+
+    def _stop(self) -> None:
+        """Count a visit in progress as left unfinished, and leave the loop."""
+        log.info("stop requested; the kiosk ends")
+        if self.visit is not None:
+            self._record(timed_out=False)
+            self.visit = None
+        self.watchdog.stopping()
+        self.running = False
+
     # --- recovery ------------------------------------------------------------------------------
-
-    def _safe_switch(self, screen) -> None:
-        try:
-            self.switch(screen)
-        except Exception as exc:  # noqa: BLE001
-            self.recover(exc)
-
-    def _guard(self, action: Callable, *args):
-        """Run a screen's code; an exception ends the visit and returns to attract."""
-        try:
-            return action(*args)
-        except Exception as exc:  # noqa: BLE001 - visitors must never see a traceback or a frozen screen
-            self.recover(exc)
-            return None
 
     def recover(self, exc: Exception) -> None:
         """Log the failure, drop the visit (uncounted: its state may be wrong) and show attract again."""
@@ -262,13 +220,11 @@ class KioskApp:
         self._swallow = False
         failed_attract = getattr(self.screen, "name", "") == "attract"
         self.visit = None
-        from .screens.attract import AttractScreen, FallbackScreen
-
         try:
-            self.switch(FallbackScreen(self) if failed_attract else AttractScreen(self))
+            self.go("fallback" if failed_attract else "attract")
         except Exception:  # noqa: BLE001 - attract itself is broken: a plain screen that still works
             log.exception("attract failed too; showing the fallback screen")
-            self.screen = FallbackScreen(self)
+            self.screen = self.make("fallback")
             self.idle.stop()
 
     # --- input ---------------------------------------------------------------------------------
@@ -308,15 +264,16 @@ class KioskApp:
                 return
         elif event.type == pygame.MOUSEMOTION and self._swallow:
             return
-        if self.screen is None:
-            return
-        self.manager.process_events(event)
-        self._guard(self.screen.handle_event, event)
+        self.dispatch(event)
 
     # --- the loop ------------------------------------------------------------------------------
 
     def step(self, events=(), dt: float = 1 / 30, draw: bool = True) -> None:
         """One frame: input, the idle and gesture clocks, updates, and a draw."""
+        if self.stop_requested:
+            if self.running:
+                self._stop()  # a stop signal: Host.run() leaves its loop after this frame
+            return
         self.watchdog.ping()
         raw = self._pending + list(events)
         self._pending = []
@@ -329,20 +286,15 @@ class KioskApp:
             self.end_visit(timed_out=True)
         self.manager.update(dt)
         if self.screen is not None:
-            self._guard(self.screen.update, dt)
-        while self._later:
-            self._guard(self._later.pop(0))
+            self.guard(self.screen.update, dt)
+        self.run_later()
         if draw:
             self.draw()
 
     def draw(self) -> None:
         """Draw the frame and show it."""
         surface = self.surface
-        screen = self.screen
-        if screen is not None:
-            self._guard(screen.draw, surface)
-            self.manager.draw_ui(surface)
-            self._guard(screen.draw_over, surface)
+        self.draw_screen(surface)
         if self.idle.state == WARNING:
             self.draw_still_there(surface)
         pygame.display.flip()
@@ -367,11 +319,8 @@ class KioskApp:
 
     def run(self) -> int:
         """The main loop at 30 frames a second; returns the exit code (EXIT_STAFF after a staff exit)."""
-        clock = pygame.time.Clock()
         self.watchdog.ready()
-        while self.running:
-            dt = min(0.1, clock.tick(30) / 1000.0)
-            self.step(pygame.event.get(), dt)
+        super().run()
         return self.exit_code
 
     @property
@@ -379,24 +328,9 @@ class KioskApp:
         """Seconds since the kiosk started."""
         return self.clock() - self.started
 
-    def screenshot(self, path) -> None:
-        """Save what is on screen as a PNG."""
-        pygame.image.save(self.surface, str(path))
-
     def close(self) -> None:
         """Close the window and let go of every screen and widget (the statistics stay open; safe twice)."""
-        from game.frontends.shell.release import release_window
-
-        if self.screen is not None:
-            try:
-                self.screen.on_exit()
-            except Exception:  # noqa: BLE001 - closing anyway
-                pass
-        self.running = False
-        self.screen = None
         self.visit = None
-        self._later.clear()
         self._pending.clear()
         self._overlay_cache = None
-        release_window(self.manager)
-        self.manager = None
+        super().close()

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from game.frontends.gui.layout import Layout
-from game.frontends.gui.theme import build_theme
+from game.frontends.shell.layout import Layout
+from game.frontends.shell.theme import build_theme
 
 
 def kiosk_theme(width: int, height: int, border: int) -> dict:

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import pygame
 from pygame_gui.elements import UIButton
 
 from game.engine import break_lines
-
-if TYPE_CHECKING:
-    from .app import KioskApp
+from game.frontends.shell.screen import Screen
 
 CJK = ("ja", "zh", "ko")
 TEXT = (236, 232, 214)
 DIM = (168, 176, 160)
 AMBER = (255, 176, 0)
 PHOSPHOR = (80, 255, 130)
+OTHERS = (150, 214, 255)  # the 'other visitors' figure: its own colour, as bright as the text around it
 
 
 def face_for(language: str) -> str:
@@ -97,44 +96,34 @@ class BlockCache:
         self._breaks.clear()
 
 
-class KioskScreen:
-    """A kiosk screen: on_enter builds, on_exit kills its widgets; handle_event, update, draw, draw_over."""
+def shade(size) -> pygame.Surface:
+    """A translucent black sheet that quietens the art behind text."""
+    sheet = pygame.Surface(size, pygame.SRCALPHA)
+    sheet.fill((0, 0, 0, 150))
+    return sheet
+
+
+class KioskScreen(Screen):
+    """A kiosk screen: big buttons with wrapped labels drawn over them, in the visitor's language.
+
+    self.app is the kiosk host (kiosk.app.KioskApp): the visit, the library and the sizing it shows.
+    """
 
     name = "screen"
     #: "visitor": the idle timer runs; "off": it does not (attract, debrief, staff).
     idle = "visitor"
 
-    def __init__(self, app: "KioskApp"):
+    def __init__(self, app):
+        super().__init__(app)
         self.app = app
-        self.widgets: list = []
         self.labels: list[tuple[UIButton, TextBlock]] = []
 
     # --- the protocol the App calls ------------------------------------------------------------
 
-    def on_enter(self) -> None:
-        """Build the widgets for the window size."""
-        self.build()
-
     def on_exit(self) -> None:
         """Kill the widgets."""
-        for element in self.widgets:
-            element.kill()
-        self.widgets.clear()
+        super().on_exit()
         self.labels.clear()
-
-    def build(self) -> None:
-        """Create the widgets (override)."""
-
-    def handle_event(self, event: pygame.event.Event) -> bool:
-        """A visitor's event after the widgets saw it; True when handled."""
-        return False
-
-    def update(self, dt: float) -> bool:
-        """Advance animations; True while something moves."""
-        return False
-
-    def draw(self, surface: pygame.Surface) -> None:
-        """What lies under the widgets."""
 
     def draw_over(self, surface: pygame.Surface) -> None:
         """Button labels, drawn over the button frames."""
@@ -173,6 +162,8 @@ class KioskScreen:
 
     def text(self, text: str, width: int, size: int | None = None, colour=TEXT, bold: bool = False,
              face: str | None = None, align: str = "left") -> TextBlock:
-        """A text block in the visitor's language."""
-        return self.app.blocks.get(text, width, size or self.app.sizing.body, colour, bold, face or self.app.face,
-                                   align)
+        """A text block in the visitor's language; left-aligned text wraps at a readable measure."""
+        size = size or self.app.sizing.body
+        if align == "left":
+            width = self.app.sizing.measure(width, size)
+        return self.app.blocks.get(text, width, size, colour, bold, face or self.app.face, align)

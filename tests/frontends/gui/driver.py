@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.frontends.gui.input import finger
+from game.frontends.shell.input import finger
 
 
 class Driver:

@@ -100,7 +100,7 @@ def test_russian_shows_its_interface_strings_over_the_english_story(make_driver)
 
 
 def test_japanese_runs_in_english_text_are_set_in_the_japanese_face(make_driver):
-    from game.frontends.gui.richtext import Rich
+    from game.frontends.shell.richtext import Rich
 
     driver = make_driver(story=SHIPPED_STORY)
     rich = Rich(driver.app.fonts, "en", 20, 600)
@@ -110,7 +110,7 @@ def test_japanese_runs_in_english_text_are_set_in_the_japanese_face(make_driver)
 
 
 def test_japanese_lines_fit_the_box_and_keep_latin_words_whole(make_driver):
-    from game.frontends.gui.richtext import Rich
+    from game.frontends.shell.richtext import Rich
 
     driver = make_driver(story=SHIPPED_STORY, lang="ja")
     font = driver.app.fonts.get(20, face="noto_jp")

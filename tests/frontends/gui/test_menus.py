@@ -152,3 +152,26 @@ def test_the_story_map_names_the_scene_under_the_mouse(make_driver):
     x, y = positions(role, inner)["second"]
     assert node_at(role, screen.map_rect, (x + 2, y - 2), scale) == "second"
     assert node_at(role, screen.map_rect, (screen.map_rect.x + 1, screen.map_rect.y + 1), scale) is None
+
+
+def test_the_debrief_says_where_the_path_left_the_record(make_driver):
+    driver = make_driver(role="pilot")
+    driver.key(pygame.K_SPACE)
+    driver.key(pygame.K_1)  # take off, as he did
+    driver.key(pygame.K_SPACE)
+    driver.key(pygame.K_2)  # Chitose, not the record
+    driver.key(pygame.K_SPACE)
+    driver.key(pygame.K_RETURN)
+    screen = driver.screen
+    assert screen.name == "debrief"
+    html = screen.rows_html()
+    assert "WHERE YOUR CHOICES LED" in html
+    assert "You left the record at" in html and "Press on for Chitose" in html
+
+
+def test_a_debrief_that_followed_the_record_has_no_departure_section(make_driver):
+    driver = make_driver(role="pilot")
+    advance(driver, 2)
+    driver.key(pygame.K_SPACE)
+    driver.key(pygame.K_RETURN)
+    assert driver.screen.name == "debrief" and "WHERE YOUR CHOICES LED" not in driver.screen.rows_html()

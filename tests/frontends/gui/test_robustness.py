@@ -104,7 +104,7 @@ def test_f5_reloads_the_story_and_a_broken_edit_keeps_the_last_good_one(make_dri
     path.write_text(good.replace("goto:", "goto: nowhere_", 1))
     driver.key(pygame.K_F5)
     driver.frames(5, dt=0.05)
-    assert "climb the fence" in driver.app.session.text and driver.app.message != "Story reloaded."
+    assert "climb the fence" in driver.app.session.text and driver.app.story_problems
 
 
 def test_sounds_are_made_in_code_and_are_silent_without_a_device(make_driver, monkeypatch):
@@ -151,3 +151,68 @@ def test_a_closed_game_leaves_nothing_of_itself_in_memory(tmp_path):
     del app, driver
     gc.collect()
     assert gone() is None
+
+
+def test_a_broken_edit_shows_each_problem_with_its_place_in_the_window_and_on_stderr(make_driver, tmp_path, capsys):
+    story = tmp_path / "story"
+    shutil.copytree(TEST_STORY, story)
+    driver = make_driver(story=story, role="police")
+    driver.key(pygame.K_SPACE)
+    path = story / "roles" / "police" / "scenes.yaml"
+    good = path.read_text()
+    path.write_text(good.replace("goto:", "goto: nowhere_", 1))
+    before = pygame.display.get_surface().copy()
+    driver.key(pygame.K_F5)
+    driver.frames(3, dt=0.05)
+    [problem] = driver.app.story_problems
+    assert "scenes.yaml:8:" in problem and "error[E102]" in problem and "nowhere_" in problem
+    assert problem in capsys.readouterr().err
+    # the panel is drawn over the top of the window: its pixels changed there, and its red frame shows
+    after = pygame.display.get_surface()
+    top = pygame.Rect(0, 0, after.get_width(), after.get_height() // 8)
+    assert any(before.get_at((x, y)) != after.get_at((x, y)) for x in range(top.x, top.right, 16)
+               for y in range(top.y, top.bottom, 8))
+    path.write_text(good)
+    driver.key(pygame.K_F5)
+    driver.frames(3, dt=0.05)
+    assert driver.app.story_problems == [] and driver.app.message.startswith("Story reloaded")
+
+
+def test_with_watch_the_real_time_between_frames_drives_the_watcher_not_the_capped_step(make_driver, tmp_path):
+    story = tmp_path / "story"
+    shutil.copytree(TEST_STORY, story)
+    driver = make_driver(story=story, role="police", watch=True)
+    path = story / "roles" / "police" / "scenes.yaml"
+    path.write_text(path.read_text().replace("Reporters at the gate.", "Reporters climb the fence."))
+    os.utime(path, (path.stat().st_mtime + 5, path.stat().st_mtime + 5))
+    # a still window sleeps up to 0.5 s between frames, but each step is capped at 0.1 s of animation
+    driver.app.elapsed = 0.5
+    driver.frames(2, dt=0.1)
+    assert driver.app.message == "Story reloaded."
+
+
+def test_settings_nested_100000_deep_start_the_game_with_defaults_and_are_set_aside(make_driver, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text("[" * 100_000 + "]" * 100_000)
+    driver = make_driver()
+    assert driver.screen.name == "title" and driver.app.settings == Settings()
+    assert "damaged" in driver.app.message
+    assert (data / "settings.json.damaged-1").exists()
+    assert load_settings(data) == (Settings(), None)  # the next start is clean
+
+
+def test_a_damaged_save_beside_the_autosave_leaves_the_title_screen_and_continue_working(make_driver, tmp_path):
+    first = make_driver(role="police")
+    first.key(pygame.K_SPACE)
+    first.key(pygame.K_1)
+    saves = tmp_path / "data" / "saves"
+    (saves / "slot1.json").write_text('{"state": ' * 100_000)
+    (saves / "slot2.json").write_text('{"state": {"role": "police", "scene": "second", "variables": {"n": '
+                                      + "7" * 5000 + "}}}")
+    driver = make_driver()
+    assert driver.screen.name == "title"
+    driver.click(driver.button("Continue"))
+    assert driver.app.session.scene_id == "second"
+    assert sorted(p.name for p in saves.iterdir()) == ["autosave.json", "slot1.json.damaged-1",
+                                                       "slot2.json.damaged-1"]

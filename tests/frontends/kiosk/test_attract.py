@@ -19,8 +19,8 @@ def test_a_portrait_kiosk_centres_a_larger_scope_in_the_upper_half(make_kiosk):
 def test_the_desktop_title_keeps_its_scope_right_of_the_menu_even_in_a_tall_window():
     from types import SimpleNamespace
 
-    from game.frontends.gui.layout import Layout
-    from game.frontends.gui.title_art import TitleArt
+    from game.frontends.shell.layout import Layout
+    from game.frontends.shell.title_art import TitleArt
 
     art = TitleArt(SimpleNamespace(layout=Layout(720, 1280)))
     (x, _), radius = art.geometry((720, 1280))

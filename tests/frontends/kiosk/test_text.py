@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.frontends.gui.fonts import FontCache
+from game.frontends.shell.fonts import FontCache
 from game.engine import languages_in, load_catalog, load_ui_strings
 
 from ...conftest import PROJECT

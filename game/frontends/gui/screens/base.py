@@ -1,48 +1,46 @@
-"""What every screen shares: its widgets, keyboard focus, and the hooks the App calls."""
+"""What every desktop screen shares: keyboard focus, themed widgets, and the player's language."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UILabel, UITextBox
 
-from ..richtext import Rich
-from ..script import face_for, has_japanese
-from ..theme import jp_twin
-from ..widgets import FocusRing, PassThroughTextBox, wrapped_button
-
-if TYPE_CHECKING:
-    from ..app import App
+from game.frontends.shell.richtext import Rich
+from game.frontends.shell.screen import Screen as ShellScreen
+from game.frontends.shell.script import face_for, has_japanese
+from game.frontends.shell.theme import jp_twin
+from game.frontends.shell.widgets import FocusRing, PassThroughTextBox, wrapped_button
 
 
-class Screen:
-    """A screen: builds its widgets from the layout on enter, kills them on exit, keeps its own state."""
+class Screen(ShellScreen):
+    """A desktop screen: builds its widgets from the layout on enter, kills them on exit, keeps its own state.
+
+    self.app is the desktop host (gui.app.App): the session, settings and saves it shows.
+    """
 
     name = "screen"
     #: Keys that move the keyboard focus back and forward.
     BACK_KEYS = (pygame.K_UP, pygame.K_LEFT)
     NEXT_KEYS = (pygame.K_DOWN, pygame.K_RIGHT, pygame.K_TAB)
 
-    def __init__(self, app: "App"):
+    def __init__(self, app):
+        super().__init__(app)
         self.app = app
-        self.widgets: list = []    # laid-out elements: none may overlap another or leave the window
+        # self.widgets: laid-out elements; none may overlap another or leave the window
         self.children: list = []   # text drawn on top of a widget, inside its rectangle
         self.focus = FocusRing()
         self.riches: list[Rich] = []  # the HTML builders of the widgets now shown (tests read their line breaks)
 
     # --- hooks the App calls ---------------------------------------------------------------
 
-    def on_enter(self) -> None:
-        """Build the widgets for the current layout."""
-        self.build()
-
     def on_exit(self) -> None:
         """Kill the widgets (the screen's own state stays, to come back to)."""
-        for element in self.widgets + self.children:
+        for element in self.children:
             element.kill()
-        self.widgets.clear()
+        super().on_exit()
         self.children.clear()
         self.riches.clear()
         self.focus.clear()
@@ -54,9 +52,6 @@ class Screen:
         self.build()
         if focus is not None and focus < len(self.focus.items):
             self.focus.set(focus)
-
-    def build(self) -> None:
-        """Create the widgets (override)."""
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         """Keyboard focus: arrows and Tab move it, Enter and Space press; Esc goes back."""
@@ -78,31 +73,9 @@ class Screen:
         """What Esc does here (override); True when handled."""
         return False
 
-    def update(self, dt: float) -> bool:
-        """Advance animations; True while something moves (the App then redraws)."""
-        return False
-
-    def draw(self, surface: pygame.Surface) -> None:
-        """Draw what lies under the widgets."""
-
-    def draw_over(self, surface: pygame.Surface) -> None:
-        """Draw what lies over the widgets (rarely needed)."""
-
-    def draw_partial(self, surface: pygame.Surface) -> list | None:
-        """Redraw only what the screen's own animation changed; the rectangles, or None for a full draw."""
-        return None
-
-    def settled(self) -> bool:
-        """True when nothing is still appearing (autoplay waits for this before a screenshot)."""
-        return True
-
     def autoplay(self, auto) -> bool:
         """Take one step of autoplay; False when there is nothing to do here."""
         return False
-
-    def shot_name(self) -> str:
-        """The name of this screen's screenshot."""
-        return self.name
 
     # --- language ----------------------------------------------------------------------------
 

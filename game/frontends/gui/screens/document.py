@@ -6,8 +6,8 @@ import pygame
 
 from game.engine import quote_words
 
-from .. import art
-from ..richtext import b, i
+from game.frontends.shell import art
+from game.frontends.shell.richtext import b, i
 from .overlay import OverlayScreen
 
 

@@ -6,7 +6,7 @@ import pygame
 
 from game.engine import StoryError, summarize
 
-from ..widgets import escape
+from game.frontends.shell.widgets import escape
 from .base import Screen
 
 
@@ -46,18 +46,11 @@ class ErrorScreen(Screen):
 
     def retry(self) -> None:
         """Load the story again (a writer may have fixed it)."""
-        from ..app import load_everything
-        from .title import TitleScreen
-
-        story, error = load_everything(self.app.story_path)
-        if story is None:
+        error = self.app.retry_loading()
+        if error is not None:
             self.error = error
             self.rebuild()
             self.app.notify(self.ui("gui.error.still"))
-            return
-        self.app.base_story = story
-        self.app.relocalize()
-        self.app.switch(TitleScreen(self.app))
 
     def quit(self) -> None:
         """Close the game."""

@@ -8,8 +8,8 @@ from game.engine import break_lines, format_moment
 from game.shipped import assets_folder
 
 from .. import geo
-from .. import palette as P
-from ..script import face_for
+from game.frontends.shell import palette as P
+from game.frontends.shell.script import face_for
 from .overlay import OverlayScreen
 
 MAP_IMAGE = assets_folder() / "maps" / "flight_map.png"

@@ -6,7 +6,7 @@ import pygame
 
 from game.engine import format_moment
 
-from ..richtext import Span, b, i
+from game.frontends.shell.richtext import Span, b, i
 from .overlay import OverlayScreen
 
 

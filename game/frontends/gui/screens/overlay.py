@@ -34,7 +34,7 @@ class OverlayScreen(Screen):
 
     def close(self) -> None:
         """Back to the screen underneath."""
-        self.app.pop()
+        self.app.back()
 
     def on_escape(self) -> bool:
         """Esc closes."""
@@ -54,7 +54,7 @@ def _shade(size) -> pygame.Surface:
 
 
 def _backing(size, high_contrast: bool) -> pygame.Surface:
-    from .. import art
+    from game.frontends.shell import art
 
     if high_contrast:
         backing = pygame.Surface(size)

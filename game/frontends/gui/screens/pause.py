@@ -36,27 +36,19 @@ class PauseScreen(MenuScreen):
 
     def open(self, mode: str) -> None:
         """The save or load slots."""
-        from .saves import SavesScreen
-
-        self.app.push(SavesScreen(self.app, mode))
+        self.app.open("saves", mode=mode)
 
     def settings(self) -> None:
         """The settings."""
-        from .settings_screen import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.app.open("settings")
 
     def history(self) -> None:
         """Everything read so far."""
-        from .history import HistoryScreen
-
-        self.app.push(HistoryScreen(self.app))
+        self.app.open("history")
 
     def undo(self) -> None:
         """Pick an earlier choice to go back to."""
-        from .undo import UndoScreen
-
-        self.app.push(UndoScreen(self.app))
+        self.app.open("undo")
 
     def quit(self) -> None:
         """To the title; the autosave keeps the game."""

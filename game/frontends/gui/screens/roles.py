@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pygame
 
-from .. import art
-from ..richtext import Span, b
+from game.frontends.shell import art
+from game.frontends.shell.richtext import Span, b
 from .base import Screen
 
 
@@ -38,7 +38,7 @@ class RoleScreen(Screen):
             html = (rich.block(b(f"{i + 1}. {role.name}", size=layout.font(22))) + "<br>"
                     + rich.block(b(role.title, size=layout.font(16))) + "<br>"
                     + rich.block(Span(role.summary, size=layout.font(15))))
-            from ..widgets import PassThroughTextBox
+            from game.frontends.shell.widgets import PassThroughTextBox
 
             box = PassThroughTextBox(html, pygame.Rect(rect.x + pad, text_top, rect.width - 2 * pad, rect.bottom - text_top - pad),
                                      self.app.manager, starting_height=3)

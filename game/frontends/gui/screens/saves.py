@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from game.engine import AUTOSAVE, SaveError, Session, StateError
 
-from ..text import short_time
 from .menu import MenuScreen
 
 SLOTS = ("slot1", "slot2", "slot3")
+
+
+def short_time(iso: str) -> str:
+    """A save's UTC timestamp as 'YYYY-MM-DD HH:MM' in local time."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso or "?"
 
 
 class SavesScreen(MenuScreen):

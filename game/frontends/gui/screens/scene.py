@@ -6,12 +6,12 @@ import pygame
 
 from game.engine import ChoiceUnavailable, format_moment
 
-from .. import art
-from ..palette import look_of
+from game.frontends.shell import art
+from game.frontends.shell.palette import look_of
 from ..settings import CHARS_PER_SECOND
-from ..richtext import b, i
-from ..script import face_for
-from ..widgets import Typewriter
+from game.frontends.shell.richtext import b, i
+from game.frontends.shell.script import face_for
+from game.frontends.shell.widgets import Typewriter
 from .base import Screen
 
 
@@ -200,27 +200,19 @@ class SceneScreen(Screen):
 
     def debrief(self) -> None:
         """The path beside the record."""
-        from .debrief import DebriefScreen
-
-        self.app.switch(DebriefScreen(self.app))
+        self.app.go("debrief")
 
     def pause(self) -> None:
         """The pause menu."""
-        from .pause import PauseScreen
-
-        self.app.push(PauseScreen(self.app))
+        self.app.open("pause")
 
     def open_map(self) -> None:
         """The flight map."""
-        from .flight_map import FlightMapScreen
-
-        self.app.push(FlightMapScreen(self.app))
+        self.app.open("flight_map")
 
     def open_document(self, document) -> None:
         """A document of the scene, drawn as what it is."""
-        from .document import DocumentScreen
-
-        self.app.push(DocumentScreen(self.app, document))
+        self.app.open("document", document=document)
 
     # --- input and frames --------------------------------------------------------------------
 

@@ -107,6 +107,6 @@ class SettingsScreen(OverlayScreen):
     def close(self) -> None:
         """Back to where the settings were opened from."""
         if self.app.stack:
-            self.app.pop()
+            self.app.back()
         else:
             self.app.to_title()

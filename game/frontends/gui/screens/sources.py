@@ -6,7 +6,7 @@ import pygame
 
 from game.engine import quote_words
 
-from ..richtext import Span, b, i
+from game.frontends.shell.richtext import Span, b, i
 from .overlay import OverlayScreen
 
 
@@ -80,4 +80,4 @@ class SourcesScreen(OverlayScreen):
     def open(self, index: int) -> None:
         """One quote."""
         quote, claim = self.quotes[index]
-        self.app.push(QuoteScreen(self.app, quote, claim))
+        self.app.open("quote", quote=quote, claim=claim)

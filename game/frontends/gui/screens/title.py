@@ -54,15 +54,11 @@ class TitleScreen(Screen):
 
     def new_game(self) -> None:
         """Choose a role."""
-        from .roles import RoleScreen
-
-        self.app.switch(RoleScreen(self.app))
+        self.app.go("roles")
 
     def settings(self) -> None:
         """The settings screen."""
-        from .settings_screen import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.app.open("settings")
 
     def quit(self) -> None:
         """Close the game."""

@@ -29,9 +29,7 @@ class DocumentScreen(KioskScreen):
 
     def back(self) -> None:
         """Back to the scene."""
-        from .scene import SceneScreen
-
-        self.app.switch(SceneScreen(self.app))
+        self.app.go("scene")
 
     def draw(self, surface: pygame.Surface) -> None:
         """Paper-dark background and the text."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from ..strings import native_name, text
-from ..ui import DIM, KioskScreen
+from ..ui import DIM, KioskScreen, shade
 
 
 class LanguageScreen(KioskScreen):
@@ -34,13 +34,9 @@ class LanguageScreen(KioskScreen):
     def draw(self, surface: pygame.Surface) -> None:
         """The night background and the heading."""
         self.app.title_art.draw(surface, with_title=False)
-        shade = self.app.art.get(("kiosk_shade", surface.get_size()), lambda: _shade(surface.get_size()))
-        surface.blit(shade, (0, 0))
+        sheet = self.app.art.get(("kiosk_shade", surface.get_size()), lambda: shade(surface.get_size()))
+        surface.blit(sheet, (0, 0))
         top = self.widgets[0].rect.top if self.widgets else surface.get_height() // 3
         self.heading.draw(surface, self.app.sizing.margin, top - self.app.sizing.margin - self.heading.height)
 
 
-def _shade(size) -> pygame.Surface:
-    shade = pygame.Surface(size, pygame.SRCALPHA)
-    shade.fill((0, 0, 0, 150))
-    return shade

@@ -6,7 +6,7 @@ import pygame
 
 
 from ..strings import text
-from ..ui import AMBER, KioskScreen
+from ..ui import AMBER, KioskScreen, shade
 
 
 class RoleScreen(KioskScreen):
@@ -38,9 +38,7 @@ class RoleScreen(KioskScreen):
 
     def draw(self, surface: pygame.Surface) -> None:
         """The night background and the heading."""
-        from .language import _shade
-
         self.app.title_art.draw(surface, with_title=False)
-        surface.blit(self.app.art.get(("kiosk_shade", surface.get_size()), lambda: _shade(surface.get_size())), (0, 0))
+        surface.blit(self.app.art.get(("kiosk_shade", surface.get_size()), lambda: shade(surface.get_size())), (0, 0))
         top = self.widgets[0].rect.top if self.widgets else surface.get_height() // 3
         self.heading.draw(surface, self.app.sizing.margin, top - self.app.sizing.margin - self.heading.height)

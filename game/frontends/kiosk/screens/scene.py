@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import format_moment
-from game.frontends.gui import art
+from game.frontends.shell import art
 
 from ..strings import text
 from ..ui import AMBER, DIM, KioskScreen
@@ -44,6 +44,8 @@ class SceneScreen(KioskScreen):
             actions += [(f"{document.title}", lambda d=document: self.open_document(d), "#kiosk_quiet")
                         for document in scene.dossier]
         gap = sizing.mm(5)
+        # Choice labels wrap at the reading measure too, so a wide landscape screen gets narrower buttons.
+        width = sizing.measure(width) + 2 * sizing.mm(3)
         # Build bottom-up: the last choice sits a margin above the bottom edge.
         buttons = [self.button(pygame.Rect(margin, 0, width, sizing.mm(18)), label, action, object_id,
                                align="left" if object_id == "#kiosk_choice" else "center")
@@ -58,13 +60,11 @@ class SceneScreen(KioskScreen):
     def choose(self, choice_id: str) -> None:
         """Take a choice and show the next scene."""
         self.app.visit.session.choose(choice_id)
-        self.app.switch(SceneScreen(self.app))
+        self.app.go("scene")
 
     def open_document(self, document) -> None:
         """A dossier document (only when the museum enabled them)."""
-        from .document import DocumentScreen
-
-        self.app.switch(DocumentScreen(self.app, document))
+        self.app.go("document", document=document)
 
     def draw(self, surface: pygame.Surface) -> None:
         """The role's background, a dark panel, the moment and the text."""

@@ -17,18 +17,19 @@ class TitleArt:
     CONTACT = (-0.62, 0.62)
     SWEEP_SPEED = 1.3  # radians per second
 
-    def __init__(self, app, centre_when_portrait: bool = False):
-        self.app = app
+    def __init__(self, host, centre_when_portrait: bool = False):
+        self.host = host  # its layout, its art cache and whether motion is reduced
         # The kiosk stands on portrait screens with nothing else beside the scope; the desktop
         # title keeps its menu on the left, so its scope stays on the right.
         self.centre_when_portrait = centre_when_portrait
         self.angle = -2.2
         self.time = 0.0
         self.contact_glow = 0.0
+        self.min_subtitle_px = 0  # the kiosk sets a floor so the subtitle keeps 6 mm capitals on any screen
 
     def update(self, dt: float) -> bool:
         """Turn the sweep; the contact lights up as the sweep passes it. True: keep redrawing."""
-        if self.app.settings.reduced_motion:
+        if self.host.reduced_motion:
             self.contact_glow = 1.0
             return False
         before = self.angle
@@ -42,7 +43,7 @@ class TitleArt:
     def geometry(self, size):
         """The scope's centre and radius at this window size."""
         w, h = size
-        layout = self.app.layout
+        layout = self.host.layout
         content = layout.content
         if self.centre_when_portrait and h > w:
             radius = int(min(content.width * 0.38, h * 0.17))
@@ -53,12 +54,12 @@ class TitleArt:
     def draw(self, surface: pygame.Surface, with_title: bool = True) -> None:
         """The whole scene for this frame."""
         size = surface.get_size()
-        cache = self.app.art
+        cache = self.host.art
         surface.blit(cache.get(("title", size), lambda: art.title_background(size)), (0, 0))
         centre, radius = self.geometry(size)
         scope = cache.get(("scope", radius), lambda: art.radar_scope(radius))
         surface.blit(scope, scope.get_rect(center=centre))
-        if not self.app.settings.reduced_motion:
+        if not self.host.reduced_motion:
             glow = cache.get(("sweep", radius), lambda: pygame.Surface((radius * 2 + 2, radius * 2 + 2), pygame.SRCALPHA))
             art.draw_sweep(surface, centre, radius, self.angle, into=glow)
         bearing, rng = self.CONTACT
@@ -68,13 +69,13 @@ class TitleArt:
         pygame.draw.circle(surface, (glow // 3, glow, glow // 2), (int(cx), int(cy)), max(3, radius // 40))
         if self.contact_glow > 0.3:
             size_px = max(10, radius // 16)
-            tag = cache.get(("contact_tag", size_px), lambda: self.app.fonts.render("UNKNOWN  13:11", size_px, (120, 255, 170)))
+            tag = cache.get(("contact_tag", size_px), lambda: self.host.fonts.render("UNKNOWN  13:11", size_px, (120, 255, 170)))
             tag.set_alpha(int(255 * self.contact_glow))
             surface.blit(tag, (cx + radius // 20, cy - tag.get_height()))
         # The MiG, low over the sea, drifting east towards the scope.
-        layout = self.app.layout
+        layout = self.host.layout
         content = layout.content
-        drift = 0.0 if self.app.settings.reduced_motion else (self.time * 6) % (content.width * 0.14)
+        drift = 0.0 if self.host.reduced_motion else (self.time * 6) % (content.width * 0.14)
         # Between the menu and the scope, low over the water, clear of both.
         mx = content.x + content.width * 0.38 + drift
         my = size[1] * 0.85
@@ -88,18 +89,25 @@ class TitleArt:
 
     def draw_title(self, surface: pygame.Surface) -> None:
         """FOXBAT and its subtitle, top left."""
-        layout = self.app.layout
-        fonts = self.app.fonts
+        layout = self.host.layout
+        fonts = self.host.fonts
         x = layout.content.x + layout.px(64)
         y = layout.px(70)
-        surface.blit(self.app.art.get(("title_text", layout.px(96)), lambda: self._title_text(layout, fonts)), (x, y))
+        sub_px = self.subtitle_px
+        surface.blit(self.host.art.get(("title_text", layout.px(96), sub_px),
+                                      lambda: self._title_text(layout, fonts, sub_px)), (x, y))
+
+    @property
+    def subtitle_px(self) -> int:
+        """The subtitle's font size: the layout's, or the floor set by whoever shows it (the kiosk)."""
+        return max(self.host.layout.px(30), self.min_subtitle_px)
 
     @staticmethod
-    def _title_text(layout, fonts) -> pygame.Surface:
+    def _title_text(layout, fonts, sub_px: int) -> pygame.Surface:
         """FOXBAT with its shadow and the subtitle, rendered once per size."""
         big = fonts.get(layout.px(96), bold=True)
         text = big.render("FOXBAT", True, P.AMBER)
-        sub = fonts.render("Hakodate, 6 September 1976", layout.px(30), (220, 214, 190))
+        sub = fonts.render("Hakodate, 6 September 1976", sub_px, (220, 214, 190))
         shift = layout.px(3)
         out = pygame.Surface((max(text.get_width(), sub.get_width()) + 2 * shift, text.get_height() + sub.get_height() + shift),
                              pygame.SRCALPHA)
