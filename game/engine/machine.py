@@ -81,7 +81,7 @@ class StoryMachine:
         if found is None:
             found = self._resolve(role, scene, choice)
         next_scene, compiled = found
-        if compiled.condition is not None and not compiled.condition(values):
+        if compiled.test is not None and not compiled.test(values):
             raise ChoiceUnavailable(f"choice '{choice}' is not open in scene '{scene}' now")
         return next_scene, (dict(values) if compiled.effects is NO_EFFECTS else compiled.effects.apply(values))
 

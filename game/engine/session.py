@@ -98,7 +98,7 @@ class Session:
         choices = self.story.roles[state.role].scenes[state.scene].choices
         values = state.variables
         return [choice for choice, rule in zip(choices, self.machine.scene_rules(state.role, state.scene, choices))
-                if rule.condition is None or rule.condition(values)]
+                if rule.test is None or rule.test(values)]
 
     @property
     def closed_choices(self) -> list[Choice]:
