@@ -197,8 +197,9 @@ def _scene_translatables(story: Story, r: str, scene_id: str, scene) -> Iterator
                for index, d in enumerate(scene.dossier) for i, q in enumerate(d.sources)]
     for key, path, quote in quotes:
         source = story.sources.get(quote.source)
-        yield Translatable(key, quote.translation or quote.quote, path + ("translation",),
-                           source.language if source else "en")
+        # a summary is in the story's own words (English), whatever the language of the document it sums up
+        language = "en" if quote.summary or source is None else source.language
+        yield Translatable(key, quote.translation or quote.quote, path + ("translation",), language)
     for index, document in enumerate(scene.dossier):
         for name in ("title", "text"):
             yield Translatable(f"{s}.dossier.{document.id}.{name}", getattr(document, name),
