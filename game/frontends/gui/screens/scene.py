@@ -176,6 +176,8 @@ class SceneScreen(Screen):
         self.revealed.add(self.key)
         for element in self.hidden:
             element.show()
+        # The choices changed what is on screen: a full frame (the typing frames redraw only the text).
+        self.app.dirty = True
         if self.session.is_finished and self.choice_buttons:
             self.focus.set(0)
 
