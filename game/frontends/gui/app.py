@@ -37,6 +37,24 @@ def load_everything(story_path: Path, cache_folder: Path | None = None):
         return None, exc
 
 
+def fit_to_desktop(size: tuple[int, int]) -> tuple[int, int]:
+    """The window size, shrunk (keeping its shape) to fit the desktop with room for its frame and panels.
+
+    A 1280x720 window on a portrait 1080x1920 screen would open wider than the screen.
+    """
+    try:
+        desktops = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return size
+    if not desktops or min(desktops[0]) <= 0:
+        return size
+    room_w, room_h = int(desktops[0][0] * 0.94), int(desktops[0][1] * 0.90)
+    scale = min(1.0, room_w / size[0], room_h / size[1])
+    if scale >= 1.0:
+        return size
+    return max(1, int(size[0] * scale)), max(1, int(size[1] * scale))
+
+
 class App(Host):
     """The game in one window. Tests drive it with step(); run() is the real main loop."""
 
@@ -49,9 +67,13 @@ class App(Host):
         self.story_path = Path(story_path)
         self.data_dir = Path(data_dir)
         self.settings, settings_message = load_settings(self.data_dir)
-        if lang is not None:  # --lang given: it wins over the saved setting (and is saved with it)
+        # --lang is for this run only: the language saved for the next run stays as it was,
+        # unless the player picks a language in the settings.
+        self.saved_language = self.settings.language
+        if lang is not None:
             self.settings = self.settings.with_(language=lang)
         self.role = role
+        size = fit_to_desktop(size)
         self.windowed_size = size
         self.surface = self._open_window(size)
         pygame.display.set_caption("Foxbat: Hakodate, 1976")
@@ -156,7 +178,9 @@ class App(Host):
             self.relayout()
         if self.audio is not None and self.settings.music_volume != before.music_volume:
             self.audio.music(self.settings.music_volume)
-        reason = save_settings(self.data_dir, self.settings)
+        if "language" in changes:
+            self.saved_language = self.settings.language  # chosen by the player: kept for the next run
+        reason = save_settings(self.data_dir, self.settings.with_(language=self.saved_language))
         if reason:
             self.notify(self.ui("gui.settings.save_failed", reason=reason) if self.ui else reason)
         self.dirty = True

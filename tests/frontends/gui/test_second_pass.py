@@ -35,3 +35,36 @@ def test_choices_appear_on_the_display_when_the_text_finishes_typing_with_no_inp
     for button in driver.choice_buttons():
         # The button's frame and its text are on the display, not the scene's background.
         assert differs(driver.app.surface, background, button.rect) > 0.05, button.rect
+
+
+def test_lang_on_the_command_line_applies_to_that_run_only(make_driver, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"language": "en", "text_size": "medium"}), encoding="utf-8")
+    driver = make_driver(story=SHIPPED_STORY, data_dir=data, lang="ja")
+    assert driver.app.settings.language == "ja"
+    driver.app.change_settings(text_size="large")  # any change saves the settings
+    saved = json.loads((data / "settings.json").read_text(encoding="utf-8"))
+    assert saved["text_size"] == "large"
+    assert saved["language"] == "en"
+
+
+def test_a_language_picked_in_the_settings_is_saved_even_after_lang(make_driver, tmp_path):
+    data = tmp_path / "data"
+    driver = make_driver(story=SHIPPED_STORY, data_dir=data, lang="ja")
+    driver.app.change_settings(language="vi")
+    assert json.loads((data / "settings.json").read_text(encoding="utf-8"))["language"] == "vi"
+
+
+def test_the_window_fits_a_portrait_screen(make_driver, monkeypatch):
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1080, 1920)])
+    driver = make_driver(size=(1280, 720))
+    width, height = driver.app.surface.get_size()
+    assert width <= 1080 and height <= 1920
+    assert abs(width / height - 16 / 9) < 0.02  # the same shape, only smaller
+
+
+def test_the_window_keeps_its_size_on_a_screen_big_enough(make_driver, monkeypatch):
+    monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1920, 1080)])
+    driver = make_driver(size=(1280, 720))
+    assert driver.app.surface.get_size() == (1280, 720)
