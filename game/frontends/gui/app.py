@@ -325,7 +325,8 @@ class App(Host):
     def continue_session(self, session, messages=()) -> None:
         """Carry on a loaded session."""
         self.session = session
-        self.go("scene")
+        # A finished game goes on at its debrief: the ending scene would only lead there again.
+        self.go("debrief" if session.is_finished else "scene")
         for message in messages:
             self.notify(self.translated(message))
 

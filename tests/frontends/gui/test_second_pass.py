@@ -68,3 +68,32 @@ def test_the_window_keeps_its_size_on_a_screen_big_enough(make_driver, monkeypat
     monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1920, 1080)])
     driver = make_driver(size=(1280, 720))
     assert driver.app.surface.get_size() == (1280, 720)
+
+
+def reach_debrief(driver) -> None:
+    """Play the test story's pilot to the ending by keyboard and open the debrief."""
+    for _ in range(100):
+        if driver.app.session.is_finished:
+            break
+        driver.key(pygame.K_SPACE)
+        driver.key(pygame.K_1)
+    driver.key(pygame.K_SPACE)
+    driver.key(pygame.K_RETURN)
+    driver.settle()
+    assert driver.screen.name == "debrief"
+
+
+def test_esc_on_the_debrief_opens_a_menu_and_never_returns_to_the_ending(make_driver):
+    driver = make_driver(role="pilot")
+    reach_debrief(driver)
+    driver.key(pygame.K_ESCAPE)
+    assert driver.screen.name == "debrief_menu"
+    driver.key(pygame.K_ESCAPE)
+    assert driver.screen.name == "debrief"
+    driver.key(pygame.K_ESCAPE)
+    driver.click(driver.button(driver.app.ui("gui.debrief_menu.to_title")))
+    assert driver.screen.name == "title"
+    # Continue (focused first) carries on the finished game at its debrief, not its ending scene.
+    driver.key(pygame.K_RETURN)
+    driver.settle()
+    assert driver.screen.name == "debrief"

@@ -186,7 +186,8 @@ class DebriefScreen(Screen):
                 bar.set_scroll_from_start_percentage(min(1 - bar.visible_percentage, max(0.0, bar.start_percentage + step)))
                 return True
             if event.key == pygame.K_ESCAPE:
-                self.app.later(self.title)
+                # A menu, not the title: from the title, Continue would lead straight back into the ending.
+                self.app.later(lambda: self.app.open("debrief_menu"))
                 return True
         return super().handle_event(event)
 
