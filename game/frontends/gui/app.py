@@ -37,18 +37,25 @@ def load_everything(story_path: Path, cache_folder: Path | None = None):
         return None, exc
 
 
-def fit_to_desktop(size: tuple[int, int]) -> tuple[int, int]:
+def desktop_size() -> tuple[int, int] | None:
+    """The size of the player's (first) screen; None without a real display (SDL's dummy driver invents one)."""
+    try:
+        if pygame.display.get_driver() in ("dummy", "offscreen"):
+            return None
+        desktops = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return None
+    return desktops[0] if desktops and min(desktops[0]) > 0 else None
+
+
+def fit_to_desktop(size: tuple[int, int], desktop: tuple[int, int] | None) -> tuple[int, int]:
     """The window size, shrunk (keeping its shape) to fit the desktop with room for its frame and panels.
 
     A 1280x720 window on a portrait 1080x1920 screen would open wider than the screen.
     """
-    try:
-        desktops = pygame.display.get_desktop_sizes()
-    except pygame.error:
+    if desktop is None:
         return size
-    if not desktops or min(desktops[0]) <= 0:
-        return size
-    room_w, room_h = int(desktops[0][0] * 0.94), int(desktops[0][1] * 0.90)
+    room_w, room_h = int(desktop[0] * 0.94), int(desktop[1] * 0.90)
     scale = min(1.0, room_w / size[0], room_h / size[1])
     if scale >= 1.0:
         return size
@@ -73,7 +80,7 @@ class App(Host):
         if lang is not None:
             self.settings = self.settings.with_(language=lang)
         self.role = role
-        size = fit_to_desktop(size)
+        size = fit_to_desktop(size, desktop_size())
         self.windowed_size = size
         self.surface = self._open_window(size)
         pygame.display.set_caption("Foxbat: Hakodate, 1976")

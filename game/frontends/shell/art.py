@@ -281,8 +281,12 @@ def _paper_tile(base: tuple, size: int = 128) -> pygame.Surface:
     return tile
 
 
-def document(kind: str, size, high_contrast: bool = False) -> pygame.Surface:
-    """A panel styled as the document it is: telex paper, a police form, a radar plot, a notebook..."""
+def document(kind: str, size, high_contrast: bool = False, ruling: tuple[int, tuple[int, ...]] | None = None) -> pygame.Surface:
+    """A panel styled as the document it is: telex paper, a police form, a radar plot, a notebook...
+
+    ruling: for a notebook, where the text lies: the x of its first letter and the y of each line's
+    baseline (in the panel's pixels), so the margin sits left of the text and the rules under it.
+    """
     w, h = size
     if high_contrast:
         surface = pygame.Surface(size)
@@ -321,9 +325,24 @@ def document(kind: str, size, high_contrast: bool = False) -> pygame.Surface:
         pygame.draw.line(surface, (170, 160, 140), (hole * 4, 0), (hole * 4, h))
         pygame.draw.line(surface, (170, 160, 140), (w - hole * 4, 0), (w - hole * 4, h))
     elif kind in ("notebook",):
-        for y in range(line, h, line):
-            pygame.draw.line(surface, (150, 170, 210), (0, y), (w, y))
-        pygame.draw.line(surface, (200, 90, 90), (int(w * 0.07), 0), (int(w * 0.07), h), 2)
+        if ruling is not None and ruling[1]:
+            text_x, baselines = ruling
+            step = baselines[1] - baselines[0] if len(baselines) > 1 else line
+            rules = list(baselines)
+            while rules[-1] + step < h:  # ruled on down the page, under where more text would go
+                rules.append(rules[-1] + step)
+            first = rules[0]
+            while first - step > 0:
+                first -= step
+                rules.insert(0, first)
+            for y in rules:
+                pygame.draw.line(surface, (150, 170, 210), (0, y + 2), (w, y + 2))
+            margin = max(4, text_x - max(6, text_x // 3))
+        else:
+            for y in range(line, h, line):
+                pygame.draw.line(surface, (150, 170, 210), (0, y), (w, y))
+            margin = int(w * 0.07)
+        pygame.draw.line(surface, (200, 90, 90), (margin, 0), (margin, h), 2)
     elif kind in ("police_form", "charge_sheet", "memo"):
         pygame.draw.rect(surface, (120, 100, 80), (8, 8, w - 16, h - 16), 2)
         pygame.draw.line(surface, (120, 100, 80), (8, 8 + line * 2), (w - 8, 8 + line * 2), 2)

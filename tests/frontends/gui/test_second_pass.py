@@ -58,6 +58,7 @@ def test_a_language_picked_in_the_settings_is_saved_even_after_lang(make_driver,
 
 def test_the_window_fits_a_portrait_screen(make_driver, monkeypatch):
     monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1080, 1920)])
+    monkeypatch.setattr(pygame.display, "get_driver", lambda: "x11")  # as under a real X server
     driver = make_driver(size=(1280, 720))
     width, height = driver.app.surface.get_size()
     assert width <= 1080 and height <= 1920
@@ -66,6 +67,7 @@ def test_the_window_fits_a_portrait_screen(make_driver, monkeypatch):
 
 def test_the_window_keeps_its_size_on_a_screen_big_enough(make_driver, monkeypatch):
     monkeypatch.setattr(pygame.display, "get_desktop_sizes", lambda: [(1920, 1080)])
+    monkeypatch.setattr(pygame.display, "get_driver", lambda: "x11")
     driver = make_driver(size=(1280, 720))
     assert driver.app.surface.get_size() == (1280, 720)
 
@@ -97,3 +99,39 @@ def test_esc_on_the_debrief_opens_a_menu_and_never_returns_to_the_ending(make_dr
     driver.key(pygame.K_RETURN)
     driver.settle()
     assert driver.screen.name == "debrief"
+
+
+def close_to(colour, target, tolerance: int = 40) -> bool:
+    """True when a pixel is within tolerance of a colour, channel by channel."""
+    return all(abs(c - t) <= tolerance for c, t in zip(colour[:3], target))
+
+
+def test_the_notebook_margin_lies_left_of_the_text_and_its_rules_sit_under_each_line(make_driver):
+    driver = make_driver(story=SHIPPED_STORY, role="police")
+    driver.settle()
+    surface, panel = driver.app.surface, driver.screen.text_rect
+    inside = panel.inflate(-8, -8)
+    red = [x for x in range(inside.left, inside.right)
+           if sum(close_to(surface.get_at((x, y)), (200, 90, 90)) for y in range(inside.top, inside.bottom, 4))
+           > (inside.height // 4) * 0.8]
+    ink = [x for x in range(inside.left, inside.right)
+           if any(sum(surface.get_at((x, y))[:3]) < 250 for y in range(inside.top, inside.bottom))]
+    assert red, "no margin line"
+    assert max(red) < min(ink) - 4  # the margin never touches a letter
+    rule_rows = [y for y in range(inside.top, inside.bottom)
+                 if sum(close_to(surface.get_at((x, y)), (150, 170, 210), 30) for x in range(inside.left, inside.right, 3))
+                 > (inside.width // 3) * 0.3]
+    ink_rows = [y for y in range(inside.top, inside.bottom)
+                if sum(sum(surface.get_at((x, y))[:3]) < 250 for x in range(min(ink), inside.right, 2)) > 3]
+    lines = []  # bands of rows with ink: one per line of text
+    for y in ink_rows:
+        if lines and y - lines[-1][1] <= 2:
+            lines[-1][1] = y
+        else:
+            lines.append([y, y])
+    assert len(lines) >= 3
+    for top, bottom in lines:
+        height = bottom - top
+        # One rule in the lower part of the line (at the baseline, descenders may cross it), none through the letters.
+        assert any(top + 0.55 * height <= r <= bottom + 3 for r in rule_rows), (top, bottom)
+        assert not any(top + 2 <= r <= top + 0.5 * height for r in rule_rows), (top, bottom)

@@ -27,6 +27,7 @@ class SceneScreen(Screen):
         self.choice_buttons: list = []
         self.hidden: list = []
         self.text_rect = pygame.Rect(0, 0, 0, 0)
+        self.ruling: tuple[int, tuple[int, ...]] | None = None  # the notebook's margin and rules, from the text
         self.side_rects: dict[str, pygame.Rect] = {}
         self._frame: tuple | None = None  # (what it shows, the composed background of this scene)
 
@@ -117,7 +118,11 @@ class SceneScreen(Screen):
         look = look_of(session.state.role, app.settings.high_contrast)
         object_id = "#scene_text_crt" if look.document in ("crt", "plain") else "#scene_text_paper"
         inner = self.text_rect.inflate(-2 * pad, -2 * pad)
+        if look.document == "notebook":
+            inner.width -= layout.px(22)  # a wide left margin, ruled off in red, as on a notebook page
+            inner.x += layout.px(22)
         box = self.text(inner, self.scene_html(self.rich(object_id, inner.width)), object_id)
+        self.ruling = self.ruling_of(box)
 
         # The side: the role's picture, the gauges, the documents.
         art_h = min(int(right_w * 9 / 16), (bottom - top) // 3)
@@ -149,6 +154,17 @@ class SceneScreen(Screen):
         else:
             for element in self.hidden:
                 element.hide()
+
+    def ruling_of(self, box) -> tuple[int, tuple[int, ...]] | None:
+        """Where the text box puts its first letter and each line's baseline, in the text panel's pixels."""
+        origin = getattr(box, "text_wrap_rect", None)
+        layout_rows = getattr(getattr(box, "text_box_layout", None), "layout_rows", None)
+        if origin is None or not layout_rows:
+            return None
+        top = origin.y - self.text_rect.y
+        baselines = tuple(top + row.y + row.y_origin - 1 for row in layout_rows
+                          if top + row.y + row.y_origin < self.text_rect.height)
+        return origin.x - self.text_rect.x, baselines
 
     def kind_name(self, kind: str) -> str:
         """A document kind as a label: "Cable", "電報"."""
@@ -270,7 +286,7 @@ class SceneScreen(Screen):
         """One blit: background, document, picture and gauges are composed once per scene and values."""
         size = surface.get_size()
         gauges = tuple((g.name, g.value) for g in self.session.gauges)
-        key = (self.session.state.role, size, tuple(self.text_rect), gauges, self.app.settings.high_contrast)
+        key = (self.session.state.role, size, tuple(self.text_rect), self.ruling, gauges, self.app.settings.high_contrast)
         if self._frame is None or self._frame[0] != key:
             # Only the current scene's frame is kept: a full-window surface per scene would add up.
             self._frame = (key, self.compose(size))
@@ -301,7 +317,7 @@ class SceneScreen(Screen):
             surface = cache.get(("role_bg", role, size), lambda: art.role_background(role, size)).copy()
         look = look_of(role, high_contrast)
         rect = self.text_rect
-        surface.blit(art.document(look.document, rect.size, high_contrast), rect)
+        surface.blit(art.document(look.document, rect.size, high_contrast, self.ruling), rect)
         picture = self.side_rects.get("art")
         if picture is not None and picture.height > 0:
             surface.blit(cache.get(("vignette", role, picture.size), lambda: art.ROLE_SCENES.get(role, art.cockpit)(picture.size)),
