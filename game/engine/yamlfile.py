@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import types
 import unicodedata
 from pathlib import Path
@@ -136,6 +137,12 @@ def _read_marked(text: str, shown: str) -> tuple[YamlDocument | None, list[Probl
                 break
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        opened = _unclosed_quote(text, mark.line + 1 if mark else text.count("\n") + 1)
+        if opened is not None:
+            line, column, quote = opened
+            return None, [error("E003", SourceLocation(shown, line, column), f"this quote ({quote}) is never closed",
+                                f"end the text with {quote} on this line, or write it as a block: 'key: >-' "
+                                "and the text indented on the lines below")]
         where = SourceLocation(shown, mark.line + 1, mark.column + 1) if mark else SourceLocation(shown)
         reason = exc.problem or "invalid YAML"
         if exc.context:
@@ -164,6 +171,44 @@ def _decode(raw: bytes, shown: str) -> tuple[str, Problem | None]:
             f"file is not UTF-8 (byte 0x{raw[exc.start]:02x} cannot be decoded)",
             "save the file as UTF-8 in your editor",
         )
+
+
+#: `key: "...` or `- '...`: a value that opens a quote; group 1 is the indentation, group 2 the quote mark.
+_OPENS_QUOTE = re.compile(r"""^(\s*)(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+|-\s+)?(["'])""")
+_KEY_LINE = re.compile(r"^(\s*)(?:-\s+)?[A-Za-z_][\w-]*:(?:\s|$)")
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """(line, column, mark) of a quote opened before a YAML error and still open when the next key starts.
+
+    PyYAML reports such a slip a line or more later, in its own words; the writer needs the line
+    where the quote opened. A quoted value may run over several lines, so a quote counts as
+    unclosed only when a line that looks like the next key arrives before it is closed.
+    """
+    lines = text.split("\n")[:error_line]
+    for number, line in enumerate(lines, start=1):
+        opening = _OPENS_QUOTE.match(line)
+        if opening is None:
+            continue
+        mark = opening.group(2)
+        rest = line[opening.end():]
+        if _closes(rest, mark):
+            continue
+        indent = len(opening.group(1))
+        for following in lines[number:]:
+            key = _KEY_LINE.match(following)
+            if key is not None and len(key.group(1)) <= indent:
+                return number, opening.end(), mark  # the next key came first: the quote was left open
+            if _closes(following, mark):
+                break
+    return None
+
+
+def _closes(text: str, mark: str) -> bool:
+    """True when the text holds the closing quote (a doubled '' inside single quotes does not close)."""
+    if mark == '"':
+        return re.search(r'(?<!\\)"', text) is not None
+    return re.search(r"(?<!')'(?!')", text.replace("''", "")) is not None
 
 
 def _syntax_hint(reason: str) -> str:

@@ -116,3 +116,20 @@ def test_a_small_story_leaves_the_collector_alone():
     small = load_story(STORIES / "sample")
     StoryMachine(small.story, small.rules)
     assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("text, line, column, mark", [
+    ('scenes:\n  a:\n    title: "An open quote\n    when: "1976-09-06"\n    where: x\n', 3, 12, '"'),
+    ("scenes:\n  a:\n    title: 'It''s open\n    when: x\n", 3, 12, "'"),
+    ('scenes:\n  a:\n    choices:\n      - "open\n      - b\n    when: x\n', 4, 9, '"'),
+])
+def test_an_unclosed_quote_is_named_at_the_line_where_it_opens(text, line, column, mark):
+    document, [problem] = parse_yaml(text, "scenes.yaml")
+    assert document is None and problem.code == "E003"
+    assert problem.message == f"this quote ({mark}) is never closed"
+    assert (problem.location.line, problem.location.column) == (line, column)
+
+
+def test_a_quoted_value_that_runs_over_two_lines_is_not_called_unclosed():
+    document, problems = parse_yaml('a:\n  title: "A quote that\n    runs on"\n  when: x\n', "f.yaml")
+    assert problems == [] and document.data["a"]["title"] == "A quote that runs on"

@@ -17,6 +17,7 @@ from game.frontends.shell.input import normalise
 from game.frontends.shell.layout import Layout
 from game.frontends.shell.title_art import TitleArt
 
+from .problems_panel import MAX_LINES, draw_problems, problem_lines
 from .settings import TEXT_SCALE, Settings, load_settings, save_settings
 
 MIN_SIZE = (960, 540)
@@ -97,6 +98,7 @@ class App(Host):
         self.machine = None
         self._full = 0  # full frames still owed after a change
         self._toast: tuple[str, float] | None = None
+        self.story_problems: list[str] = []  # of the last edit that failed to load (shown until one loads)
         self._loader: threading.Thread | None = None
         self._loaded = None
         self.theme = {}
@@ -356,9 +358,14 @@ class App(Host):
 
         base, error = load_everything(self.story_path, self.data_dir / "parsed")
         if base is None:
-            count = len(getattr(error, "problems", [])) or 1
-            self.notify(self.ui("gui.story_problems", count=count))
+            self.story_problems = problem_lines(error)
+            # the writer's terminal gets them too, in lint's form, so an editor can jump to the line
+            print("\n".join(self.story_problems), file=sys.stderr, flush=True)
+            self.dirty = True
             return
+        if self.story_problems:
+            self.story_problems = []
+            self.dirty = True
         edition = edition_of(base, self.settings.language)
         moved = None
         if self.session is not None:
@@ -473,7 +480,8 @@ class App(Host):
             if self.run_later():
                 self.dirty = True
             animating = bool(self.guard(self.screen.update, dt))
-            if self.watcher is not None and self.watcher.tick(dt):
+            # the watcher follows real time: dt is capped, and a still window waits up to 0.5 s per frame
+            if self.watcher is not None and self.watcher.tick(self.elapsed if self.elapsed is not None else dt):
                 self.guard(self.reload_story)
             if self.autoplayer is not None:
                 self.autoplayer.tick(self, dt)
@@ -498,7 +506,9 @@ class App(Host):
             return True
         if animating:
             # Only the screen's own animation moved (the typewriter): redraw just that part if it can.
-            rects = self.guard(self.screen.draw_partial, self.surface) if self.screen is not None else None
+            # a partial redraw would paint the scene over the problems panel: draw whole frames while it shows
+            rects = (self.guard(self.screen.draw_partial, self.surface)
+                     if self.screen is not None and not self.story_problems else None)
             if rects:
                 pygame.display.update(rects)
                 self.frames_drawn += 1
@@ -519,9 +529,18 @@ class App(Host):
         self.draw_fade(surface)
         if self._toast is not None:
             self._draw_toast(surface, self._toast[0])
+        if self.story_problems:
+            self._draw_problems(surface)
         pygame.display.flip()
         self.frames_drawn += 1
         self.dirty = False
+
+    def _draw_problems(self, surface: pygame.Surface) -> None:
+        """The broken edit's problems over the screen, while the last good story plays on."""
+        font = self.fonts.get(self.layout.font(15))
+        count = len(self.story_problems)
+        draw_problems(surface, self.layout, font, self.ui("gui.story_problems", count=count), self.story_problems,
+                      self.ui("gui.more_problems", count=count - MAX_LINES))
 
     def _draw_toast(self, surface: pygame.Surface, text: str) -> None:
         layout = self.layout

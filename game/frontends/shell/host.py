@@ -46,6 +46,7 @@ class Host:
         self.backdrop: pygame.Surface | None = None  # the frame an overlay is drawn over
         self.running = True
         self.frames_drawn = 0
+        self.elapsed: float | None = None  # wall-clock seconds since the last frame, uncapped (set by run())
         self.changed_screen = False    # memory is given back once things are still again
         self._later: list[Callable[[], None]] = []
         self._fade: Fade | None = None
@@ -247,8 +248,9 @@ class Host:
                 events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
             else:
                 events = pygame.event.get()
-            dt = min(0.1, clock.tick(self.fps) / 1000.0)
-            self.step(events, dt)
+            self.elapsed = clock.tick(self.fps) / 1000.0
+            # animations step at most 0.1 s at a time; timers that follow real time read self.elapsed
+            self.step(events, min(0.1, self.elapsed))
 
     def screenshot(self, path) -> None:
         """Save what is on screen as a PNG."""

@@ -104,7 +104,7 @@ def test_f5_reloads_the_story_and_a_broken_edit_keeps_the_last_good_one(make_dri
     path.write_text(good.replace("goto:", "goto: nowhere_", 1))
     driver.key(pygame.K_F5)
     driver.frames(5, dt=0.05)
-    assert "climb the fence" in driver.app.session.text and driver.app.message != "Story reloaded."
+    assert "climb the fence" in driver.app.session.text and driver.app.story_problems
 
 
 def test_sounds_are_made_in_code_and_are_silent_without_a_device(make_driver, monkeypatch):
@@ -151,3 +151,41 @@ def test_a_closed_game_leaves_nothing_of_itself_in_memory(tmp_path):
     del app, driver
     gc.collect()
     assert gone() is None
+
+
+def test_a_broken_edit_shows_each_problem_with_its_place_in_the_window_and_on_stderr(make_driver, tmp_path, capsys):
+    story = tmp_path / "story"
+    shutil.copytree(TEST_STORY, story)
+    driver = make_driver(story=story, role="police")
+    driver.key(pygame.K_SPACE)
+    path = story / "roles" / "police" / "scenes.yaml"
+    good = path.read_text()
+    path.write_text(good.replace("goto:", "goto: nowhere_", 1))
+    before = pygame.display.get_surface().copy()
+    driver.key(pygame.K_F5)
+    driver.frames(3, dt=0.05)
+    [problem] = driver.app.story_problems
+    assert "scenes.yaml:8:" in problem and "error[E102]" in problem and "nowhere_" in problem
+    assert problem in capsys.readouterr().err
+    # the panel is drawn over the top of the window: its pixels changed there, and its red frame shows
+    after = pygame.display.get_surface()
+    top = pygame.Rect(0, 0, after.get_width(), after.get_height() // 8)
+    assert any(before.get_at((x, y)) != after.get_at((x, y)) for x in range(top.x, top.right, 16)
+               for y in range(top.y, top.bottom, 8))
+    path.write_text(good)
+    driver.key(pygame.K_F5)
+    driver.frames(3, dt=0.05)
+    assert driver.app.story_problems == [] and driver.app.message.startswith("Story reloaded")
+
+
+def test_with_watch_the_real_time_between_frames_drives_the_watcher_not_the_capped_step(make_driver, tmp_path):
+    story = tmp_path / "story"
+    shutil.copytree(TEST_STORY, story)
+    driver = make_driver(story=story, role="police", watch=True)
+    path = story / "roles" / "police" / "scenes.yaml"
+    path.write_text(path.read_text().replace("Reporters at the gate.", "Reporters climb the fence."))
+    os.utime(path, (path.stat().st_mtime + 5, path.stat().st_mtime + 5))
+    # a still window sleeps up to 0.5 s between frames, but each step is capped at 0.1 s of animation
+    driver.app.elapsed = 0.5
+    driver.frames(2, dt=0.1)
+    assert driver.app.message == "Story reloaded."
