@@ -12,6 +12,7 @@ from ..settings import CHARS_PER_SECOND
 from game.frontends.shell.richtext import b, i
 from game.frontends.shell.script import face_for
 from game.frontends.shell.widgets import Typewriter
+from ..scenery import FLIGHT_GAUGES, Look, look_of_scene, shows_flight_gauges
 from .base import Screen
 
 
@@ -127,7 +128,7 @@ class SceneScreen(Screen):
         # The side: the role's picture, the gauges, the documents.
         art_h = min(int(right_w * 9 / 16), (bottom - top) // 3)
         self.side_rects = {"art": pygame.Rect(right_x, top, right_w, art_h)}
-        gauges = session.gauges
+        gauges = self.shown_gauges()
         gauge_h = (layout.px(16) + len(gauges) * layout.px(44)) if gauges else 0
         self.side_rects["gauges"] = pygame.Rect(right_x, top + art_h + m, right_w, gauge_h)
         y = top + art_h + m + (gauge_h + m if gauges else 0)
@@ -154,6 +155,29 @@ class SceneScreen(Screen):
         else:
             for element in self.hidden:
                 element.hide()
+
+    def english_scene(self):
+        """The current scene as written in English (place names are read from it in every language)."""
+        base = getattr(self.app, "base_story", None)
+        role = base.roles.get(self.session.state.role) if base is not None else None
+        scene = role.scenes.get(self.session.scene_id) if role is not None else None
+        return scene or self.session.scene
+
+    def scenery(self) -> Look:
+        """The picture for this scene's place and hour."""
+        scene = self.english_scene()
+        return look_of_scene(self.session.state.role, scene.where, scene.when)
+
+    def shown_gauges(self) -> list:
+        """The role's gauges, without the jet's instruments where the jet is not (in Tokyo, in 1977)."""
+        gauges = self.session.gauges
+        scene = self.english_scene()
+        base = getattr(self.app, "base_story", None)
+        role = base.roles.get(self.session.state.role) if base is not None else None
+        scenes = (role or self.session.role).scenes.values()
+        if shows_flight_gauges(scenes, scene.where, scene.when):
+            return gauges
+        return [g for g in gauges if g.name not in FLIGHT_GAUGES]
 
     def ruling_of(self, box) -> tuple[int, tuple[int, ...]] | None:
         """Where the text box puts its first letter and each line's baseline, in the text panel's pixels."""
@@ -285,8 +309,8 @@ class SceneScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         """One blit: background, document, picture and gauges are composed once per scene and values."""
         size = surface.get_size()
-        gauges = tuple((g.name, g.value) for g in self.session.gauges)
-        key = (self.session.state.role, size, tuple(self.text_rect), self.ruling, gauges, self.app.settings.high_contrast)
+        gauges = tuple((g.name, g.value) for g in self.shown_gauges())
+        key = (self.session.state.role, self.scenery(), size, tuple(self.text_rect), self.ruling, gauges, self.app.settings.high_contrast)
         if self._frame is None or self._frame[0] != key:
             # Only the current scene's frame is kept: a full-window surface per scene would add up.
             self._frame = (key, self.compose(size))
@@ -320,8 +344,10 @@ class SceneScreen(Screen):
         surface.blit(art.document(look.document, rect.size, high_contrast, self.ruling), rect)
         picture = self.side_rects.get("art")
         if picture is not None and picture.height > 0:
-            surface.blit(cache.get(("vignette", role, picture.size), lambda: art.ROLE_SCENES.get(role, art.cockpit)(picture.size)),
-                         picture)
+            place = self.scenery()
+            draw = art.PLACES.get(place.picture, art.room)
+            surface.blit(cache.get(("place", place.picture, place.night, picture.size),
+                                   lambda: draw(picture.size, place.night)), picture)
             pygame.draw.rect(surface, look.accent, picture, max(1, self.app.layout.px(2)))
         gauges_rect = self.side_rects.get("gauges")
         if gauges_rect is not None and gauges_rect.height > 0:
@@ -338,7 +364,7 @@ class SceneScreen(Screen):
         pygame.draw.rect(surface, look.accent, rect, max(1, layout.px(1)))
         y = rect.y + layout.px(8)
         pad = layout.px(12)
-        for gauge in self.session.gauges:
+        for gauge in self.shown_gauges():
             name = gauge.variable.label.upper()
             label = fonts.get(layout.font(16), True, face_for(self.language, name)).render(name, True, (220, 214, 190))
             shown = self.value_text(gauge)
