@@ -519,6 +519,23 @@ class App(Host):
             self.tidy()
         return False
 
+    def draw_screen(self, surface: pygame.Surface) -> None:
+        """The screen, its widgets, and a ring round the button the keyboard is on."""
+        super().draw_screen(surface)
+        self.draw_focus_ring(surface)
+
+    def draw_focus_ring(self, surface: pygame.Surface) -> None:
+        """Keyboard focus looks unlike mouse hover: hover lights the border, focus adds a ring outside it."""
+        focus = getattr(self.screen, "focus", None)
+        button = focus.focused if focus is not None else None
+        if button is None or not button.alive() or not button.visible:
+            return
+        px = self.layout.px
+        colour = (255, 235, 0) if self.settings.high_contrast else (244, 240, 224)
+        ring = button.rect.inflate(2 * px(5), 2 * px(5))
+        pygame.draw.rect(surface, (0, 0, 0), ring.inflate(2 * px(2), 2 * px(2)), max(1, px(2)), border_radius=px(8))
+        pygame.draw.rect(surface, colour, ring, max(2, px(3)), border_radius=px(7))
+
     def draw(self) -> None:
         """Draw the current frame and show it."""
         surface = self.surface

@@ -135,3 +135,55 @@ def test_the_notebook_margin_lies_left_of_the_text_and_its_rules_sit_under_each_
         # One rule in the lower part of the line (at the baseline, descenders may cross it), none through the letters.
         assert any(top + 0.55 * height <= r <= bottom + 3 for r in rule_rows), (top, bottom)
         assert not any(top + 2 <= r <= top + 0.5 * height for r in rule_rows), (top, bottom)
+
+
+def open_pause(driver) -> None:
+    """A scene with the pause menu over it."""
+    driver.settle()
+    driver.key(pygame.K_ESCAPE)
+    driver.frames(3)
+    assert driver.screen.name == "pause"
+
+
+def test_menu_panels_are_opaque_whatever_lies_underneath(make_driver):
+    driver = make_driver(role="pilot")
+    open_pause(driver)
+    panel = driver.screen.panel
+    buttons = [b for b in driver.screen.widgets if b.rect.colliderect(panel) and b.rect.height > 20][1:3]
+    points = [(panel.x + 3, panel.centery), (panel.right - 3, panel.centery)]
+    points += [(b.rect.x + 6, b.rect.centery) for b in buttons]  # inside a button, left of its text
+
+    def sample():
+        driver.app.dirty = True
+        driver.frames(3)
+        return [tuple(driver.app.surface.get_at(p))[:3] for p in points]
+
+    first = sample()
+    white = pygame.Surface(driver.app.surface.get_size())
+    white.fill((255, 255, 255))
+    driver.app.backdrop = white  # a different frame under the menu
+    assert sample() == first
+
+
+def ring_pixels(surface, rect, colour, gap: int) -> int:
+    """How many pixels just outside a rectangle have the ring's colour."""
+    outer = rect.inflate(2 * gap, 2 * gap)
+    points = [(x, outer.top) for x in range(outer.left + 10, outer.right - 10, 2)]
+    points += [(x, outer.bottom - 1) for x in range(outer.left + 10, outer.right - 10, 2)]
+    return sum(close_to(surface.get_at(p), colour, 20) for p in points if surface.get_rect().collidepoint(p))
+
+
+def test_keyboard_focus_has_a_ring_that_mouse_hover_does_not(make_driver):
+    driver = make_driver(role="pilot")
+    open_pause(driver)
+    focused = driver.screen.focus.focused
+    hovered = [b for b, _ in driver.screen.focus.items if b is not focused and b.is_enabled][0]
+    driver.frames(2, events=[pygame.event.Event(pygame.MOUSEMOTION, pos=hovered.rect.center, rel=(0, 0),
+                                                buttons=(0, 0, 0), touch=False)])
+    driver.app.dirty = True
+    driver.frames(3)
+    surface, px = driver.app.surface, driver.app.layout.px
+    hits_focused = max(ring_pixels(surface, focused.rect, (244, 240, 224), px(5) - d) for d in range(0, 3))
+    hits_hovered = max(ring_pixels(surface, hovered.rect, (244, 240, 224), px(5) - d) for d in range(0, 3))
+    assert hits_focused > 20
+    assert hits_hovered == 0
