@@ -573,6 +573,13 @@ class App(Host):
         surface.blit(rendered, (box.x + layout.px(12), box.y + layout.px(7)))
 
     @property
+    def fps(self) -> int:
+        """Frames a second: 60 while things fade or type, less where only a slow animation runs (the title)."""
+        if not self.loaded or self._fade is not None or self.autoplayer is not None or self.screen is None:
+            return 60
+        return getattr(self.screen, "frame_rate", 60)
+
+    @property
     def still(self) -> bool:
         """True when nothing moves, so the loop may sleep until the next event."""
         if not self.loaded or self._fade is not None or self._toast is not None or self.autoplayer is not None:
@@ -590,6 +597,9 @@ class App(Host):
 def run_desktop(story_path, data_dir, role=None, lang=None, autoplay=None, screenshots=None, watch=False) -> str | None:
     """Open the window and play; "no-display" when no window can be opened, else "ok"."""
     started = time.perf_counter()
+    from game.frontends.shell.host import use_plain_framebuffer
+
+    use_plain_framebuffer()  # before the display starts: SDL reads it when the window is made
     try:
         pygame.display.init()
         # With no display SDL may quietly pick its offscreen driver: that is no window for a player.

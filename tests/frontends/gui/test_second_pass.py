@@ -187,3 +187,28 @@ def test_keyboard_focus_has_a_ring_that_mouse_hover_does_not(make_driver):
     hits_hovered = max(ring_pixels(surface, hovered.rect, (244, 240, 224), px(5) - d) for d in range(0, 3))
     assert hits_focused > 20
     assert hits_hovered == 0
+
+
+def test_the_title_redraws_only_the_scope_and_the_mig_and_at_a_lower_rate(make_driver, monkeypatch):
+    driver = make_driver()
+    assert driver.screen.name == "title"
+    driver.frames(5)
+    flips, updated = [], []
+    monkeypatch.setattr(pygame.display, "flip", lambda: flips.append(1))
+    monkeypatch.setattr(pygame.display, "update", lambda rects=None: updated.extend(rects or []))
+    driver.frames(60, dt=1 / 20)
+    assert flips == []
+    window = driver.app.surface.get_width() * driver.app.surface.get_height()
+    per_frame = sum(r.width * r.height for r in updated) / 60
+    assert per_frame < window * 0.3
+    assert driver.app.fps <= 20
+
+
+def test_the_title_drawn_in_parts_looks_the_same_as_drawn_whole(make_driver):
+    driver = make_driver()
+    for _ in range(45):
+        driver.app.step([], 1 / 20)
+    parts = driver.app.surface.copy()
+    driver.app.draw()
+    whole = driver.app.surface
+    assert differs(whole, parts, whole.get_rect()) < 0.002
