@@ -18,6 +18,7 @@ FORBIDDEN = {
     "game.frontends.gui": ["game.tools", "game.frontends.kiosk", "game.cli"],
     "game.frontends.kiosk": ["game.tools", "game.frontends.gui", "game.cli"],
     "game.tools": ["pygame", "pygame_gui", "game.frontends", "game.cli"],
+    "game.classroom": ["pygame", "pygame_gui", "game.frontends", "game.tools", "game.cli"],
 }
 # Inside the engine, these third-party libraries belong to exactly one module each.
 ONLY_IN = {"transitions": {"game.engine.machine"}, "yaml": {"game.engine.yamlfile"}}

@@ -82,7 +82,7 @@ def check_quotes(story: LoadedStory, shared: Path) -> list[Problem]:
             problems.append(error("E120", where, f"quote from secondary source '{quote.source}' is not in "
                                   f"the research notes: \"{quote.quote[:60]}\"",
                                   "quote external references as shared/sources/*.md quotes them"))
-        if source.language not in ("en", "") and not quote.translation:
+        if source.language not in ("en", "") and not quote.translation and not quote.summary:
             problems.append(warning("W122", where, f"quote from a '{source.language}' source has no "
                                     "English translation", "add 'translation:' beside the quote"))
     return problems

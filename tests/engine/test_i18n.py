@@ -67,3 +67,17 @@ def test_a_translation_file_with_a_mistake_is_reported_at_its_line(tmp_path):
     (root / "i18n" / "vi" / "pilot.yaml").write_text("language: vi\nentries:\n  a.b:\n    hash: x\n    txet: y\n")
     _, problems = load_catalog(root, "vi")
     assert [(p.code, p.location.line) for p in problems] == [("E101", 5)]
+
+
+def test_a_summary_of_a_japanese_document_is_translated_like_the_story_s_own_words():
+    from game.engine import load_story, translatables
+
+    from ..conftest import PROJECT
+
+    story = load_story(PROJECT / "story").story
+    summaries = {f"{role.id}.{scene_id}.history.sources.{i}.quote"
+                 for role in story.roles.values() for scene_id, scene in role.scenes.items() if scene.history
+                 for i, quote in enumerate(scene.history.sources)
+                 if quote.summary and story.sources[quote.source].language == "ja"}
+    found = [t for t in translatables(story) if t.key in summaries]
+    assert found and all(t.quote_language == "en" for t in found)  # translated for a Japanese reader, not left in English
