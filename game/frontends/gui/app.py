@@ -70,7 +70,7 @@ class App(Host):
 
     def __init__(self, story_path: Path, data_dir: Path, size: tuple[int, int] = (1280, 720), role: str | None = None,
                  lang: str | None = None, autoplay: str | None = None, screenshots: Path | None = None,
-                 background_load: bool = False, watch: bool = False):
+                 background_load: bool = False, watch: bool = False, speech=None):
         super().__init__()
         self.story_path = Path(story_path)
         self.data_dir = Path(data_dir)
@@ -109,6 +109,12 @@ class App(Host):
             self.autoplayer = Autoplayer.parse(autoplay, screenshots)
         self.watcher = None
         self.audio = None
+        from .voice import Voice
+
+        # speech: a factory of game.frontends.speech.Speech (tests give a fake); started on first use.
+        self.voice = Voice(speech or self._default_speech)
+        self._spoken_key = None    # the screen moment self-voicing last read
+        self._spoken_focus = None  # the button it last named
         if watch:
             from game.engine import StoryWatcher
 
@@ -171,6 +177,52 @@ class App(Host):
         except pygame.error as exc:
             self.notify(self.ui("gui.fullscreen_unavailable", reason=exc))
             self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    # --- self-voicing -----------------------------------------------------------------------
+
+    def _default_speech(self):
+        from game.frontends.speech import Speech
+
+        return Speech(self.data_dir / "speech")
+
+    def voice_available(self) -> bool:
+        """True when a speech engine can read the screen."""
+        return self.voice.available
+
+    def speak(self, text: str) -> None:
+        """Say this now (cutting short what was being said), when self-voicing is on."""
+        if self.settings.self_voicing and text:
+            self.voice.say(text, self.settings.language)
+
+    def toggle_voice(self) -> None:
+        """V: self-voicing on or off (saved); with no speech engine, say why and stay silent."""
+        if not self.settings.self_voicing and not self.voice.available:
+            self.notify(self.ui("gui.voice.no_engine", reason=self.voice.reason))
+            return
+        self.change_settings(self_voicing=not self.settings.self_voicing)
+        if self.settings.self_voicing:
+            self.speak(self.ui("gui.voice.on"))
+            self._spoken_key = None  # then read the screen again
+            self._spoken_focus = None
+        else:
+            self.voice.stop()
+            self.notify(self.ui("gui.voice.off"), 2.0)
+
+    def voice_frame(self) -> None:
+        """Read a screen when it shows something new, and a button when the keyboard reaches it."""
+        if not self.settings.self_voicing or self.screen is None:
+            return
+        spoken = self.guard(self.screen.spoken)
+        focus = getattr(self.screen, "focus", None)
+        focused = focus.focused if focus is not None else None
+        if spoken is not None and (id(self.screen), spoken[0]) != self._spoken_key:
+            self._spoken_key = (id(self.screen), spoken[0])
+            self._spoken_focus = focused  # the screen is read first; the focus is named when it moves
+            self.speak(spoken[1])
+        elif focused is not None and focused is not self._spoken_focus:
+            self._spoken_focus = focused
+            self.speak(self.guard(self.screen.spoken_label, focused))
+        self.voice.tick(100)
 
     # --- settings ----------------------------------------------------------------------------
 
@@ -449,6 +501,10 @@ class App(Host):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_v and self.loaded:
+            self.toggle_voice()
+            self.dirty = True
+            return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self.loaded:
             self.guard(self.reload_story)  # writers: see an edit at once, without restarting
             self.dirty = True
@@ -486,6 +542,7 @@ class App(Host):
             if self.autoplayer is not None:
                 self.autoplayer.tick(self, dt)
                 animating = True
+            self.voice_frame()
         else:
             animating = self.title_art.update(dt) or True
         if self._fade is not None:
@@ -584,6 +641,8 @@ class App(Host):
         """True when nothing moves, so the loop may sleep until the next event."""
         if not self.loaded or self._fade is not None or self._toast is not None or self.autoplayer is not None:
             return False
+        if self.voice.waiting:
+            return False  # an utterance is being made: play it as soon as it is ready
         return not self.dirty and self._full == 0 and not (self.screen is not None and self.screen.update(0.0))
 
     def close(self) -> None:
@@ -591,6 +650,7 @@ class App(Host):
         if self._loader is not None and self._loader.is_alive():
             self._loader.join()  # the loading thread still uses pygame's fonts
         self.autoplayer = None
+        self.voice.close()
         super().close()
 
 

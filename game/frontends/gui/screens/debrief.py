@@ -157,6 +157,13 @@ class DebriefScreen(Screen):
         self.map_button = self.button(self.map_rect.copy(), "", self.step_map, "#map_focus")
         self.focus.set(0)
 
+    def spoken(self):
+        """The debrief as self-voicing reads it: the score and the ending, then each decision beside the record."""
+        from ..voice import plain
+
+        return ("debrief",), " ".join([self.ui("gui.debrief.title") + ".", plain(self.summary.html_text),
+                                       plain(self.rows.html_text)])
+
     @property
     def player_path(self) -> list[str]:
         """The scenes the player went through, in order."""

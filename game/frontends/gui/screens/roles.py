@@ -33,6 +33,7 @@ class RoleScreen(Screen):
             self.cards.append((rect, role))
             self.children.append(self.card_text(rect, i, role))
             button.role_id = role.id
+            button.spoken = f"{i + 1}. {role.name}. {role.title}. {role.summary}"
         back = self.ui("gui.back")
         self.button(pygame.Rect(content.x + m, layout.height - m - layout.px(48),
                                 max(layout.px(160), self.needed_width([back])), layout.px(48)), back, self.back)
@@ -68,6 +69,10 @@ class RoleScreen(Screen):
         """The emblem's side: small enough to leave the card's text room."""
         scale = getattr(self, "emblem_scale", {}).get(role_id, 1.0)
         return max(1, int(min(self.app.layout.px(104), card_width // 3) * scale))
+
+    def spoken(self):
+        """The heading (each card is read as the keyboard reaches it)."""
+        return ("roles",), self.ui("gui.roles.heading")
 
     def choose(self, role_id: str) -> None:
         """Start the role."""

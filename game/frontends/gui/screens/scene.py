@@ -211,6 +211,19 @@ class SceneScreen(Screen):
                 html += "<br>" + rich.block(i(ending.differs))
         return html
 
+    def spoken(self):
+        """The scene as self-voicing reads it: title, place and time, the text, then the numbered choices."""
+        from ..voice import plain
+
+        scene = self.session.scene
+        parts = [scene.title or "", f"{format_moment(scene.when, self.ui)}, {scene.where}.", plain(self.scene_html())]
+        if scene.is_ending:
+            parts.append(self.ui("gui.scene.debrief"))
+        else:
+            for number, choice in enumerate(self.session.choices, start=1):
+                parts.append(self.ui("gui.voice.choice", number=number, text=choice.text))
+        return ("scene", self.key), " ".join(p for p in parts if p)
+
     def reveal(self) -> None:
         """The text is all there: show the choices and put the keyboard on the first."""
         self.revealed.add(self.key)

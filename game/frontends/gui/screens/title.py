@@ -40,6 +40,10 @@ class TitleScreen(Screen):
                 button.set_relative_position((button.rect.x, button.rect.y + layout.px(24)))
         self.focus.set(0)
 
+    def spoken(self):
+        """The game's name (the menu is read as the keyboard moves)."""
+        return ("title",), "Foxbat. Hakodate, 6 September 1976."
+
     def _autosave_info(self):
         if self.app.saves is None:
             return None
