@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from .stats import SessionRecord, Totals, Visit
+from .stats_records import SessionRecord, Totals, Visit
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS outbox (

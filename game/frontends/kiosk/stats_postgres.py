@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from .stats import Totals, Visit
+from .stats_records import Totals, Visit
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS foxbat_visits (

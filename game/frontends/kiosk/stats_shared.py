@@ -15,7 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 from game.engine import Notice
 
 from . import stats_postgres as pg
-from .stats import StatsUnavailable, Totals, Visit
+from .stats_records import StatsUnavailable, Totals, Visit
 from .stats_outbox import Outbox
 
 log = logging.getLogger("foxbat.kiosk.stats")

@@ -12,7 +12,7 @@ from typing import Callable
 
 from game.engine import Notice
 
-from .stats import StatsUnavailable, Totals, Visit
+from .stats_records import StatsUnavailable, Totals, Visit
 from .stats_salvage import salvage, set_aside
 
 log = logging.getLogger("foxbat.kiosk.stats")
