@@ -65,8 +65,8 @@ def test_the_record_runs_beside_the_players_path_on_the_story_map(make_driver):
     a = node_position(screen.debrief.role, screen.map_rect, path[1], layout.scale)
     b = node_position(screen.debrief.role, screen.map_rect, path[2], layout.scale)
     mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-    length = max(1.0, ((b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2) ** 0.5)
-    normal = (-(b[1] - a[1]) / length, (b[0] - a[0]) / length)
+    # pygame draws a thick line's width up and down (shallow) or left and right (steep): look across it that way.
+    normal = (0, 1) if abs(b[0] - a[0]) >= abs(b[1] - a[1]) else (1, 0)
     width = max(2, int(3 * layout.scale))
     surface = driver.app.surface
     # Across the shared segment, a full line of each colour: neither hides the other.

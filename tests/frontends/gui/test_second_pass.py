@@ -212,3 +212,13 @@ def test_the_title_drawn_in_parts_looks_the_same_as_drawn_whole(make_driver):
     driver.app.draw()
     whole = driver.app.surface
     assert differs(whole, parts, whole.get_rect()) < 0.002
+
+
+def test_a_border_of_zero_in_the_theme_stays_zero_at_every_window_size():
+    from game.frontends.shell.layout import Layout
+    from game.frontends.shell.theme import build_theme
+
+    for size in ((960, 540), (1280, 720), (3840, 2160)):
+        theme = build_theme(Layout(*size))
+        assert theme["text_box"]["misc"]["border_width"] == "0"  # no box drawn round the notebook's text
+        assert theme["defaults"]["misc"]["border_width"] != "0"
