@@ -222,3 +222,15 @@ def test_a_border_of_zero_in_the_theme_stays_zero_at_every_window_size():
         theme = build_theme(Layout(*size))
         assert theme["text_box"]["misc"]["border_width"] == "0"  # no box drawn round the notebook's text
         assert theme["defaults"]["misc"]["border_width"] != "0"
+
+
+def test_in_a_portrait_window_the_choices_follow_the_text_across_the_width(make_driver):
+    driver = make_driver(story=SHIPPED_STORY, role="police", size=(1080, 1920))
+    driver.settle()
+    screen = driver.screen
+    width = driver.app.surface.get_width()
+    assert screen.text_rect.width > width * 0.8
+    first = driver.choice_buttons()[0]
+    assert 0 <= first.rect.top - screen.text_rect.bottom <= driver.app.layout.margin + 2
+    assert differs(driver.app.surface, screen._frame[1], first.rect) > 0.05  # drawn, on the display
+    assert screen.side_rects["art"].bottom <= screen.text_rect.top

@@ -76,6 +76,20 @@ class SceneScreen(Screen):
         right_w = usable - left_w
         left_x = content.x + m
         right_x = left_x + left_w + m
+        gauges = self.shown_gauges()
+        gauge_h = (layout.px(16) + len(gauges) * layout.px(44)) if gauges else 0
+        portrait = layout.height > layout.width * 1.2
+        if portrait:
+            # A tall window: the picture and the gauges side by side in a band under the header, the
+            # documents under them, then the text and the choices across the whole width.
+            left_w = content.width - 2 * m
+            art_w = int((left_w - m) * 0.45)
+            art_h = int(art_w * 9 / 16)
+            band = pygame.Rect(left_x, top, left_w, max(art_h, gauge_h))
+            self.side_rects = {"art": pygame.Rect(left_x, top, art_w, art_h),
+                               "gauges": pygame.Rect(left_x + art_w + m, top, left_w - art_w - m, gauge_h)}
+            side_w, side_x, side_y = left_w, left_x, band.bottom + m
+            top = side_y + len(scene.dossier) * (layout.px(44) + layout.px(8)) + (layout.px(24) if scene.dossier else 0)
 
         # Choices first: their wrapped heights decide how much room the text gets.
         gap = layout.px(10)
@@ -123,25 +137,27 @@ class SceneScreen(Screen):
             inner.width -= layout.px(22)  # a wide left margin, ruled off in red, as on a notebook page
             inner.x += layout.px(22)
         box = self.text(inner, self.scene_html(self.rich(object_id, inner.width)), object_id)
+        if portrait:
+            box = self.fit_text_panel(box, inner, pad, made)
         self.ruling = self.ruling_of(box)
 
         # The side: the role's picture, the gauges, the documents.
-        art_h = min(int(right_w * 9 / 16), (bottom - top) // 3)
-        self.side_rects = {"art": pygame.Rect(right_x, top, right_w, art_h)}
-        gauges = self.shown_gauges()
-        gauge_h = (layout.px(16) + len(gauges) * layout.px(44)) if gauges else 0
-        self.side_rects["gauges"] = pygame.Rect(right_x, top + art_h + m, right_w, gauge_h)
-        y = top + art_h + m + (gauge_h + m if gauges else 0)
+        if not portrait:
+            art_h = min(int(right_w * 9 / 16), (bottom - top) // 3)
+            self.side_rects = {"art": pygame.Rect(right_x, top, right_w, art_h),
+                               "gauges": pygame.Rect(right_x, top + art_h + m, right_w, gauge_h)}
+            side_w, side_x, side_y = right_w, right_x, top + art_h + m + (gauge_h + m if gauges else 0)
+        y = side_y
         self.documents = []
         for document in scene.dossier:
             label = self.ui("gui.scene.document_label", kind=self.kind_name(document.kind), title=document.title)
-            button, children = self.wrapped(pygame.Rect(right_x, y, right_w, layout.px(44)),
-                                            self.choice_rich(right_w, False).block(label),
+            button, children = self.wrapped(pygame.Rect(side_x, y, side_w, layout.px(44)),
+                                            self.choice_rich(side_w, False).block(label),
                                             lambda d=document: self.open_document(d), None, True, "#document_button")
             self.documents.append(button)
             y = button.rect.bottom + layout.px(8)
         if scene.dossier:
-            hint = pygame.Rect(right_x, y, right_w, layout.px(24))
+            hint = pygame.Rect(side_x, y, side_w, layout.px(24))
             if hint.bottom <= bottom:
                 self.label(hint, self.ui("gui.scene.document_hint"), "#small")
 
@@ -178,6 +194,25 @@ class SceneScreen(Screen):
         if shows_flight_gauges(scenes, scene.where, scene.when):
             return gauges
         return [g for g in gauges if g.name not in FLIGHT_GAUGES]
+
+    def fit_text_panel(self, box, inner: pygame.Rect, pad: int, made: list):
+        """In a tall window, the text panel only as tall as its text, the choices right under it."""
+        layout = self.app.layout
+        rows = getattr(getattr(box, "text_box_layout", None), "layout_rows", None)
+        if not rows:
+            return box
+        text_h = rows[-1].y + rows[-1].height + 2 * layout.px(8)
+        panel_h = max(layout.px(200), text_h + 2 * pad + layout.px(40))
+        if panel_h >= self.text_rect.height:
+            return box
+        self.text_rect.height = panel_h
+        box.set_dimensions((inner.width, panel_h - 2 * pad))
+        if made:
+            dy = self.text_rect.bottom + layout.margin - made[0][0].rect.y
+            for button, children in made:
+                for element in [button] + children:
+                    element.set_relative_position((element.rect.x, element.rect.y + dy))
+        return box
 
     def ruling_of(self, box) -> tuple[int, tuple[int, ...]] | None:
         """Where the text box puts its first letter and each line's baseline, in the text panel's pixels."""
