@@ -94,9 +94,11 @@ class Session:
     @property
     def choices(self) -> list[Choice]:
         """The choices open now, in the order the writer gave them."""
-        rules = self.machine.rules
-        values = self.state.variables
-        return [c for c in self.scene.choices if rules.of(self.state.role, self.state.scene, c.id).is_open(values)]
+        state = self.state
+        choices = self.story.roles[state.role].scenes[state.scene].choices
+        values = state.variables
+        return [choice for choice, rule in zip(choices, self.machine.scene_rules(state.role, state.scene, choices))
+                if rule.test is None or rule.test(values)]
 
     @property
     def closed_choices(self) -> list[Choice]:
@@ -124,14 +126,16 @@ class Session:
 
     def choose(self, choice_id: str) -> Scene:
         """Take an open choice and move to the scene it leads to; ChoiceUnavailable otherwise."""
-        if self.is_finished:
+        state = self.state
+        scenes = self.story.roles[state.role].scenes
+        if scenes[state.scene].ending is not None:
             raise ChoiceUnavailable("the role has ended")
-        before = dict(self.state.variables)
-        next_scene, after = self.machine.advance(self.state.role, self.state.scene, choice_id, before)
-        self.state.path.append(Step(self.state.scene, choice_id, before))
-        self.state.scene = next_scene
-        self.state.variables = after
-        return self.scene
+        before = dict(state.variables)
+        next_scene, after = self.machine.advance(state.role, state.scene, choice_id, before)
+        state.path.append(Step(state.scene, choice_id, before))
+        state.scene = next_scene
+        state.variables = after
+        return scenes[next_scene]
 
     def undo(self, steps: int = 1) -> Scene:
         """Go back `steps` choices (to the scene where the earlier choice was made)."""

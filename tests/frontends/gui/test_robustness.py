@@ -181,7 +181,11 @@ def test_a_broken_edit_shows_each_problem_with_its_place_in_the_window_and_on_st
 def test_with_watch_the_real_time_between_frames_drives_the_watcher_not_the_capped_step(make_driver, tmp_path):
     story = tmp_path / "story"
     shutil.copytree(TEST_STORY, story)
+    from game.engine import StoryWatcher
+
     driver = make_driver(story=story, role="police", watch=True)
+    driver.app.watcher.close()
+    driver.app.watcher = StoryWatcher(story, events=False)  # the polling fallback, where frame time matters
     path = story / "roles" / "police" / "scenes.yaml"
     path.write_text(path.read_text().replace("Reporters at the gate.", "Reporters climb the fence."))
     os.utime(path, (path.stat().st_mtime + 5, path.stat().st_mtime + 5))
@@ -216,3 +220,16 @@ def test_a_damaged_save_beside_the_autosave_leaves_the_title_screen_and_continue
     assert driver.app.session.scene_id == "second"
     assert sorted(p.name for p in saves.iterdir()) == ["autosave.json", "slot1.json.damaged-1",
                                                        "slot2.json.damaged-1"]
+
+
+def test_closing_a_watching_window_stops_its_change_notice_thread(make_driver, tmp_path):
+    import threading
+
+    story = tmp_path / "story"
+    shutil.copytree(TEST_STORY, story)
+    before = set(threading.enumerate())
+    driver = make_driver(story=story, role="police", watch=True)
+    watcher = driver.app.watcher
+    driver.app.close()
+    assert driver.app.watcher is None and not watcher.uses_events
+    assert [t for t in threading.enumerate() if t not in before and t.is_alive() and "speech" not in t.name] == []
