@@ -97,38 +97,11 @@ def _import_graph() -> dict[str, set[str]]:
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """The groups of modules that import each other, directly or round a loop (Tarjan's algorithm)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
+    """The groups of modules that import each other, directly or round a loop."""
+    from game.tools.components import strongly_connected  # the lint's own Tarjan, pure Python
 
-    def visit(module: str) -> None:
-        index[module] = low[module] = len(index)
-        stack.append(module)
-        on_stack.add(module)
-        for other in sorted(graph[module]):
-            if other not in index:
-                visit(other)
-                low[module] = min(low[module], low[other])
-            elif other in on_stack:
-                low[module] = min(low[module], index[other])
-        if low[module] == index[module]:
-            group = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                group.append(member)
-                if member == module:
-                    break
-            if len(group) > 1:
-                found.append(sorted(group))
-
-    for module in sorted(graph):
-        if module not in index:
-            visit(module)
-    return found
+    return sorted(sorted(group) for group in strongly_connected(sorted(graph), {m: sorted(o) for m, o in graph.items()})
+                  if len(group) > 1)
 
 
 def test_no_modules_of_the_game_import_each_other_in_a_cycle_even_inside_functions():

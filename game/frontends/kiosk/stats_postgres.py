@@ -83,11 +83,7 @@ def load_totals(db) -> Totals:
         db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         for day, role, count, timed_out, seconds in db.execute(
                 "SELECT day, role, COUNT(*), SUM(timed_out::int), SUM(seconds) FROM foxbat_visits GROUP BY day, role"):
-            totals.sessions += count
-            totals.timed_out += timed_out or 0
-            totals.seconds += seconds or 0.0
-            totals.by_day[day] = totals.by_day.get(day, 0) + count
-            totals.roles[role] = totals.roles.get(role, 0) + count
+            totals.add_group(day, role, count, timed_out, seconds)
         for role, ending, count in db.execute(
                 "SELECT role, ending, COUNT(*) FROM foxbat_visits WHERE ending IS NOT NULL GROUP BY role, ending"):
             totals.endings[(role, ending)] = count

@@ -45,6 +45,14 @@ class Totals:
     endings: dict[tuple[str, str], int] = field(default_factory=dict)
     roles: dict[str, int] = field(default_factory=dict)
 
+    def add_group(self, day: str, role: str, count: int, timed_out: int | None, seconds: float | None) -> None:
+        """Count a group of sessions of one role on one day, as a store's GROUP BY gives them."""
+        self.sessions += count
+        self.timed_out += timed_out or 0
+        self.seconds += seconds or 0.0
+        self.by_day[day] = self.by_day.get(day, 0) + count
+        self.roles[role] = self.roles.get(role, 0) + count
+
     def add(self, record: SessionRecord, day: str) -> None:
         """Count one session."""
         self.sessions += 1
