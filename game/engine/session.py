@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .links import foreign_reads, record_values
 from .machine import ChoiceUnavailable, StoryMachine
 from .model import Choice, Role, Scene, Story, Variable
 from .state import SessionState, StateError, Step
@@ -51,6 +52,9 @@ class Session:
         self.story = story
         self.state = state
         self.machine = machine  # built from the same load as story; it holds the compiled rules
+        # Where the other roles' values come from (links.py): None, the record (a role played alone);
+        # an ensemble sets a function (session, names) -> {name: value} over its live seats.
+        self.others = None
 
     @classmethod
     def start(cls, story: Story, role: str, *, machine: StoryMachine, language: str = "en") -> "Session":
@@ -95,8 +99,19 @@ class Session:
     def choices(self) -> list[Choice]:
         """The choices open now, in the order the writer gave them."""
         rules = self.machine.rules
-        values = self.state.variables
+        values = self.values_for_rules()
         return [c for c in self.scene.choices if rules.of(self.state.role, self.state.scene, c.id).is_open(values)]
+
+    def values_for_rules(self) -> dict:
+        """The variables as conditions and effects read them: this role's own, plus any other role's they name."""
+        names = foreign_reads(self.machine.rules, self.state.role)
+        if not names:
+            return self.state.variables
+        if self.others is not None:
+            foreign = self.others(self, names)
+        else:
+            foreign = record_values(self.story, self.machine.rules, self.state.role, self.state.scene, names)
+        return {**self.state.variables, **foreign}
 
     @property
     def closed_choices(self) -> list[Choice]:
@@ -127,7 +142,10 @@ class Session:
         if self.is_finished:
             raise ChoiceUnavailable("the role has ended")
         before = dict(self.state.variables)
-        next_scene, after = self.machine.advance(self.state.role, self.state.scene, choice_id, before)
+        values = self.values_for_rules()
+        next_scene, after = self.machine.advance(self.state.role, self.state.scene, choice_id, values)
+        if values is not self.state.variables:
+            after = {name: after[name] for name in before}  # the other roles' values were read, never kept
         self.state.path.append(Step(self.state.scene, choice_id, before))
         self.state.scene = next_scene
         self.state.variables = after
