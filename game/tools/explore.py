@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from game.engine import LoadedStory, Role, gc_paused
+from game.engine import LoadedStory, Role, foreign_reads, gc_paused, record_values
 
 #: Far above any hand-written role; a role with unbounded counters in a loop stops here instead of hanging.
 MAX_STATES = 250_000
@@ -128,10 +128,16 @@ def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES)
     edges.append([])
     stuck.append(True)
     queue = deque([0])
+    foreign = foreign_reads(story.rules, role_id)  # other roles' values, as the record has them (links.py)
+    recorded: dict[str, dict] = {}
     while queue:
         state = queue.popleft()
         scene_id, values = states[state]
         current = dict(zip(names, values))
+        if foreign:
+            if scene_id not in recorded:
+                recorded[scene_id] = record_values(story.story, story.rules, role_id, scene_id, foreign)
+            current.update(recorded[scene_id])
         out = edges[state]
         for choice_id, goto, condition, effects, watched in options[scene_id]:
             if condition is not None and not condition(current):
