@@ -136,6 +136,11 @@ def add_writer_tool_parsers(commands) -> None:
                            "exit 1 on a miss)")
     playtest.add_argument("--seed", type=int, default=None,
                           help="with --random: the random seed (default: 0); with --depth: default 11")
+    playtest.add_argument("--ensemble", action="store_true",
+                          help="play every role together on one timeline, the links between them live "
+                               "(with --historical, --random N or --exhaustive)")
+    playtest.add_argument("--format", choices=["text", "json"], default="text",
+                          help="with --ensemble --historical: json prints the steps (role, scene, when, choice)")
     playtest.add_argument("--prefer-unseen", action="store_true",
                           help="with --random: pick the choices taken least so far")
     playtest.add_argument("-o", "--output", type=Path, metavar="DIR",
@@ -385,10 +390,21 @@ def cmd_playtest(args: argparse.Namespace) -> int:
         print("foxbat playtest: golden transcripts hold the path only; drop --text with --update-golden",
               file=sys.stderr)
         return EXIT_USAGE
+    if args.format == "json" and not (args.ensemble and args.historical):
+        print("foxbat playtest: --format json goes with --ensemble --historical", file=sys.stderr)
+        return EXIT_USAGE
+    if args.ensemble and (args.depth is not None or args.role or args.output or args.update_golden or args.text):
+        print("foxbat playtest: --ensemble plays every role: use it with --historical, --random N or --exhaustive",
+              file=sys.stderr)
+        return EXIT_USAGE
     story, roles = _story_and_roles(args, "playtest")
     if story is None:
         return roles
     console = playtest_report.console_for(sys.stdout)
+    if args.ensemble:
+        mode = "historical" if args.historical else "random" if args.random is not None else "exhaustive"
+        return playtest_report.run_ensemble(story, mode, console, args.random or 0, args.seed or 0,
+                                            as_json=args.format == "json")
     if args.exhaustive:
         return playtest_report.run_exhaustive(story, roles, console)
     if args.depth is not None:
