@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--autoplay", help="play by itself in the window: historical or random[:SEED]")
     play.add_argument("--screenshots", type=Path, help="with --autoplay: save a PNG of every screen here")
     play.add_argument("--watch", action="store_true", help="reload the story when its files change")
+    play.add_argument("--ensemble", action="store_true",
+                      help="play every role at once, on one timeline (the terminal for now: see docs/writing.md)")
 
     lint = commands.add_parser("lint", help="check a story and print every problem")
     lint.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
@@ -224,6 +226,10 @@ def desktop_unavailable_reason() -> str | None:
 
 def cmd_play(args: argparse.Namespace) -> int:
     """`foxbat play`."""
+    if args.ensemble:
+        if not args.text:
+            print("foxbat: the window does not play ensembles yet; playing in the terminal.", file=sys.stderr)
+        return play_text(args.story, None, watch=args.watch, lang=args.lang, ensemble=True)
     if args.text:
         return play_text(args.story, args.role, watch=args.watch, lang=args.lang)
     if args.role is not None and args.autoplay is None and desktop_unavailable_reason() is not None:
@@ -242,8 +248,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def play_text(story_path: Path | None, role: str | None, watch: bool = False, lang: str | None = None) -> int:
-    """Terminal play of one role (asking which when not given), ending with the debrief."""
+def play_text(story_path: Path | None, role: str | None, watch: bool = False, lang: str | None = None,
+              ensemble: bool = False) -> int:
+    """Terminal play of one role (asking which when not given), or of every role at once; ends with the debrief."""
     from game.frontends.terminal import LiveReload, TerminalGame, choose_role
     from game.engine import Edition, SaveStore, languages_in
 
@@ -263,6 +270,13 @@ def play_text(story_path: Path | None, role: str | None, watch: bool = False, la
         print(f"foxbat: unknown role '{role}'; choose one of: {', '.join(edition.story.roles)}", file=sys.stderr)
         return EXIT_USAGE
     read = _reader()
+    if ensemble:
+        from game.frontends.terminal_ensemble import EnsembleTerminalGame
+
+        live = LiveReload(edition, sys.stdout, cache=parse_cache()) if watch else None
+        EnsembleTerminalGame(edition.start_ensemble(), read, sys.stdout, SaveStore(data_dir() / "saves"), live=live,
+                             ui=edition.ui).run()
+        return EXIT_OK
     if role is None:
         role = choose_role(edition.story, read, sys.stdout, edition.ui)
         if role is None:

@@ -177,3 +177,43 @@ def replay_ensemble(story: Story, moves: list[Move], roles: list[str], machine: 
     values = {"title": title, "kept": kept, "total": total}
     return ensemble, [Notice(f"The story has changed since this game was saved. You are back at '{title}' "
                              f"({kept} of {total} choices kept).", "notice.story_changed", values)]
+
+
+@dataclass(frozen=True)
+class LinkChange:
+    """A scene where other seats' choices changed what a seat could do, compared with the record."""
+
+    role: str
+    scene: str
+    opened: tuple[str, ...]  # choices open only because of what the other seats did
+    closed: tuple[str, ...]  # choices the record would have left open
+    causes: tuple[str, ...]  # the other roles' names whose values differed from the record ('pilot.cameras.fire')
+
+
+def link_changes(ensemble: Ensemble) -> list[LinkChange]:
+    """Every scene of the ensemble so far where the links made the open choices differ from the record's."""
+    from .links import foreign_reads, record_values, scene_reads
+
+    story, rules = ensemble.story, ensemble.machine.rules
+    again = Ensemble.start(story, machine=ensemble.machine, language=ensemble.language, roles=list(ensemble.sessions))
+    changes = []
+    for move in ensemble.moves:
+        session = again.sessions[move.role]
+        names = scene_reads(rules, move.role, session.scene, session.scene_id) if foreign_reads(rules, move.role) else set()
+        if names:
+            live = again._others(session, names)
+            recorded = record_values(story, rules, move.role, session.scene_id, names)
+            with_live = {c.id for c in session.choices}
+            session.others = None
+            with_record = {c.id for c in session.choices}
+            session.others = again._others
+            if with_live != with_record:
+                order = [c.id for c in session.scene.choices]
+                changes.append(LinkChange(
+                    move.role, session.scene_id, tuple(c for c in order if c in with_live - with_record),
+                    tuple(c for c in order if c in with_record - with_live),
+                    tuple(sorted(n for n in names if live[n] != recorded[n]))))
+        if again.seat != move.role:
+            break
+        again.choose(move.step.choice)
+    return changes
