@@ -179,8 +179,6 @@ def record_of(story: Story, rules: Rules) -> Record:
 
 def _play_record(story: Story, rules: Rules) -> Record:
     """Play every role's `record: actual` choice (the first open choice elsewhere), seats in time order."""
-    from .debrief import actual_choice  # debrief reads the model only; imported here to keep this module's imports light
-
     record = Record(initial={r.id: r.initial_variables() for r in story.roles.values()})
     seats = {r.id: (r.start, r.initial_variables(), []) for r in story.roles.values()}
     for _ in range(MAX_RECORD_STEPS):
@@ -194,7 +192,7 @@ def _play_record(story: Story, rules: Rules) -> Record:
         names = foreign_reads(rules, role_id)
         values = {**own, **live_values(names, {r: (s[1], s[2]) for r, s in seats.items()})} if names else own
         open_now = [c for c in scene.choices if rules.of(role_id, scene_id, c.id).is_open(values)]
-        actual = actual_choice(scene)
+        actual = next((c for c in scene.choices if c.record == "actual"), None)
         chosen = actual if actual is not None and actual in open_now else (open_now[0] if open_now else None)
         if chosen is None:
             seats[role_id] = (None, own, path)  # stuck: lint reports the dead end; the record stops this role
