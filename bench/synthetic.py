@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import random
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 SCENES_PER_FILE = 50
 
 
-def write_story(root: Path, scenes: int, seed: int = 1, history: bool = False) -> Path:
+def write_story(root: Path, scenes: int, seed: int = 1, history: bool = False, ordered: bool = False) -> Path:
     """Write a valid story with one role of `scenes` scenes under root; returns root.
 
     As the issue specifies: N scenes of ~3 choices with conditions and effects. With history=True
     every scene also carries a documented history block with a quote, like the shipped story.
+    Scene times repeat every hour (so lint finds time going backwards all over); with
+    ordered=True every scene is a minute after the one before, as in a story that lints clean.
     """
     rng = random.Random(seed)
     (root / "roles" / "bench").mkdir(parents=True, exist_ok=True)
@@ -29,7 +32,7 @@ def write_story(root: Path, scenes: int, seed: int = 1, history: bool = False) -
     for first in range(0, scenes, SCENES_PER_FILE):
         lines = ["scenes:"]
         for index in range(first, min(first + SCENES_PER_FILE, scenes)):
-            lines += [f"  s{index}:", f"    when: \"1976-09-06T13:{index % 60:02d}+09:00\"",
+            lines += [f"  s{index}:", f"    when: \"{_when(index, ordered)}\"",
                       "    where: Somewhere over the sea", f"    title: Scene {index}",
                       "    text: >-", "      The fuel needle sinks and the cloud closes in. You do the sums on a pad",
                       "      on your knee and decide."]
@@ -56,5 +59,13 @@ def write_story(root: Path, scenes: int, seed: int = 1, history: bool = False) -
     return root
 
 
+def _when(index: int, ordered: bool) -> str:
+    """A scene's local time: minutes of one hour over and over, or one minute per scene from 6 September 1976."""
+    if not ordered:
+        return f"1976-09-06T13:{index % 60:02d}+09:00"
+    moment = datetime(1976, 9, 6, 13, 0) + timedelta(minutes=index)
+    return moment.strftime("%Y-%m-%dT%H:%M+09:00")
+
+
 if __name__ == "__main__":
-    write_story(Path(sys.argv[1]), int(sys.argv[2]), history="--history" in sys.argv)
+    write_story(Path(sys.argv[1]), int(sys.argv[2]), history="--history" in sys.argv, ordered="--ordered" in sys.argv)

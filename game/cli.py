@@ -108,9 +108,39 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_writer_tool_parsers(commands)
 
+    add_classroom_parsers(commands)
+
     kiosk = commands.add_parser("kiosk", help="run the museum kiosk: fullscreen, attract loop, staff exit")
+    kiosk.add_argument("action", nargs="?", choices=["run", "set-pin"], default="run",
+                       help="set-pin: ask for a new staff PIN and write its salted hash into --config")
     kiosk.add_argument("--config", type=Path, metavar="FILE", help="kiosk.yaml (see docs/kiosk.example.yaml)")
+    kiosk.add_argument("--check", action="store_true",
+                       help="check config, story, PIN, display and statistics store, then exit (0 ok, 1 problems)")
+    kiosk.add_argument("--allow-default-pin", action="store_true", help="start even with the default PIN 1976")
+
+    stats = commands.add_parser("stats", help="museum statistics of the kiosks")
+    stats.add_argument("action", choices=["export"], help="export: the totals on standard output")
+    stats.add_argument("--config", type=Path, metavar="FILE", required=True, help="the kiosk.yaml naming the store")
+    stats.add_argument("--format", choices=["csv", "json"], default="csv", help="output format (default: csv)")
     return parser
+
+
+def add_classroom_parsers(commands) -> None:
+    """The classroom documents' subcommands: debrief and classroom."""
+    debrief = commands.add_parser("debrief", help="write a playthrough's debrief for class as PDF or HTML")
+    debrief.add_argument("--role", help="the role: pilot, police or diplomat (optional with a save file)")
+    debrief.add_argument("--path", default="historical", metavar="historical|random:SEED|SAVEFILE",
+                         help="the playthrough: the record, a seeded random one, or a saved game (default: historical)")
+    debrief.add_argument("--lang", default="en", help="language code: en, ja, vi... (default: en)")
+    debrief.add_argument("--paper", choices=["a4", "letter"], default="a4", help="paper size (default: a4)")
+    debrief.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                         help="FILE.pdf or FILE.html (a self-contained page)")
+
+    pack = commands.add_parser("classroom", help="write the teacher's pack (lesson plan, questions, sources)")
+    pack.add_argument("-o", "--output", type=Path, required=True, metavar="DIR", help="folder to write into")
+    pack.add_argument("--lang", nargs="+", default=["en", "ja", "vi"], metavar="LANG",
+                      help="languages to write (default: en ja vi)")
+    pack.add_argument("--paper", choices=["a4", "letter"], default="a4", help="paper size (default: a4)")
 
 
 def add_writer_tool_parsers(commands) -> None:
@@ -174,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return run_desktop_or_terminal()
         handler = {"play": cmd_play, "lint": cmd_lint, "export": cmd_export, "i18n": cmd_i18n, "graph": cmd_graph,
-                   "playtest": cmd_playtest, "schema": cmd_schema, "kiosk": cmd_kiosk}[args.command]
+                   "playtest": cmd_playtest, "schema": cmd_schema, "kiosk": cmd_kiosk,
+                   "debrief": cmd_debrief, "classroom": cmd_classroom, "stats": cmd_stats}[args.command]
         return handler(args)
     except MissingShippedStory as exc:
         print(f"foxbat: the story that ships with the game is missing (looked in {exc.args[0]}): reinstall "
@@ -458,8 +489,92 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _editions(languages: list[str], command: str):
+    """The shipped story's edition in each language, or (None, exit code) after saying why not (before any work)."""
+    from game.engine import Edition, languages_in
+
+    root = default_story_path()
+    known = sorted(set(languages_in(root)) | set(languages_in(shipped_story_path())), key=lambda c: (c != "en", c))
+    unknown = [lang for lang in languages if lang not in known]
+    if unknown:
+        print(f"foxbat {command}: no language '{unknown[0]}'; choose from: {', '.join(known)}", file=sys.stderr)
+        return None, EXIT_USAGE
+    loaded = _load(None)
+    if loaded is None:
+        return None, EXIT_PROBLEMS
+    return [Edition.build(loaded, lang, ui_root=shipped_story_path()) for lang in languages], EXIT_OK
+
+
+def cmd_debrief(args: argparse.Namespace) -> int:
+    """`foxbat debrief`: one playthrough's debrief as PDF or HTML; exit 2 on bad input."""
+    from game.classroom import ClassroomError
+    from game.classroom.documents import debrief_html
+    from game.classroom.playthrough import playthrough_from_spec
+    from game.classroom.render import check_output, write_document
+
+    editions, code = _editions([args.lang], "debrief")
+    if editions is None:
+        return code
+    edition = editions[0]
+    try:
+        check_output(args.output)
+        run = playthrough_from_spec(edition, args.role, args.path)
+        write_document(debrief_html(edition, run, args.paper), args.output)
+    except ClassroomError as exc:
+        print(f"foxbat debrief: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_classroom(args: argparse.Namespace) -> int:
+    """`foxbat classroom`: the teacher's pack in each language, PDF and HTML."""
+    from game.classroom import ClassroomError
+    from game.classroom.documents import write_pack
+
+    editions, code = _editions(args.lang, "classroom")
+    if editions is None:
+        return code
+    if args.output.exists() and not args.output.is_dir():
+        print(f"foxbat classroom: {args.output} is a file; -o needs a folder", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        args.output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"foxbat classroom: cannot make the folder {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for edition in editions:
+        try:
+            for path in write_pack(edition, args.output, args.paper):
+                print(f"wrote {path}", file=sys.stderr)
+        except ClassroomError as exc:
+            print(f"foxbat classroom: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    return EXIT_OK
+
+
 def cmd_kiosk(args: argparse.Namespace) -> int:
-    """`foxbat kiosk [--config FILE]`: exit 1 on a config or story with mistakes, 10 after a staff exit."""
+    """`foxbat kiosk [set-pin] [--config FILE] [--check]`: exit 1 on problems, 10 after a staff exit."""
+    if args.action == "set-pin":
+        from game.frontends.kiosk.setpin import set_pin
+
+        if args.config is None:
+            print("foxbat kiosk set-pin: give --config FILE (the kiosk.yaml to write the PIN's hash into)",
+                  file=sys.stderr)
+            return EXIT_PROBLEMS
+        return set_pin(args.config)
+    if args.check:
+        from game.frontends.kiosk.check import check_kiosk
+
+        return check_kiosk(args.config, default_story_path(), data_dir(), args.allow_default_pin)
     from game.frontends.kiosk.run import run_kiosk
 
-    return run_kiosk(args.config, default_story_path(), shipped_story_path(), data_dir())
+    return run_kiosk(args.config, default_story_path(), shipped_story_path(), data_dir(),
+                     allow_default_pin=args.allow_default_pin)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """`foxbat stats export --config FILE --format csv|json`: the statistics' totals on standard output."""
+    from game.frontends.kiosk.stats_export import export_command
+
+    return export_command(args.config, args.format, data_dir())

@@ -18,6 +18,7 @@ FORBIDDEN = {
     "game.frontends.gui": ["game.tools", "game.frontends.kiosk", "game.cli"],
     "game.frontends.kiosk": ["game.tools", "game.frontends.gui", "game.cli"],
     "game.tools": ["pygame", "pygame_gui", "game.frontends", "game.cli"],
+    "game.classroom": ["pygame", "pygame_gui", "game.frontends", "game.tools", "game.cli"],
 }
 # Inside the engine, these third-party libraries belong to exactly one module each.
 ONLY_IN = {"transitions": {"game.engine.machine"}, "yaml": {"game.engine.yamlfile"}}
@@ -150,3 +151,20 @@ def test_the_shell_serves_both_front_ends_and_the_kiosk_needs_nothing_of_the_des
     assert "game.frontends.shell.host" in graph["game.frontends.kiosk.app"]
     assert "game.frontends.shell.host" in graph["game.frontends.gui.app"]
     assert not any(i.startswith("game.frontends.gui") for m in kiosk for i in graph[m])
+
+
+#: The screen modules other screens may build on: base classes, not destinations.
+SCREEN_BASES = {"game.frontends.gui.screens.base", "game.frontends.gui.screens.overlay",
+                "game.frontends.gui.screens.menu"}
+
+
+@pytest.mark.parametrize("front_end", ["gui", "kiosk"])
+def test_screens_reach_each_other_by_route_name_not_by_import(front_end):
+    graph = _import_graph()
+    package = f"game.frontends.{front_end}.screens"
+    for module, imported in graph.items():
+        if not module.startswith(package + "."):
+            continue
+        others = {i for i in imported if i.startswith(package + ".") and i not in SCREEN_BASES}
+        assert not others, f"{module} imports the screens {sorted(others)}: use host.go/open with a route name"
+        assert f"game.frontends.{front_end}.app" not in imported, f"{module} imports its host's module"

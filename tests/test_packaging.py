@@ -37,3 +37,8 @@ def test_a_wheel_installed_elsewhere_carries_its_data_and_plays(tmp_path):
                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert played.returncode == 0, played.stderr[-2000:]
     assert "You matched the record at" in played.stdout
+    page = tmp_path / "debrief.html"
+    printed = subprocess.run([sys.executable, "-m", "game", "debrief", "--role", "pilot", "--lang", "ja", "-o", str(page)],
+                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert printed.returncode == 0, printed.stderr[-2000:]  # the classroom templates and fonts came with the wheel
+    assert "Foxbat Sans JP" in page.read_text(encoding="utf-8")

@@ -1,9 +1,10 @@
 """The story engine: load, validate and play stories. Pure Python: no pygame, no printing."""
 
 from .conditions import Condition, Effects, ExpressionError, compile_condition, compile_effects
+from .controlchars import escape_controls, strip_controls
 from .debrief import (
-    Debrief, DecisionReview, Departure, actual_choice, build_debrief, departure_sentence, historical_path,
-    quote_words, turn_sentence,
+    Debrief, DecisionReview, Departure, actual_choice, build_debrief, departure_sentence, divergence,
+    historical_path, quote_words, scene_depths, turn_sentence,
 )
 from .turning_points import TurningPoint, turning_points
 from .errors import Problem, Severity, SourceLocation, StoryError, did_you_mean, error, summarize, warning
@@ -52,7 +53,7 @@ __all__ = [
     "Role", "RoleFile", "Rules", "SaveError", "SaveInfo", "SaveStore", "Scene", "SceneFile", "Session",
     "SessionState", "Severity", "Source", "SourceLocation", "SourcesFile", "StateError", "Step", "Story",
     "StoryError", "StoryMachine", "StoryManifest", "StoryWatcher", "Variable", "Version", "actual_choice", "build_debrief", "departure_sentence", "quote_words", "turn_sentence", "turning_points", "TurningPoint", "Departure",
-    "check_story", "compile_condition", "compile_effects", "did_you_mean", "display_path", "error",
+    "check_story", "compile_condition", "divergence", "scene_depths", "compile_effects", "did_you_mean", "display_path", "error",
     "historical_path", "iter_quotes", "load_story", "parse_yaml", "read_story", "read_yaml", "summarize",
-    "validate_story", "warning", "write_atomically",
+    "validate_story", "warning", "write_atomically", "escape_controls", "strip_controls",
 ]

@@ -102,19 +102,28 @@ class Effects:
     bounds: Mapping[str, tuple[int | None, int | None]] = field(default_factory=dict, repr=False)
 
     def apply_unclamped(self, values: Values) -> dict:
-        """The variables after the assignments, before ranges are enforced (for range checks)."""
+        """The variables after the assignments, each assigned one as computed before its range is enforced.
+
+        Later assignments read the clamped values, as play does: a value never feeds on an
+        unclamped one, so `x = x * x; x = x * x` stays a small number (for range checks).
+        """
         result = dict(values)
+        raw = {}
         for assignment in self.assignments:
-            result[assignment.target] = assignment.evaluate(result)
+            value = assignment.evaluate(result)
+            raw[assignment.target] = value
+            result[assignment.target] = self._clamped(assignment.target, value)
+        result.update(raw)
         return result
 
     def apply(self, values: Values) -> dict:
         """The variables after the assignments; each int is clamped to its range as it is assigned."""
         result = dict(values)
-        for assignment in self.assignments:
+        bounds = self.bounds
+        for assignment in self.assignments:  # the clamp is written out here: lint's search calls this a lot
             value = assignment.evaluate(result)
-            low, high = self.bounds.get(assignment.target, (None, None))
-            if not isinstance(value, bool):
+            if value.__class__ is int:
+                low, high = bounds.get(assignment.target, _OPEN)
                 if low is not None and value < low:
                     value = low
                 elif high is not None and value > high:
@@ -122,7 +131,19 @@ class Effects:
             result[assignment.target] = value
         return result
 
+    def _clamped(self, target: str, value):
+        """An int value within the target's range (true/false values pass unchanged)."""
+        if isinstance(value, bool):
+            return value
+        low, high = self.bounds.get(target, (None, None))
+        if low is not None and value < low:
+            return low
+        if high is not None and value > high:
+            return high
+        return value
 
+
+_OPEN = (None, None)
 NO_EFFECTS = Effects("", (), frozenset(), frozenset())
 
 

@@ -119,15 +119,44 @@ def actual_choice(scene: Scene) -> Choice | None:
 def historical_path(role: Role) -> list[str]:
     """The scene ids along the record: the `actual` choice at decisions, the first choice elsewhere."""
     path: list[str] = []
+    seen: set[str] = set()  # a set beside the list: a 50,000-scene record is walked in linear time
     scene_id = role.start
-    while scene_id in role.scenes and scene_id not in path:
+    while scene_id in role.scenes and scene_id not in seen:
         path.append(scene_id)
+        seen.add(scene_id)
         scene = role.scenes[scene_id]
         if not scene.choices:
             break
         choice = actual_choice(scene) or scene.choices[0]
         scene_id = choice.goto
     return path
+
+
+def scene_depths(role: Role) -> dict[str, int]:
+    """Each reachable scene's distance in choices from the role's start (the story map's columns)."""
+    found = {role.start: 0}
+    queue = [role.start]
+    while queue:
+        scene_id = queue.pop(0)
+        scene = role.scenes.get(scene_id)
+        if scene is None:
+            continue
+        for choice in scene.choices:
+            if choice.goto not in found and choice.goto in role.scenes:
+                found[choice.goto] = found[scene_id] + 1
+                queue.append(choice.goto)
+    return found
+
+
+def divergence(player: list[str], record: list[str]) -> tuple[str | None, str | None]:
+    """Where the player's path left the record, and where it met it again (None when it never did)."""
+    for i, scene_id in enumerate(player):
+        if i >= len(record) or record[i] != scene_id:
+            parted = player[i - 1] if i > 0 else None
+            rest = set(record[i:])
+            met = next((s for s in player[i:] if s in rest), None)
+            return parted, met
+    return None, None
 
 
 def departure_sentence(debrief: Debrief, ui: Callable[..., str]) -> str | None:

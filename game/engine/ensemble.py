@@ -131,7 +131,10 @@ class Ensemble:
 
     def save(self) -> dict[str, Any]:
         """The ensemble as JSON-ready data, tagged with its format."""
-        return {"format": ENSEMBLE_FORMAT, "kind": "ensemble", "story_id": self.story.id,
+        seat = self.seat or (self.order[-1] if self.order else next(iter(self.sessions)))
+        # role and scene as save lists show them: the seat to play and its scene
+        return {"format": ENSEMBLE_FORMAT, "kind": "ensemble", "role": "ensemble",
+                "scene": f"{seat}:{self.sessions[seat].scene_id}", "story_id": self.story.id,
                 "story_version": self.story.version, "language": self.language,
                 "seats": {role: s.save() for role, s in self.sessions.items()}, "order": list(self.order)}
 

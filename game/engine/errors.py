@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterable
 
+from .controlchars import escape_controls
+
 
 class Severity(str, Enum):
     """How bad a problem is: errors stop a story loading, warnings do not."""
@@ -53,7 +55,7 @@ class Problem:
         line = f"{self.location}: {self.severity.value}[{self.code}]: {self.message}"
         if self.hint:
             line += f"\n  hint: {self.hint}"
-        return line
+        return escape_controls(line)  # a message may quote a writer's text; never let it drive the terminal
 
     def to_dict(self) -> dict:
         """A JSON-ready description of this problem."""

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import Problem, SourceLocation, error
 from .loader import validation_problems
 from .model import Quote, Story
+from .textcheck import control_character_problems
 from .yamlfile import read_yaml
 
 I18N_FOLDER = "i18n"
@@ -87,10 +88,11 @@ def load_catalog(root: Path | str, language: str) -> tuple[Catalog, list[Problem
     if not folder.is_dir():
         return catalog, problems
     for path in sorted(folder.glob("*.yaml")):
-        document, found = read_yaml(path)
+        document, found = read_yaml(path, within=Path(root))
         problems.extend(found)
         if document is None:
             continue
+        problems.extend(control_character_problems(document))
         try:
             parsed = TranslationFile.model_validate(document.data)
         except ValidationError as exc:
@@ -119,7 +121,7 @@ def load_ui_strings(root: Path | str) -> dict[str, str]:
     path = Path(root) / I18N_FOLDER / "en" / UI_FILE
     if not path.is_file():
         return {}
-    document, _ = read_yaml(path)
+    document, _ = read_yaml(path, within=Path(root))
     if document is None or not isinstance(document.data, dict):
         return {}
     entries = document.data.get("entries", {})

@@ -16,6 +16,7 @@ from .loaded import LoadedStory
 from .locations import Locations
 from .model import Role, RoleFile, SceneFile, SourcesFile, Story, StoryManifest
 from .parsecache import ParseCache
+from .textcheck import control_character_problems
 from .validate import validate_story
 from .yamlfile import YamlDocument, display_path, read_yaml
 
@@ -64,14 +65,16 @@ def _read_files(root: Path, cache: ParseCache | None) -> tuple[LoadedStory | Non
     problems: list[Problem] = []
     documents: dict[tuple, YamlDocument] = {}
 
-    manifest, manifest_doc = _read_model(manifest_path, StoryManifest, problems, cache)
+    manifest, manifest_doc = _read_model(manifest_path, StoryManifest, problems, cache, root)
     if manifest is None:
         return None, problems
     documents[("story",)] = manifest_doc
 
     sources: dict = {}
     sources_path = root / manifest.sources
-    parsed_sources, sources_doc = _read_model(sources_path, SourcesFile, problems, cache)
+    found: list[Problem] = []
+    parsed_sources, sources_doc = _read_model(sources_path, SourcesFile, found, cache, root)
+    problems.extend(_at_key_when_unread(found, manifest_doc, "sources", manifest.sources))
     if parsed_sources is not None:
         sources = dict(parsed_sources.sources)
         documents[("sources",)] = sources_doc
@@ -99,14 +102,14 @@ def _read_role(root: Path, role_id: str, listed_at: tuple[YamlDocument, tuple], 
         problems.append(error("E106", manifest_doc.locate(path), f"role '{role_id}' has no folder {display_path(folder)}",
                               f"create {display_path(folder / ROLE_FILE)}, or remove the role from {MANIFEST}"))
         return None
-    role_file, role_doc = _read_model(folder / ROLE_FILE, RoleFile, problems, cache)
+    role_file, role_doc = _read_model(folder / ROLE_FILE, RoleFile, problems, cache, root)
     if role_file is not None:
         documents[(role_id,)] = role_doc
     scenes: dict = {}
     for path in sorted(folder.glob("*.yaml")):
         if path.name == ROLE_FILE:
             continue
-        scene_file, doc = _read_model(path, SceneFile, problems, cache)
+        scene_file, doc = _read_model(path, SceneFile, problems, cache, root)
         if scene_file is None:
             continue
         for scene_id, scene in scene_file.scenes.items():
@@ -123,13 +126,21 @@ def _read_role(root: Path, role_id: str, listed_at: tuple[YamlDocument, tuple], 
     return Role(id=role_id, scenes=scenes, **{name: getattr(role_file, name) for name in RoleFile.model_fields})
 
 
+def _at_key_when_unread(found: list[Problem], document: YamlDocument, key: str, named: str) -> list[Problem]:
+    """Problems of a file named by a key of another file; one that could not be read is reported at that key."""
+    where = document.locate((key,), key=True)
+    return [replace(p, location=where, message=f"{key} file '{named}': {p.message}")
+            if p.code in ("E007", "E008") else p for p in found]
+
+
 def _read_model(path: Path, model: type[BaseModel], problems: list[Problem],
-                cache: ParseCache | None = None) -> tuple[Any, YamlDocument | None]:
-    """Parse one file and validate it against a model, adding any problems."""
-    document, found = read_yaml(path, cache)
+                cache: ParseCache | None = None, within: Path | None = None) -> tuple[Any, YamlDocument | None]:
+    """Parse one file (only a regular file inside `within`) and validate it against a model, adding any problems."""
+    document, found = read_yaml(path, cache, within)
     problems.extend(found)
     if document is None:
         return None, None
+    problems.extend(control_character_problems(document))
     if not isinstance(document.data, dict):
         problems.append(error("E102", document.locate(()), f"expected a mapping of keys at the top of the file, "
                               f"found {_kind_of(document.data)}", f"see {model.__doc__}"))

@@ -33,17 +33,33 @@ class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
+#: The range of a number variable that declares no min or max: effects clamp to it, so a loop
+#: that doubles a value cannot grow it without end (and saves and lint stay small and quick).
+DEFAULT_BOUND = 1_000_000
+#: The furthest a declared min, max or initial value may go.
+LARGEST_BOUND = 1_000_000_000
+
+
 class Variable(Frozen):
     """A typed story variable with an optional range; the player may see it as a gauge."""
 
     type: Literal["int", "bool"] = Field("int", description="int (a number, usually 0-100) or bool (true/false).")
     initial: Union[bool, int] = Field(0, description="The value at the start of the role.")
-    min: Optional[int] = Field(None, description="The lowest value an int may hold; effects are clamped to it.")
-    max: Optional[int] = Field(None, description="The highest value an int may hold; effects are clamped to it.")
+    min: Optional[int] = Field(None, description="The lowest value an int may hold; effects are clamped to it "
+                               "(-1,000,000 when not given).")
+    max: Optional[int] = Field(None, description="The highest value an int may hold; effects are clamped to it "
+                               "(1,000,000 when not given).")
     label: Text = Field(description="The name shown on the gauge, such as 'Fuel'.")
     unit: str = Field("", description="A unit shown after the value, such as '%'.")
     visible: bool = Field(True, description="Whether the player sees this variable as a gauge.")
     description: str = Field("", description="One line saying what the variable stands for.")
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """The range effects clamp an int to: the declared min and max, else -1,000,000 and 1,000,000."""
+        low = self.min if self.min is not None else -DEFAULT_BOUND
+        high = self.max if self.max is not None else DEFAULT_BOUND
+        return low, high
 
 
 class Quote(Frozen):

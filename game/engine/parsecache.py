@@ -10,9 +10,13 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from game.safefiles import ReadRefused, read_bounded
+
 # Bump when the shape of what yamlfile builds changes: old packs are then simply not found.
 FORMAT = b"foxbat-parse-3"
 _MISSING = object()
+#: A pack holds the parsed files of one story: tens of MB for 50,000 scenes. Past this it is not read.
+MAX_PACK_BYTES = 512 * 1024 * 1024
 
 
 class ParseCache:
@@ -65,8 +69,8 @@ class ParseCache:
 
     def _load_pack(self, path: Path) -> dict:
         try:
-            entry = marshal.loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
+            entry = marshal.loads(read_bounded(path, MAX_PACK_BYTES))
+        except (ReadRefused, EOFError, ValueError, TypeError):  # no pack, a damaged one, or not a file at all
             return {}
         if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == FORMAT and isinstance(entry[1], dict)):
             return {}

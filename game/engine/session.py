@@ -178,9 +178,13 @@ class Session:
         A save whose scenes or choices no longer exist is replayed from the start of its role up
         to the last choice that still works. StateError when the data is not a save at all.
         """
+        if isinstance(data, dict) and data.get("kind") == "ensemble":
+            raise StateError("this save is of an ensemble game (every role at once): continue it with "
+                             "'foxbat play --ensemble'")
         state = SessionState.from_dict(data)
         if state.role not in story.roles:
             raise StateError(f"the save is for role '{state.role}', which this story no longer has")
+        _clamp_saved_numbers(story.roles[state.role], state)
         if _still_valid(story, state):
             return cls(story, state, machine), []
         session, kept = replay(story, state, machine)
@@ -189,6 +193,21 @@ class Session:
         english = (f"The story has changed since this game was saved. You are back at '{title}' "
                    f"({kept} of {len(state.path)} choices kept).")
         return session, [Notice(english, "notice.story_changed", values)]
+
+
+def _clamp_saved_numbers(role: Role, state: SessionState) -> None:
+    """Bring a save's numbers into their variables' ranges, as play would have kept them."""
+    def fit(values: dict) -> dict:
+        fitted = dict(values)
+        for name, value in values.items():
+            variable = role.variables.get(name)
+            if variable is not None and variable.type == "int" and not isinstance(value, bool):
+                low, high = variable.bounds
+                fitted[name] = min(max(value, low), high)
+        return fitted
+
+    state.variables = fit(state.variables)
+    state.path = [Step(step.scene, step.choice, fit(step.variables)) for step in state.path]
 
 
 def replay(story: Story, state: SessionState, machine: StoryMachine) -> tuple[Session, int]:

@@ -7,7 +7,7 @@ from .errors import Problem, did_you_mean, error
 from .links import foreign_types
 from .loaded import LoadedStory
 from .locations import Locations
-from .model import Role, Story
+from .model import DEFAULT_BOUND, LARGEST_BOUND, Role, Story
 from .rules import CompiledChoice, Rules
 
 
@@ -37,16 +37,42 @@ def check_variables(story: LoadedStory, role: Role) -> list[Problem]:
             if isinstance(var.initial, bool):
                 problems.append(error("E109", where, f"variable '{name}' is a number but starts at "
                                       f"{str(var.initial).lower()}", "give a whole number"))
-            if var.min is not None and var.max is not None and var.min > var.max:
-                problems.append(error("E109", where, f"variable '{name}' has min {var.min} above max {var.max}"))
-            elif not isinstance(var.initial, bool) and (
-                (var.min is not None and var.initial < var.min) or (var.max is not None and var.initial > var.max)
-            ):
+            low, high = var.bounds
+            too_far = [(key, value) for key, value in (("min", var.min), ("max", var.max), ("initial", var.initial))
+                       if not isinstance(value, bool) and value is not None and abs(value) > LARGEST_BOUND]
+            if too_far:
+                key, value = too_far[0]
+                problems.append(error("E109", where, f"variable '{name}' has {key} {_short(value)}, beyond "
+                                      f"±{LARGEST_BOUND:,}", "story numbers stay within a billion either way"))
+            elif low > high:
+                problems.append(error("E109", where, f"variable '{name}' has min {low} above max {high}",
+                                      _default_hint(var)))
+            elif not isinstance(var.initial, bool) and not low <= var.initial <= high:
                 problems.append(error("E109", where, f"variable '{name}' starts at {var.initial}, outside "
-                                      f"{var.min}..{var.max}"))
+                                      f"{low}..{high}", _default_hint(var)))
         elif var.min is not None or var.max is not None:
             problems.append(error("E109", where, f"variable '{name}' is true/false and cannot have min or max"))
     return problems
+
+
+def _default_hint(var) -> str:
+    """Why a range the writer did not fully declare is what it is."""
+    missing = [key for key in ("min", "max") if getattr(var, key) is None]
+    if not missing:
+        return ""
+    if len(missing) == 2:
+        return f"without 'min:' and 'max:' a number stays within ±{DEFAULT_BOUND:,}; declare them to go further"
+    edge = f"-{DEFAULT_BOUND:,}" if missing[0] == "min" else f"{DEFAULT_BOUND:,}"
+    return f"without '{missing[0]}:' a number stops at {edge}; declare it if it needs to go further"
+
+
+def _short(value: int) -> str:
+    """A number as a message shows it: whole when short, else its first digits and its length."""
+    try:
+        text = str(value)
+    except ValueError:  # past Python's 4,300-digit limit for printing an int
+        return "a number of more than 4,300 digits"
+    return text if len(text) <= 20 else f"{text[:12]}... ({len(text.lstrip('-'))} digits)"
 
 
 def check_start(story: LoadedStory, role: Role) -> list[Problem]:
@@ -93,7 +119,7 @@ def check_expressions(story: LoadedStory, role: Role, compiled: dict) -> list[Pr
     """Compile every `if:` and `set:`, reporting bad syntax and undefined names."""
     problems = []
     types = {**foreign_types(story.story, role.id), **{name: var.type for name, var in role.variables.items()}}
-    bounds = {name: (var.min, var.max) for name, var in role.variables.items()}
+    bounds = {name: var.bounds for name, var in role.variables.items() if var.type == "int"}
     # Writers repeat the same tests ("fuel > 20") across many choices: compile each text once,
     # and share one CompiledChoice between choices with the same `if:` and `set:`.
     conditions: dict = {}

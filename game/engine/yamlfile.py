@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from game.safefiles import ReadRefused, read_bounded
+
 from .errors import Problem, SourceLocation, error
 
 # The C loader is ~5x faster; both give node marks.
@@ -64,6 +66,14 @@ class YamlDocument:
         # The data was built from this very text, so it reads again; empty tables just in case.
         self._values, self._keys = (marked.values, marked.keys) if marked is not None else ({}, {})
 
+    @property
+    def may_hold_escapes(self) -> bool:
+        """False when no text of the file can hold a control character (YAML refuses raw ones; escapes need '\\')."""
+        source = self._source
+        if isinstance(source, bytes):
+            return b"\\" in source or b"\r" in source or b"\xc2\x85" in source
+        return "\\" in source or "\r" in source or "\x85" in source
+
     def find(self, path: tuple) -> tuple[int, int] | None:
         """(line, column) of the value at exactly this data path, or None."""
         return self.values.get(path)
@@ -88,18 +98,18 @@ def display_path(path: Path | str) -> str:
     return text if relative.startswith("..") else relative
 
 
-def read_yaml(path: Path, cache=None) -> tuple[YamlDocument | None, list[Problem]]:
+def read_yaml(path: Path, cache=None, within: Path | None = None) -> tuple[YamlDocument | None, list[Problem]]:
     """Read and parse one file; on failure return None and the problems, never raise.
 
-    With a ParseCache, an unchanged file comes back from the cache without being parsed.
+    Only a regular file of at most MAX_BYTES is read (and with `within`, only one inside that
+    folder once links are followed). With a ParseCache, an unchanged file comes back from the
+    cache without being parsed.
     """
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [error("E007", SourceLocation(shown), f"cannot read file: {exc.strerror or exc}")]
-    if len(raw) > MAX_BYTES:
-        return None, [error("E007", SourceLocation(shown), f"file is larger than {MAX_BYTES // 1024 // 1024} MB")]
+        raw = read_bounded(path, MAX_BYTES, within)
+    except ReadRefused as refused:
+        return None, [refusal_problem(refused, shown)]
     if cache is not None:
         hit = cache.get(raw)
         if hit is not None:
@@ -111,6 +121,16 @@ def read_yaml(path: Path, cache=None) -> tuple[YamlDocument | None, list[Problem
     if cache is not None and document is not None:
         cache.put(raw, document.data)
     return document, problems
+
+
+def refusal_problem(refused: ReadRefused, shown: str) -> Problem:
+    """A file that was not read, as a writer's error: E008 for what is not a story file at all, else E007."""
+    if refused.kind in (ReadRefused.OUTSIDE, ReadRefused.NOT_REGULAR):
+        return error("E008", SourceLocation(shown, 1, 1), f"not read: {refused.reason}",
+                     "a story reads only regular files inside its own folder; copy the file into it")
+    if refused.kind == ReadRefused.TOO_LARGE:
+        return error("E007", SourceLocation(shown, 1, 1), refused.reason, "split it into several files")
+    return error("E007", SourceLocation(shown), refused.reason)
 
 
 def parse_yaml(text: str, shown: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -285,11 +305,15 @@ def _read_plain(text: str) -> Any:
     key: Any = _NO_KEY  # the key of `top` waiting for its value
     data: Any = None
     documents = 0
+    room = MAX_NODES  # values left before the file is too big for the plain reader (the careful one reports it)
     try:
         while True:
             event = get_event()
             kind = type(event)
             if kind is _ScalarEvent:
+                room -= 1
+                if room < 0:
+                    raise _Unusual
                 if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                     raise _Unusual
                 opens = False
@@ -306,7 +330,8 @@ def _read_plain(text: str) -> Any:
                 elif not value.isascii():  # quoted or block text: always a string
                     value = _NORMALIZE("NFC", value)
             elif kind is _MappingStart or kind is _SequenceStart:
-                if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                room -= 1
+                if room < 0 or event.anchor is not None or (event.tag is not None and event.tag != "!"):
                     raise _Unusual
                 opens = True
                 value = {} if kind is _MappingStart else []
@@ -377,7 +402,8 @@ class _MarkingBuilder:
         self.stack: list[_Open] = []
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.open_anchors: set[str] = set()
-        self.total = 0
+        self.nodes = 0  # values written in the file
+        self.total = 0  # values once every alias is expanded
 
     def _where(self, event) -> SourceLocation:
         mark = event.start_mark
@@ -402,9 +428,12 @@ class _MarkingBuilder:
         kind = type(event)
         if kind is yaml.ScalarEvent:
             self._check_tag(event)
-            self._add(_scalar(event), event, 1, event.anchor)
+            if self._count(event, 1):
+                self._add(_scalar(event), event, 1, event.anchor)
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             self._check_tag(event)
+            if not self._count(event, 1):
+                return
             path = self._path()
             if not self._is_key_position():
                 self.values.setdefault(path, self._mark(event))
@@ -425,7 +454,8 @@ class _MarkingBuilder:
                 self.problems.append(error("E003", self._where(event), f"YAML syntax error: unknown alias '*{event.anchor}'"))
                 return
             value, size = self.anchors[event.anchor]
-            self._add(value, event, size, None)
+            if self._count(event, size):
+                self._add(value, event, size, None)
         elif kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
@@ -444,15 +474,26 @@ class _MarkingBuilder:
             self.problems.append(error("E005", self._where(event), f"tag '{tag}' is not allowed",
                                        "story files hold plain text, numbers, lists and mappings"))
 
-    def _add(self, value, event, size: int, anchor, finished: bool = False) -> None:
-        """Put a finished value into its parent (as a key or a value), counting the expansion size."""
+    def _count(self, event, size: int) -> bool:
+        """Count one written value that stands for `size` values; False (and a problem) past the limits."""
+        self.nodes += 1
         self.total += size
+        if self.nodes > MAX_NODES:
+            self.problems.append(error(
+                "E009", self._where(event), f"too many values: the file holds more than {MAX_NODES:,}",
+                "split it into several files (a story file holds a few scenes)",
+            ))
+            return False
         if self.total > MAX_NODES:
             self.problems.append(error(
-                "E006", SourceLocation(self.shown, 1, 1), f"aliases would expand to more than {MAX_NODES:,} values",
+                "E006", self._where(event), f"aliases would expand to more than {MAX_NODES:,} values",
                 "this looks like an alias bomb; write the values out instead of nesting aliases",
             ))
-            return
+            return False
+        return True
+
+    def _add(self, value, event, size: int, anchor, finished: bool = False) -> None:
+        """Put a finished value into its parent (as a key or a value), keeping the size of anchored values."""
         if anchor:
             self.anchors[anchor] = (value, size)
         if not self.stack:

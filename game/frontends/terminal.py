@@ -9,8 +9,28 @@ from typing import Callable, TextIO
 from game.engine import (
     AUTOSAVE, CannotMove, ChoiceUnavailable, Debrief, Edition, Notice, ParseCache, SaveError, SaveStore, Scene, Session,
     Story, StoryError, StoryWatcher, UiText, break_lines, build_debrief, departure_sentence, format_moment, quote_words,
-    turn_sentence,
+    strip_controls, turn_sentence,
 )
+
+
+class Printable:
+    """A text stream that drops control characters, so no text from a story or a save drives the terminal."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        """Write the text without its control characters (newline and tab stay)."""
+        self.stream.write(strip_controls(text))
+        return len(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self.stream, name)
+
+
+def printable(stream: TextIO) -> TextIO:
+    """The stream wrapped in Printable (once)."""
+    return stream if isinstance(stream, Printable) else Printable(stream)  # type: ignore[return-value]
 
 
 class LiveReload:
@@ -19,7 +39,7 @@ class LiveReload:
     def __init__(self, edition: Edition, out: TextIO, watcher: StoryWatcher | None = None,
                  cache: ParseCache | None = None):
         self.edition = edition
-        self.out = out
+        self.out = printable(out)
         self.watcher = watcher or StoryWatcher(edition.loaded.root)
         self.cache = cache
 
@@ -76,7 +96,7 @@ class TerminalGame:
         self.session = session
         self.ui = ui or english_ui()
         self.read = read
-        self.out = out
+        self.out = printable(out)
         self.saves = saves
         self.width = width or min(shutil.get_terminal_size((80, 24)).columns, 88)
         self.live = live
@@ -306,6 +326,7 @@ def english_ui() -> UiText:
 def choose_role(story: Story, read: Callable[[str], str], out: TextIO, ui: UiText | None = None) -> str | None:
     """Ask which role to play; None on end of input."""
     ui = ui or english_ui()  # read once, not at every prompt
+    out = printable(out)
     roles = list(story.roles.values())
     print(story.title, file=out)
     print(file=out)

@@ -10,7 +10,7 @@ from .checks_flow import (
 )
 from .checks_record import (
     check_alternatives_survive, check_contested_versions, check_decision_records, check_documented_sources,
-    check_dramatized_notes, check_quote_length,
+    check_dramatized_notes, check_quote_length, check_record_positions,
 )
 from .checks_links import check_link_times
 from .checks_variables import check_variable_use
@@ -37,6 +37,6 @@ PLAYING_CHECKS = [
 CHECKS: list = [
     check_unreachable_scenes, *PLAYING_CHECKS, check_variable_use,
     check_documented_sources, check_quote_length, check_contested_versions, check_dramatized_notes,
-    check_decision_records, check_alternatives_survive,
+    check_decision_records, check_alternatives_survive, check_record_positions,
     check_scene_length, check_time_order, check_link_times, check_images, check_translations,
 ]

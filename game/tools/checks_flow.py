@@ -125,7 +125,8 @@ def check_choices_never_open(story: LoadedStory, explored: Explored | None = Non
             continue
         taken = {(found.scene_of(s), choice) for s, out in enumerate(found.edges) for choice, _ in out}
         played = {scene for scene, _ in found.states}
-        for scene_id in sorted(played, key=list(found.role.scenes).index):
+        order = {scene_id: number for number, scene_id in enumerate(found.role.scenes)}
+        for scene_id in sorted(played, key=order.__getitem__):
             for index, choice in enumerate(found.role.scenes[scene_id].choices):
                 if (scene_id, choice.id) not in taken and choice.goto in found.role.scenes:
                     problems.append(warning(
@@ -156,10 +157,12 @@ def check_variable_ranges(story: LoadedStory, explored: Explored | None = None) 
             choices = list(dict.fromkeys(f"{found.scene_of(o.state)}/{o.choice}" for o in overflows))
             others = f"; also {len(choices) - 1} more: {', '.join(choices[1:6])}{' ...' * (len(choices) > 6)}" \
                 if len(choices) > 1 else ""
+            declared = role.variables[name].max if above else role.variables[name].min
             side = "above its maximum" if above else "below its minimum"
+            default = "" if declared is not None else " (the default for a number that declares none)"
             problems.append(warning(
                 "W310", story.locate(role_id, "scenes", scene_id, "choices", index, "set"),
-                f"choice '{first.choice}' drives '{name}' to {first.value}, {side} {first.bound} "
+                f"choice '{first.choice}' drives '{name}' to {first.value}, {side} {first.bound}{default} "
                 f"(when {found.describe_values(first.state)}, reached by {found.describe_path(first.state)}){others}",
                 f"the engine clamps it to {first.bound}; change the effects or the range if that is not meant"))
     return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine import LoadedStory, Problem, error, historical_path, iter_quotes, warning
 
 from .checks_flow import scene_at
+from .depth import MAX_POSITION_SHARE, record_positions
 
 MAX_QUOTE_WORDS = 50  # a quote, not a copied page: fair use and readable on the kiosk
 
@@ -114,4 +115,26 @@ def check_alternatives_survive(story: LoadedStory) -> list[Problem]:
                     f"decision '{scene_id}': every alternative to '{actual[0].id}' ends the role at once "
                     f"({', '.join(c.id + ' -> ' + c.goto for c in others)})",
                     "let at least one alternative go on, rejoining the main line with changed variables"))
+    return problems
+
+
+#: Fewer decisions than this say little about a pattern; small stories and examples are left alone.
+MIN_DECISIONS_FOR_POSITIONS = 4
+
+
+def check_record_positions(story: LoadedStory) -> list[Problem]:
+    """W325: a role whose record choices mostly sit in one list position, so players can win by pattern."""
+    problems = []
+    for role in story.roles.values():
+        positions = record_positions(role)
+        total = sum(positions.values())
+        if total < MIN_DECISIONS_FOR_POSITIONS:
+            continue
+        position, count = max(positions.items(), key=lambda item: (item[1], -item[0]))
+        if count > MAX_POSITION_SHARE * total:
+            problems.append(warning(
+                "W325", story.locate(role.id),
+                f"role '{role.id}': the record's choice is option {position} in {count} of {total} decisions; "
+                "players can follow history by position instead of by thinking like the person",
+                "reorder choices so that no position holds more than half of the record's choices"))
     return problems

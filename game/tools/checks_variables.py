@@ -39,19 +39,35 @@ def variable_use(story: LoadedStory, role: Role) -> tuple[set[str], set[str]]:
     types = {name: var.type for name, var in role.variables.items()}
     reads: set[str] = set()
     writes: set[str] = set()
+    by_text: dict = {}  # writers repeat effects across choices: each text is taken apart once
     for scene_id, scene in role.scenes.items():
         for choice in scene.choices:
             compiled = story.rules.of(role.id, scene_id, choice.id)
             if compiled.condition is not None:
                 reads |= compiled.condition.reads
-            for statement in _statements(choice.effects):
-                try:
-                    effect = compile_effects(statement, types)
-                except ExpressionError:
-                    continue  # already reported by the loader (E20x)
-                writes |= effect.writes
-                reads |= effect.reads - effect.writes
+            if choice.effects is None:
+                continue
+            key = choice.effects if isinstance(choice.effects, str) else tuple(choice.effects)
+            use = by_text.get(key)
+            if use is None:
+                use = by_text[key] = _effect_use(choice.effects, types)
+            reads |= use[0]
+            writes |= use[1]
     return reads, writes
+
+
+def _effect_use(effects: str | list[str], types: dict) -> tuple[frozenset[str], frozenset[str]]:
+    """What one `set:` block reads (beyond each assignment's own target) and writes."""
+    reads: set[str] = set()
+    writes: set[str] = set()
+    for statement in _statements(effects):
+        try:
+            effect = compile_effects(statement, types)
+        except ExpressionError:
+            continue  # already reported by the loader (E20x)
+        writes |= effect.writes
+        reads |= effect.reads - effect.writes
+    return frozenset(reads), frozenset(writes)
 
 
 def _statements(effects: str | list[str] | None) -> list[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from game.engine import LoadedStory, Problem, Role, error, warning
 
 from .checks_flow import scene_at
+from .components import strongly_connected
 from .explore import reachable_scenes
 
 #: The kiosk shows a scene on one screen without scrolling, at a size a visitor reads standing.
@@ -85,22 +86,36 @@ def _truncate(moment: datetime, precision: int) -> tuple:
     return (moment.year, moment.month) if precision == 1 else (moment.year, moment.month, moment.day)
 
 
+#: The longest route a time-order error spells out; a longer one shows its ends around '...'.
+ROUTE_SHOWN = 8
+#: Scenes the routes of all time-order errors of a role may visit, per scene of the role: past it,
+#: routes are shortened to their ends, so a story with thousands of such errors still lints quickly.
+ROUTE_BUDGET_PER_SCENE = 20
+
+
 def check_time_order(story: LoadedStory) -> list[Problem]:
-    """E319: a scene whose `when` is earlier than a scene before it on some path."""
+    """E319: a scene whose `when` is earlier than a scene before it on some path.
+
+    Linear in the scenes and choices: the latest moment before each scene is carried along the
+    story graph once (loops taken as one), rather than searched backwards from every scene.
+    """
     problems = []
     for role in story.roles.values():
-        moments = {s: Moment.parse(scene.when) for s, scene in role.scenes.items()}
+        parsed: dict[str, Moment | None] = {}
+        moments = {s: parsed[scene.when] if scene.when in parsed else parsed.setdefault(scene.when, Moment.parse(scene.when))
+                   for s, scene in role.scenes.items()}
+        successors = {s: [c.goto for c in scene.choices if c.goto in role.scenes] for s, scene in role.scenes.items()}
+        before = _latest_before(role, moments, successors)
+        routes = _Routes(successors, ROUTE_BUDGET_PER_SCENE * (len(role.scenes) + 50))
         reached = reachable_scenes(role)
-        earlier = _predecessors(role)
         for scene_id in role.scenes:
             here = moments[scene_id]
             if scene_id not in reached or here is None:
                 continue
-            culprits = [a for a in _ancestors(scene_id, earlier) if moments[a] is not None and moments[a].is_after(here)]
-            if not culprits:
+            latest = before[scene_id].culprit(here, moments)
+            if latest is None:
                 continue
-            latest = max(sorted(culprits), key=lambda a: moments[a].sort_key)
-            route = " -> ".join(_route(role, latest, scene_id))
+            route = " -> ".join(routes.between(latest, scene_id))
             problems.append(error(
                 "E319", story.locate(role.id, "scenes", scene_id, "when"),
                 f"time goes backwards: scene '{scene_id}' is at {role.scenes[scene_id].when}, but it can follow "
@@ -109,44 +124,125 @@ def check_time_order(story: LoadedStory) -> list[Problem]:
     return problems
 
 
-def _predecessors(role: Role) -> dict[str, set[str]]:
-    earlier: dict[str, set[str]] = {s: set() for s in role.scenes}
-    for scene_id, scene in role.scenes.items():
-        for choice in scene.choices:
-            if choice.goto in earlier:
-                earlier[choice.goto].add(scene_id)
-    return earlier
+class _Latest:
+    """The latest moments among a set of scenes, kept per kind of comparison, each with its scene.
+
+    Moments of different precision compare at the precision they share, and times with and without
+    an offset compare differently, so one maximum is not enough; these five are. Slots: 0 year-month
+    moments by (year, month); 1 dates by (year, month, day); 2 times by local clock; 3 times with an
+    offset as instants; 4 times without an offset by local clock. Each slot holds (key, scene id).
+    """
+
+    __slots__ = ("slots",)
+
+    def __init__(self, slots=None):
+        self.slots = list(slots) if slots is not None else [None] * 5
+
+    def add(self, moment: "Moment", scene_id: str) -> None:
+        """Take one scene's moment into account."""
+        local = moment.local
+        if moment.precision == 1:
+            self._offer(0, (local.year, local.month), scene_id)
+        elif moment.precision == 2:
+            self._offer(1, (local.year, local.month, local.day), scene_id)
+        else:
+            wall = local.replace(tzinfo=None)
+            self._offer(2, wall, scene_id)
+            if moment.aware:
+                self._offer(3, local, scene_id)
+            else:
+                self._offer(4, wall, scene_id)
+
+    def merge(self, other: "_Latest") -> None:
+        """Take every moment of another set into account."""
+        for slot, held in enumerate(other.slots):
+            if held is not None:
+                self._offer(slot, *held)
+
+    def _offer(self, slot: int, key, scene_id: str) -> None:
+        held = self.slots[slot]
+        if held is None or key > held[0] or (key == held[0] and scene_id < held[1]):
+            self.slots[slot] = (key, scene_id)
+
+    def culprit(self, here: "Moment", moments: dict) -> str | None:
+        """The latest scene of the set that is certainly after `here` (the earliest id on a tie), or None."""
+        local = here.local
+        day = (local.year, local.month, local.day)
+        month = day[:2]
+        firing = []
+        p1, p2, wall, instant, naive = self.slots
+        if p1 is not None and p1[0] > month:
+            firing.append(p1[1])
+        if p2 is not None and (p2[0][:2] > month if here.precision == 1 else p2[0] > day):
+            firing.append(p2[1])
+        if here.precision < 3:
+            if wall is not None and _truncate(wall[0], here.precision) > _truncate(local, here.precision):
+                firing.append(wall[1])
+        elif here.aware:
+            if instant is not None and instant[0] > local:
+                firing.append(instant[1])
+            if naive is not None and naive[0] > local.replace(tzinfo=None):
+                firing.append(naive[1])
+        elif wall is not None and wall[0] > local:
+            firing.append(wall[1])
+        if not firing:
+            return None
+        return max(sorted(firing), key=lambda s: moments[s].sort_key)
 
 
-def _ancestors(scene_id: str, earlier: dict[str, set[str]]) -> set[str]:
-    """Every scene from which some chain of choices leads to this one (itself only through a loop)."""
-    seen: set[str] = set()
-    stack = list(earlier[scene_id])
-    while stack:
-        current = stack.pop()
-        if current not in seen:
-            seen.add(current)
-            stack.extend(earlier[current])
-    return seen
+def _latest_before(role: Role, moments: dict, successors: dict[str, list[str]]) -> dict[str, _Latest]:
+    """For each scene, the latest moments of every scene from which a chain of choices leads to it.
+
+    A scene counts as before itself only through a loop. One pass over the loops-collapsed graph.
+    """
+    components = strongly_connected(role.scenes, successors)
+    component_of = {scene: number for number, members in enumerate(components) for scene in members}
+    inherited = [_Latest() for _ in components]
+    before: dict[str, _Latest] = {}
+    for number, members in enumerate(components):
+        own = _Latest()
+        for scene in members:
+            if moments[scene] is not None:
+                own.add(moments[scene], scene)
+        looped = len(members) > 1 or members[0] in successors[members[0]]
+        onward = _Latest(inherited[number].slots)
+        onward.merge(own)
+        here = onward if looped else inherited[number]
+        for scene in members:
+            before[scene] = here
+            for target in successors[scene]:
+                other = component_of[target]
+                if other != number:
+                    inherited[other].merge(onward)
+    return before
 
 
-def _route(role: Role, start: str, end: str) -> list[str]:
-    """The shortest chain of scenes from start to end."""
-    parent: dict[str, str | None] = {start: None}
-    queue = deque([start])
-    while queue:
-        current = queue.popleft()
-        for choice in role.scenes[current].choices:
-            if choice.goto in role.scenes and choice.goto not in parent:
-                parent[choice.goto] = current
-                queue.append(choice.goto)
-        if end in parent and end != start:
-            break
-    chain, node = [end], parent.get(end)
-    while node is not None and node != start:
-        chain.append(node)
-        node = parent.get(node)
-    return [start] + chain[::-1]
+class _Routes:
+    """Shortest chains of scenes between two scenes, for messages, within a budget of scenes visited."""
+
+    def __init__(self, successors: dict[str, list[str]], budget: int):
+        self.successors = successors
+        self.budget = budget
+
+    def between(self, start: str, end: str) -> list[str]:
+        """The shortest chain from start to end, its middle elided when long or when the budget is spent."""
+        parent: dict[str, str | None] = {start: None}
+        queue = deque([start])
+        while queue and end not in parent and self.budget > 0:
+            current = queue.popleft()
+            self.budget -= 1
+            for target in self.successors[current]:
+                if target not in parent:
+                    parent[target] = current
+                    queue.append(target)
+        if end not in parent:
+            return [start, "...", end]
+        chain, node = [end], parent[end]
+        while node is not None:
+            chain.append(node)
+            node = parent[node]
+        chain.reverse()
+        return chain if len(chain) <= ROUTE_SHOWN else chain[:3] + ["..."] + chain[-3:]
 
 
 def check_images(story: LoadedStory) -> list[Problem]:

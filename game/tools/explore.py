@@ -125,7 +125,7 @@ def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
     if role.start not in role.scenes:
         return found
     options = _options(story, role)
-    bounds = {n: (v.min, v.max) for n, v in role.variables.items() if v.type == "int"}
+    bounds = {n: v.bounds for n, v in role.variables.items() if v.type == "int"}
     states, index, parent, edges, stuck = found.states, found.index, found.parent, found.edges, found.stuck
     start = (role.start, tuple(role.initial_variables()[n] for n in names))
     states.append(start)
@@ -209,7 +209,7 @@ def reachable_scenes(role: Role) -> set[str]:
 
 def _options(story: LoadedStory, role: Role) -> dict[str, list]:
     """Per scene, each choice's id, target (None when unknown), condition, effects and range-bound writes."""
-    bounded = {n for n, v in role.variables.items() if v.type == "int" and (v.min is not None or v.max is not None)}
+    bounded = {n for n, v in role.variables.items() if v.type == "int"}  # declared or default bounds
     options = {}
     for scene_id, scene in role.scenes.items():
         options[scene_id] = []

@@ -10,7 +10,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from game.engine import Problem, check_story, summarize
+from game.engine import Problem, check_story, escape_controls, summarize
 
 from . import quotes
 
@@ -45,16 +45,21 @@ def print_problems(problems: list[Problem], stream: TextIO, colour: bool | None 
     for problem in problems:
         by_file[problem.location.path].append(problem)
     for path, found in by_file.items():
-        console.print(f"[bold]{escape(path)}[/bold]")
+        console.print(f"[bold]{shown(path)}[/bold]")
         for problem in found:
             style = "red" if problem.is_error else "yellow"
             label = escape(f"{problem.severity.value}[{problem.code}]")
-            console.print(f"{escape(str(problem.location))}: [{style}]{label}[/{style}]: {escape(problem.message)}")
+            console.print(f"{shown(str(problem.location))}: [{style}]{label}[/{style}]: {shown(problem.message)}")
             if problem.hint:
-                console.print(f"  [dim]hint: {escape(problem.hint)}[/dim]")
+                console.print(f"  [dim]hint: {shown(problem.hint)}[/dim]")
     closing = summarize(problems)
     style = "red" if any(p.is_error for p in problems) else ("yellow" if problems else "green")
     console.print(f"[{style}]{closing}[/{style}]")
+
+
+def shown(text: str) -> str:
+    """Text for the console: control characters written as escapes, rich markup escaped."""
+    return escape(escape_controls(text))
 
 
 def problems_as_json(problems: list[Problem]) -> str:

@@ -12,7 +12,9 @@ def test_a_malformed_story_reports_exactly_the_expected_problem(case, tmp_path, 
     story = corpus.build(case, tmp_path)
     monkeypatch.chdir(tmp_path)  # paths in messages are shown relative to the working folder
     expected = (corpus.CORPUS / case / "expected.txt").read_text(encoding="utf-8")
-    assert corpus.report(story.relative_to(tmp_path)) == expected
+    story = story.relative_to(tmp_path)
+    report = corpus.guarded("report", story) if corpus.special(case) else corpus.report(story)
+    assert report == expected
 
 
 @pytest.mark.parametrize("case", corpus.cases())
@@ -20,6 +22,10 @@ def test_a_malformed_story_raises_story_error_from_load_story(case, tmp_path):
     from game.engine import StoryError, load_story
 
     story = corpus.build(case, tmp_path)
+    if corpus.special(case):  # pipes and devices are read only in a bounded child process
+        count, _, last = corpus.guarded("load_summary", story).partition(" errors|")
+        assert int(count) > 0 and last.startswith(f"{count} error")
+        return
     with pytest.raises(StoryError) as raised:
         load_story(story)
     assert raised.value.errors, "a refused story names at least one error"

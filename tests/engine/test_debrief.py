@@ -57,3 +57,26 @@ def test_a_quote_is_shown_in_quotation_marks_and_a_summary_is_marked_as_one():
     summary = Quote(source="barron", quote="he waited for full tanks", summary=True, translation="満タンを待った")
     assert quote_words(summary, ui) == "(in summary) he waited for full tanks"
     assert quote_words(summary, ui, translated=True) == "(in summary) 満タンを待った"
+
+
+def test_long_alternative_paths_count_only_decisions_the_real_person_faced():
+    import random
+
+    from game.engine import Session, StoryMachine, load_story
+
+    from ..conftest import PROJECT
+
+    loaded = load_story(PROJECT / "story")
+    machine = StoryMachine(loaded.story, loaded.rules)
+    for role in loaded.roles:
+        for seed in range(40):
+            rng = random.Random(f"{role}:{seed}")
+            session = Session.start(loaded.story, role, machine=machine)
+            while not session.is_finished:
+                session.choose(rng.choice(session.choices).id)
+            debrief = build_debrief(loaded.story, session.state, loaded.rules)
+            on_record = [s for s in session.state.path if loaded.roles[role].scenes[s.scene].is_decision]
+            assert debrief.total == len(on_record) == len(debrief.decisions)
+            assert debrief.matches == sum(1 for d in debrief.decisions if d.chosen.record == "actual")
+            assert debrief.summary == f"You matched the record at {debrief.matches} of {debrief.total} decision" \
+                                      f"{'s' * (debrief.total != 1)}."

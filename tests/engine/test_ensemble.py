@@ -119,6 +119,11 @@ def test_an_ensemble_save_round_trips_through_json(edition):
     assert restored.seat == "pilot" and restored.session.scene_id == "resolve"
 
 
+def test_an_ensemble_save_is_refused_by_a_solo_game_with_a_clear_message(edition):
+    with pytest.raises(StateError, match="ensemble"):
+        edition.restore(edition.start_ensemble().save())
+
+
 def test_a_damaged_or_solo_save_is_refused_as_an_ensemble(edition):
     with pytest.raises(StateError):
         edition.restore_ensemble(edition.start("pilot").save())

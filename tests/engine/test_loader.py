@@ -99,3 +99,28 @@ def test_any_bytes_parse_to_data_or_located_problems(tmp_path_factory, raw):
     document, problems = yamlfile.read_yaml(path)
     assert (document is None) == bool(problems)
     assert all(p.location.line >= 1 for p in problems)
+
+
+def test_control_characters_in_text_are_a_located_error_and_messages_never_carry_them_raw(tmp_path):
+    import io
+
+    from game.tools.lint import lint_story, print_problems
+
+    root = _base_story(tmp_path)
+    scene_file = root / "roles" / "pilot" / "01_scenes.yaml"
+    text = scene_file.read_text(encoding="utf-8")
+    scene_file.write_text(text.replace("    where: Somewhere\n", '    where: Somewhere\n    "\\e[2J": 1\n'), encoding="utf-8")
+    problems = lint_story(root, check_sources=False)
+    codes = {(p.code, p.location.line) for p in problems}
+    assert ("E110", 5) in codes and ("E101", 5) in codes
+    out = io.StringIO()
+    print_problems(problems, out, colour=False)
+    assert "\x1b" not in out.getvalue() and "\\x1b[2J" in out.getvalue()
+    assert all("\x1b" not in p.format() for p in problems)
+
+
+def _base_story(tmp_path):
+    """A copy of the malformed-story corpus's valid base story."""
+    from ..bad_stories import corpus
+
+    return shutil.copytree(corpus.BASE, tmp_path / "story")

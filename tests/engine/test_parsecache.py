@@ -90,3 +90,23 @@ def test_entries_in_the_old_one_file_per_story_file_layout_are_cleared_away(tmp_
     load_story(STORIES / "sample", ParseCache(tmp_path / "cache"))
     assert not old.exists() and not old.parent.exists()
     assert len(list((tmp_path / "cache").glob("*.pack"))) == 1
+
+
+def test_a_pack_that_is_a_named_pipe_is_ignored_instead_of_waited_on(tmp_path):
+    import threading
+
+    import pytest
+
+    cache = ParseCache(tmp_path / "cache")
+    cache.folder.mkdir(parents=True)
+    outcome: list = []
+    pipe = tmp_path / "cache" / "pack"
+    os.mkfifo(pipe)
+    reader = threading.Thread(target=lambda: outcome.append(cache._load_pack(pipe)), daemon=True)
+    reader.start()
+    reader.join(60)  # a guard against a regression hanging the suite, not a time limit
+    if reader.is_alive():
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(5)
+        pytest.fail("reading a named pipe waited for a writer")
+    assert outcome == [{}]

@@ -69,3 +69,79 @@ def test_a_failed_atomic_write_keeps_the_old_file(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         write_atomically(target, "new")
     assert target.read_text() == "old" and len(list(tmp_path.iterdir())) == 1
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+LONG_NUMBER = '{"state": {"role": "pilot", "scene": "start", "variables": {"n": ' + "9" * 5000 + "}}}"
+WRONG_TYPES = '{"state": {"role": 5, "scene": ["start"]}}'
+
+
+@pytest.mark.parametrize("content", [DEEP, LONG_NUMBER, WRONG_TYPES, "\udcff", '{"state": {"role": "pilot"'],
+                         ids=["nested 100,000 deep", "5,000-digit number", "wrong types", "not UTF-8", "cut short"])
+def test_a_damaged_save_costs_only_itself_it_is_set_aside_and_the_others_stay_listed(tmp_path, sample_story, content):
+    store = SaveStore(tmp_path, clock=_clock)
+    store.write("slot1", Edition.build(sample_story).start("pilot").save(), "Good")
+    raw = content.encode("utf-8", "surrogateescape")
+    (tmp_path / "slot2.json").write_bytes(raw)
+    listed = {info.slot: info for info in store.list()}
+    assert listed["slot1"].role == "pilot" and listed["slot2"].scene_title == "damaged"
+    assert (tmp_path / "slot2.json.damaged-1").read_bytes() == raw and not (tmp_path / "slot2.json").exists()
+    assert store.set_aside == [("slot2", "slot2.json.damaged-1")]
+    assert [info.slot for info in store.list()] == ["slot1"]
+
+
+def test_loading_a_damaged_save_says_where_it_was_kept_and_never_overwrites_an_earlier_one(tmp_path):
+    store = SaveStore(tmp_path)
+    for attempt in (1, 2):
+        (tmp_path / "autosave.json").write_text(DEEP + str(attempt))
+        with pytest.raises(SaveError, match=f"damaged.*kept as autosave.json.damaged-{attempt}"):
+            store.read(AUTOSAVE)
+    assert (tmp_path / "autosave.json.damaged-1").read_text().endswith("1")
+    assert (tmp_path / "autosave.json.damaged-2").read_text().endswith("2")
+    with pytest.raises(SaveError, match="no saved game"):
+        store.read(AUTOSAVE)
+
+
+def test_a_200_mb_save_is_refused_by_its_size_without_being_read(tmp_path):
+    import tracemalloc
+
+    with open(tmp_path / "slot1.json", "wb") as stream:
+        stream.truncate(200 * 1024 * 1024)  # sparse: no disk space, but 200 MB to anyone who reads it
+    tracemalloc.start()
+    try:
+        with pytest.raises(SaveError, match="damaged"):
+            SaveStore(tmp_path).read("slot1")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * 1024 * 1024
+    assert (tmp_path / "slot1.json.damaged-1").stat().st_size == 200 * 1024 * 1024
+
+
+def test_temporary_files_left_by_an_interrupted_save_are_removed_but_a_fresh_one_is_kept(tmp_path, sample_story):
+    import os
+    import time
+
+    store = SaveStore(tmp_path)
+    store.write("slot1", Edition.build(sample_story).start("pilot").save())
+    old = [tmp_path / ".slot1.json.abcd1234.tmp", tmp_path / ".autosave.json.k2j3h4x9"]  # new and older naming
+    fresh = tmp_path / ".slot2.json.zzzz9999.tmp"
+    for path in old + [fresh]:
+        path.write_text("{half a sa")
+    long_ago = time.time() - 3600
+    for path in old:
+        os.utime(path, (long_ago, long_ago))
+    store.list()
+    assert not any(path.exists() for path in old) and fresh.exists()
+    assert (tmp_path / "slot1.json").exists()
+
+
+def test_a_save_that_grew_past_the_size_limit_is_refused_with_a_message_and_the_old_one_kept(tmp_path, monkeypatch):
+    from game.engine import saves
+
+    store = SaveStore(tmp_path)
+    store.write("slot1", {"role": "pilot", "scene": "start"})
+    monkeypatch.setattr(saves, "MAX_SAVE_BYTES", 300)
+    with pytest.raises(SaveError, match="too long"):
+        store.write("slot1", {"role": "pilot", "scene": "start", "notes": "x" * 300})
+    assert store.read("slot1") == {"role": "pilot", "scene": "start"}

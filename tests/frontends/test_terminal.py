@@ -67,3 +67,20 @@ def test_times_read_as_a_person_would_write_them():
     assert format_moment("1976-09-06T13:50+09:00", ui) == "6 September 1976, 13:50"
     assert format_moment("1976-11-15", ui) == "15 November 1976"
     assert format_moment("1976-10", ui) == "October 1976"
+
+
+def _with_scene_text(story, role_id: str, **changes):
+    """The story with the role's start scene changed (bypassing the loader, as a stale or hand-made story could)."""
+    from dataclasses import replace
+
+    role = story.roles[role_id]
+    scene = role.scenes[role.start].model_copy(update=changes)
+    role = role.model_copy(update={"scenes": {**role.scenes, role.start: scene}})
+    return replace(story, story=story.story.model_copy(update={"roles": {**story.roles, role_id: role}}))
+
+
+def test_control_characters_in_scene_text_never_reach_the_terminal(sample_story):
+    story = _with_scene_text(sample_story, "pilot", title="\x1b[2JCLEARED", text="Bell\x07 and NUL\x00 and \x9b31m.")
+    _, output, _ = _play(story, [])
+    assert "CLEARED" in output and "Bell and NUL and 31m." in output
+    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in output)

@@ -232,3 +232,14 @@ def test_every_code_in_the_code_is_documented_with_an_example():
     sections = re.split(r"^### ", documented, flags=re.MULTILINE)[1:]
     without_example = [s.split()[0] for s in sections if "```" not in s]
     assert without_example == []
+
+
+def test_a_role_whose_record_choices_sit_in_one_position_is_warned(monkeypatch):
+    from game.tools import checks_record
+
+    story = load("clean")  # one decision, the record's choice first
+    assert checks_record.check_record_positions(story) == []  # too few decisions to call it a pattern
+    monkeypatch.setattr(checks_record, "MIN_DECISIONS_FOR_POSITIONS", 1)
+    [problem] = checks_record.check_record_positions(story)
+    assert problem.code == "W325" and "option 1 in 1 of 1 decisions" in problem.message
+    assert problem.location.path.endswith("role.yaml")

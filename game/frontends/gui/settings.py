@@ -6,6 +6,8 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from game.safefiles import read_json, remove_leftovers, set_aside
+
 TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
 #: Characters per second of the typewriter at each speed (instant shows the whole text at once).
 CHARS_PER_SECOND = {"slow": 30.0, "normal": 60.0, "fast": 140.0, "instant": float("inf")}
@@ -58,16 +60,26 @@ def _checked(data: dict) -> Settings:
 DAMAGED = "gui.settings.damaged"
 
 
+#: Settings are a few hundred bytes; a bigger file is damaged, and is not read.
+MAX_BYTES = 64 * 1024
+
+
 def load_settings(data_dir: Path) -> tuple[Settings, str | None]:
-    """The saved settings and None, or defaults and the key of a message for the player when the file is damaged."""
+    """The saved settings and None, or defaults and the key of a message for the player when the file is damaged.
+
+    A damaged file (unreadable, too big, nested too deep, not a mapping) is renamed aside to
+    'settings.json.damaged-N', so the next start is clean and the file is there to look at.
+    """
     path = Path(data_dir) / FILE_NAME
+    remove_leftovers(Path(data_dir), FILE_NAME)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path, MAX_BYTES)
     except FileNotFoundError:
         return Settings(), None
-    except (OSError, UnicodeDecodeError, ValueError):
-        return Settings(), DAMAGED
+    except (OSError, ValueError):
+        data = None
     if not isinstance(data, dict):
+        set_aside(path)
         return Settings(), DAMAGED
     return _checked(data), None
 

@@ -4,28 +4,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import divergence, scene_depths  # shared with the printed map (game/classroom)
 from game.frontends.shell import palette as P
-
-
-def depths(role) -> dict[str, int]:
-    """Each reachable scene's distance in choices from the role's start."""
-    found = {role.start: 0}
-    queue = [role.start]
-    while queue:
-        scene_id = queue.pop(0)
-        scene = role.scenes.get(scene_id)
-        if scene is None:
-            continue
-        for choice in scene.choices:
-            if choice.goto not in found and choice.goto in role.scenes:
-                found[choice.goto] = found[scene_id] + 1
-                queue.append(choice.goto)
-    return found
 
 
 def positions(role, rect: pygame.Rect) -> dict[str, tuple[int, int]]:
     """Where each scene's node sits inside rect."""
-    depth = depths(role)
+    depth = scene_depths(role)
     columns: dict[int, list[str]] = {}
     for scene_id, d in depth.items():
         columns.setdefault(d, []).append(scene_id)
@@ -37,18 +22,6 @@ def positions(role, rect: pygame.Rect) -> dict[str, tuple[int, int]]:
             y = rect.y + (rect.height * (i + 0.5)) // len(ids)
             placed[scene_id] = (int(x), int(y))
     return placed
-
-
-def divergence(player: list[str], record: list[str]) -> tuple[str | None, str | None]:
-    """Where the player's path left the record, and where it met it again (None when it never did)."""
-    parted = None
-    for i, scene_id in enumerate(player):
-        if i >= len(record) or record[i] != scene_id:
-            parted = player[i - 1] if i > 0 else None
-            rest = set(record[i:])
-            met = next((s for s in player[i:] if s in rest), None)
-            return parted, met
-    return None, None
 
 
 def node_at(role, rect: pygame.Rect, point, scale: float) -> str | None:

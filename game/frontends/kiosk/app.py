@@ -18,6 +18,7 @@ from .config import KioskConfig, LoadedConfig
 from .gestures import OneFinger, StaffGesture
 from .idle import EXPIRED, WARNING, IdleTimer
 from .library import StoryLibrary
+from .pin import PinCheck, PinLock
 from .sizing import Sizing
 from .stats import StatsStore
 from .strings import text
@@ -40,7 +41,7 @@ class KioskApp(Host):
 
     def __init__(self, loaded: LoadedConfig, library: StoryLibrary, stats: StatsStore,
                  clock: Callable[[], float] = time.monotonic, size: tuple[int, int] | None = None,
-                 watchdog: Watchdog | None = None):
+                 watchdog: Watchdog | None = None, pin_lock: PinLock | None = None):
         super().__init__()
         self.loaded = loaded
         self.config: KioskConfig = loaded.config
@@ -49,6 +50,9 @@ class KioskApp(Host):
         self.clock = clock
         self.started = clock()
         self.watchdog = watchdog or Watchdog(environ={})
+        self.pin_check = PinCheck.from_config(self.config)
+        self.pin_lock = pin_lock or PinLock(clock=clock)  # run_kiosk passes one kept on disk
+        self.stop_requested = False  # set by the SIGTERM/SIGINT handler; the loop ends at the next frame
         self.surface = self._open_window(size)
         pygame.display.set_caption("Foxbat kiosk")
         pygame.mouse.set_visible(self.config.show_cursor)
@@ -58,6 +62,7 @@ class KioskApp(Host):
         self.layout = Layout(w, h)           # the shared art is laid out from it
         self.blocks = BlockCache(self.fonts)
         self.title_art = TitleArt(self, centre_when_portrait=True)
+        self.title_art.min_subtitle_px = self.sizing.body  # 6 mm capitals, whatever the desktop layout says
         self.manager = self._new_manager()
         self.idle = IdleTimer(self.config.idle_timeout, self.config.warning_seconds, clock)
         self.gesture = StaffGesture(self.sizing.mm(25), clock)
@@ -190,6 +195,19 @@ class KioskApp(Host):
         self.exit_code = EXIT_STAFF
         self.running = False
 
+    def request_stop(self) -> None:
+        """A stop signal arrived (systemctl stop, Ctrl+C): end cleanly at the next frame."""
+        self.stop_requested = True
+
+    def _stop(self) -> None:
+        """Count a visit in progress as left unfinished, and leave the loop."""
+        log.info("stop requested; the kiosk ends")
+        if self.visit is not None:
+            self._record(timed_out=False)
+            self.visit = None
+        self.watchdog.stopping()
+        self.running = False
+
     # --- recovery ------------------------------------------------------------------------------
 
     def recover(self, exc: Exception) -> None:
@@ -252,6 +270,10 @@ class KioskApp(Host):
 
     def step(self, events=(), dt: float = 1 / 30, draw: bool = True) -> None:
         """One frame: input, the idle and gesture clocks, updates, and a draw."""
+        if self.stop_requested:
+            if self.running:
+                self._stop()  # a stop signal: Host.run() leaves its loop after this frame
+            return
         self.watchdog.ping()
         raw = self._pending + list(events)
         self._pending = []

@@ -56,12 +56,35 @@ class KioskConfig(Strict):
     warning_seconds: int = Field(20, ge=5, le=120, description="Length of the 'Still there?' countdown.")
     min_sessions: int = Field(30, ge=1, le=1_000_000, description="Visitors needed before a percentage shows.")
     screen: Screen = Field(default_factory=Screen)
-    pin: str = Field("1976", pattern=r"^[0-9]{4,8}$", description="Staff PIN, 4 to 8 digits.")
+    pin: Optional[str] = Field(None, pattern=r"^[0-9]{4,8}$",
+                               description="Staff PIN in plain text (4 to 8 digits); prefer pin_hash.")
+    pin_hash: Optional[str] = Field(None, pattern=r"^(scrypt|pbkdf2_sha256)\$[0-9$]+\$[A-Za-z0-9_=-]+\$[A-Za-z0-9_=-]+$",
+                                    description="Salted hash of the staff PIN, as `foxbat kiosk set-pin` writes it.")
+    allow_default_pin: bool = Field(False, description="Start even with the default PIN 1976 (for trying it out).")
     stats_path: Optional[Path] = Field(None, description="SQLite file; the platform's data folder when left out.")
+    stats_url: Optional[str] = Field(None, description="postgresql://user@host/db: statistics shared by kiosks.")
+    kiosk_id: Optional[str] = Field(None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$",
+                                    description="This kiosk's name in shared statistics; the machine's name when left out.")
+    retry_seconds: float = Field(30.0, ge=1, le=3600,
+                                 description="Seconds between start-up retries while the kiosk shows 'out of order'.")
+    stats_backups: int = Field(7, ge=0, le=366, description="Daily backups of the SQLite file to keep (0: none).")
     story: Optional[Path] = Field(None, description="Story folder; the shipped story when left out.")
     show_dossier: bool = False
     show_cursor: bool = False
     attract: Attract = Field(default_factory=Attract)
+
+    @field_validator("stats_url")
+    @classmethod
+    def _postgres_url(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not value.startswith(("postgresql://", "postgres://")):
+            raise ValueError("stats_url must start with postgresql:// (such as postgresql://foxbat@db.local/foxbat)")
+        return value
+
+    @model_validator(mode="after")
+    def _one_pin(self) -> "KioskConfig":
+        if self.pin is not None and self.pin_hash is not None:
+            raise ValueError("pin_hash and pin are both given: remove pin (foxbat kiosk set-pin writes pin_hash)")
+        return self
 
     @model_validator(mode="after")
     def _default_in_languages(self) -> "KioskConfig":
@@ -174,7 +197,9 @@ def _problems(exc: ValidationError, document) -> list[Problem]:
 
 def _value_error_place(loc: tuple, message: str, document) -> SourceLocation:
     """Cross-field errors point at the key they are about."""
-    for key in ("default_language", "window", "dpi"):
+    for key in ("default_language", "window", "dpi", "pin_hash", "stats_url"):
+        if loc and loc[-1] == key:
+            break  # a field's own check: its place is already right
         if f"{key} " in message or message.startswith(f"give either") and key == "dpi":
             return document.locate(loc + (key,))
     return document.locate(loc)
@@ -194,6 +219,8 @@ _HINTS = {
     "pin": "write the PIN in quotes, 4 to 8 digits: pin: \"4711\"",
     "idle_timeout": "seconds; at least 30 so a visitor can read a scene",
     "languages": "a list of language codes, such as [en, ja, vi]",
+    "pin_hash": "write it with `foxbat kiosk set-pin --config kiosk.yaml`",
+    "kiosk_id": "letters, digits, '.', '_' and '-', such as hall-2",
 }
 
 

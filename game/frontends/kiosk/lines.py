@@ -9,7 +9,10 @@ from .strings import text
 
 
 def attract_lines(story: Story, stats: StatsStore, ui: UiText, roles: list[str]) -> list[str]:
-    """Sentences such as '64 % of visitors chose “Land at Hakodate”, as Belenko did', only past min_sessions."""
+    """Sentences such as '64 % of visitors chose “Land at Hakodate”, as Belenko did', only past min_sessions.
+
+    A share that rounds to 0 % is left out: "0 % of visitors chose ..." reads as broken, not as news.
+    """
     lines = []
     for role_id in roles:
         role = story.roles[role_id]
@@ -20,13 +23,13 @@ def attract_lines(story: Story, stats: StatsStore, ui: UiText, roles: list[str])
             if actual is None:
                 continue
             share = stats.share(role_id, scene_id, actual.id)
-            if share.percent is not None:
+            if share.percent:
                 lines.append(text(ui, "stat_line", percent=share.percent, choice=actual.text.rstrip("."),
                                   person=person))
         for scene_id, scene in role.scenes.items():
             if scene.ending is not None and scene.ending.kind == "historical":
                 share = stats.ending_share(role_id, scene_id)
-                if share.percent is not None:
+                if share.percent:
                     lines.append(text(ui, "ending_line", percent=share.percent, person=person,
                                       ending=scene.ending.title))
     return lines

@@ -12,6 +12,11 @@ DEFAULT_DIAGONAL = 32.0  # inches: a common gallery touch screen when staff give
 
 MIN_TARGET_MM = 15.0
 MIN_CAP_MM = 6.0
+#: Characters per line a reader standing 1.5 m away follows without losing the next line (45-75 is the
+#: usual range for print; a wall screen read standing wants the shorter end).
+MAX_CHARS_PER_LINE = 66
+#: The average advance of Noto Sans over running text, spaces included, in ems.
+AVERAGE_CHAR_EM = 0.5
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,10 @@ class Sizing:
     def margin(self) -> int:
         """Gap at the screen edge and between elements: 8 mm."""
         return self.mm(8)
+
+    def measure(self, available: int, size: int | None = None) -> int:
+        """The width to wrap text of a font size in: the space there is, but no more than MAX_CHARS_PER_LINE."""
+        return min(available, math.ceil(MAX_CHARS_PER_LINE * AVERAGE_CHAR_EM * (size or self.body)))
 
     @property
     def portrait(self) -> bool:

@@ -16,6 +16,7 @@ TEXT = (236, 232, 214)
 DIM = (168, 176, 160)
 AMBER = (255, 176, 0)
 PHOSPHOR = (80, 255, 130)
+OTHERS = (150, 214, 255)  # the 'other visitors' figure: its own colour, as bright as the text around it
 
 
 def face_for(language: str) -> str:
@@ -161,6 +162,8 @@ class KioskScreen(Screen):
 
     def text(self, text: str, width: int, size: int | None = None, colour=TEXT, bold: bool = False,
              face: str | None = None, align: str = "left") -> TextBlock:
-        """A text block in the visitor's language."""
-        return self.app.blocks.get(text, width, size or self.app.sizing.body, colour, bold, face or self.app.face,
-                                   align)
+        """A text block in the visitor's language; left-aligned text wraps at a readable measure."""
+        size = size or self.app.sizing.body
+        if align == "left":
+            width = self.app.sizing.measure(width, size)
+        return self.app.blocks.get(text, width, size, colour, bold, face or self.app.face, align)

@@ -25,6 +25,7 @@ class TitleArt:
         self.angle = -2.2
         self.time = 0.0
         self.contact_glow = 0.0
+        self.min_subtitle_px = 0  # the kiosk sets a floor so the subtitle keeps 6 mm capitals on any screen
 
     def update(self, dt: float) -> bool:
         """Turn the sweep; the contact lights up as the sweep passes it. True: keep redrawing."""
@@ -92,14 +93,21 @@ class TitleArt:
         fonts = self.host.fonts
         x = layout.content.x + layout.px(64)
         y = layout.px(70)
-        surface.blit(self.host.art.get(("title_text", layout.px(96)), lambda: self._title_text(layout, fonts)), (x, y))
+        sub_px = self.subtitle_px
+        surface.blit(self.host.art.get(("title_text", layout.px(96), sub_px),
+                                      lambda: self._title_text(layout, fonts, sub_px)), (x, y))
+
+    @property
+    def subtitle_px(self) -> int:
+        """The subtitle's font size: the layout's, or the floor set by whoever shows it (the kiosk)."""
+        return max(self.host.layout.px(30), self.min_subtitle_px)
 
     @staticmethod
-    def _title_text(layout, fonts) -> pygame.Surface:
+    def _title_text(layout, fonts, sub_px: int) -> pygame.Surface:
         """FOXBAT with its shadow and the subtitle, rendered once per size."""
         big = fonts.get(layout.px(96), bold=True)
         text = big.render("FOXBAT", True, P.AMBER)
-        sub = fonts.render("Hakodate, 6 September 1976", layout.px(30), (220, 214, 190))
+        sub = fonts.render("Hakodate, 6 September 1976", sub_px, (220, 214, 190))
         shift = layout.px(3)
         out = pygame.Surface((max(text.get_width(), sub.get_width()) + 2 * shift, text.get_height() + sub.get_height() + shift),
                              pygame.SRCALPHA)

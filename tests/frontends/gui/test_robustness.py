@@ -189,3 +189,30 @@ def test_with_watch_the_real_time_between_frames_drives_the_watcher_not_the_capp
     driver.app.elapsed = 0.5
     driver.frames(2, dt=0.1)
     assert driver.app.message == "Story reloaded."
+
+
+def test_settings_nested_100000_deep_start_the_game_with_defaults_and_are_set_aside(make_driver, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text("[" * 100_000 + "]" * 100_000)
+    driver = make_driver()
+    assert driver.screen.name == "title" and driver.app.settings == Settings()
+    assert "damaged" in driver.app.message
+    assert (data / "settings.json.damaged-1").exists()
+    assert load_settings(data) == (Settings(), None)  # the next start is clean
+
+
+def test_a_damaged_save_beside_the_autosave_leaves_the_title_screen_and_continue_working(make_driver, tmp_path):
+    first = make_driver(role="police")
+    first.key(pygame.K_SPACE)
+    first.key(pygame.K_1)
+    saves = tmp_path / "data" / "saves"
+    (saves / "slot1.json").write_text('{"state": ' * 100_000)
+    (saves / "slot2.json").write_text('{"state": {"role": "police", "scene": "second", "variables": {"n": '
+                                      + "7" * 5000 + "}}}")
+    driver = make_driver()
+    assert driver.screen.name == "title"
+    driver.click(driver.button("Continue"))
+    assert driver.app.session.scene_id == "second"
+    assert sorted(p.name for p in saves.iterdir()) == ["autosave.json", "slot1.json.damaged-1",
+                                                       "slot2.json.damaged-1"]

@@ -95,3 +95,26 @@ def play_to_role(app, language: str = "English", role: int = 0) -> None:
     assert app.screen.name == "roles"
     tap(app, app.screen.labels[role][0].rect.center)
     assert app.screen.name == "scene"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server for the session; skipped with a reason when none is installed (not in CI)."""
+    import os
+
+    from .pgserver import PgServer, find_binaries
+
+    binaries = find_binaries()
+    if binaries is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("CI must run the PostgreSQL tests, but initdb was not found (.ci/run installs postgresql)")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql); shared-statistics tests need it")
+    server = PgServer(binaries)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def museum_db(pg_server):
+    """The URL of a fresh, empty database on the throwaway server."""
+    return pg_server.new_database()

@@ -65,4 +65,43 @@ def test_the_shipped_example_config_is_valid():
     from tests.frontends.kiosk.conftest import PROJECT
 
     loaded = load_config(PROJECT / "docs" / "kiosk.example.yaml")
-    assert loaded.config.pin.isdigit()
+    # No PIN in the example: the kiosk refuses to start until staff run `foxbat kiosk set-pin`.
+    assert loaded.config.pin is None and loaded.config.pin_hash is None and not loaded.config.allow_default_pin
+
+
+@pytest.mark.parametrize("content, code, line", [
+    ("pin: " + "[" * 100_000 + "]" * 100_000 + "\n", "E003", 1),
+    ("languages:\n" + "  - en\n" * 200_001, "E009", 199_999),
+    ('pin: "1234"\nidle_timeout: ' + "9" * 5000 + "\n", "K", 2),
+], ids=["nested 100,000 deep", "200,001 values", "5,000-digit number"])
+def test_a_hostile_config_file_is_a_located_config_error(tmp_path, content, code, line):
+    path = tmp_path / "kiosk.yaml"
+    path.write_text(content)
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    first = caught.value.problems[0]
+    assert first.code.startswith(code) and first.location.line == line, first.format()
+
+
+def test_a_config_that_is_a_named_pipe_is_refused_at_once(tmp_path):
+    import os
+    import threading
+
+    pipe = tmp_path / "kiosk.yaml"
+    os.mkfifo(pipe)
+    outcome: list = []
+
+    def load():
+        try:
+            load_config(pipe)
+        except ConfigError as exc:
+            outcome.append(exc)
+
+    reader = threading.Thread(target=load, daemon=True)
+    reader.start()
+    reader.join(60)  # a guard against a regression hanging the suite, not a time limit
+    if reader.is_alive():
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join(5)
+        pytest.fail("reading a named pipe waited for a writer")
+    assert outcome and outcome[0].problems[0].code == "E008"

@@ -24,6 +24,8 @@ class DebriefScreen(Screen):
         self.debrief = build_debrief(app.story, app.session.state, app.machine.rules)
         self.quotes: list[tuple[object, str]] = []  # (quote, the claim it backs), linked as q<index>
         self.map_rect = pygame.Rect(0, 0, 0, 0)
+        self.saver = None  # the thread writing "Save for class", while it runs
+        self.saved_note = ""  # its result for the player, shown by update()
 
     def rows_html(self, rich=None) -> str:
         """One block per decision: your choice, what really happened, the sources as links."""
@@ -136,18 +138,18 @@ class DebriefScreen(Screen):
         buttons_h = layout.px(48)
         gap = layout.px(10)
         bottom = layout.height - m
-        names = [(ui("gui.debrief.sources_button"), self.open_sources), (ui("gui.debrief.again"), self.again),
-                 (ui("gui.debrief.to_title"), self.title)]
-        width = (right_w - gap * (len(names) - 1)) // len(names)
-        if self.needed_width([t for t, _ in names]) <= width:
-            for n, (text, action) in enumerate(names):
-                self.button(pygame.Rect(right_x + n * (width + gap), bottom - buttons_h, width, buttons_h), text, action)
-        else:
-            # Too long for one row in this language: the buttons stack, each as wide as the column.
-            for n, (text, action) in enumerate(names):
-                y = bottom - (len(names) - n) * (buttons_h + gap) + gap
-                self.button(pygame.Rect(right_x, y, right_w, buttons_h), text, action)
-            buttons_h = len(names) * (buttons_h + gap) - gap
+        names = [(ui("gui.debrief.sources_button"), self.open_sources), (ui("gui.debrief.for_class"), self.save_for_class),
+                 (ui("gui.debrief.again"), self.again), (ui("gui.debrief.to_title"), self.title)]
+        # As many buttons to a row as their words allow in this language: all in one row, two, or one.
+        texts = [t for t, _ in names]
+        per_row = next((n for n in (len(names), 2) if self.needed_width(texts) <= (right_w - gap * (n - 1)) // n), 1)
+        width = (right_w - gap * (per_row - 1)) // per_row
+        rows = -(-len(names) // per_row)
+        for n, (text, action) in enumerate(names):
+            row, column = divmod(n, per_row)
+            y = bottom - (rows - row) * (buttons_h + gap) + gap
+            self.button(pygame.Rect(right_x + column * (width + gap), y, width, buttons_h), text, action)
+        buttons_h = rows * (buttons_h + gap) - gap
         legend_h = layout.px(28)
         self.map_rect = pygame.Rect(right_x, self.summary.rect.bottom + m,
                                     right_w, bottom - buttons_h - m - legend_h - self.summary.rect.bottom - m)
@@ -162,6 +164,34 @@ class DebriefScreen(Screen):
         quote, claim = self.quotes[index]
         self.app.open("quote", quote=quote, claim=claim)
 
+    def save_for_class(self) -> None:
+        """Write this debrief as PDF and HTML into the documents folder, in the background, and say where."""
+        import threading
+
+        from game.classroom.documents import documents_folder, save_for_class
+
+        if self.saver is not None and self.saver.is_alive():
+            return
+        app, ui, folder = self.app, self.ui, documents_folder()
+        app.notify(ui("gui.debrief.saving"), seconds=120)
+
+        def work() -> None:
+            try:
+                saved = save_for_class(app.edition, app.session.state, folder)
+                self.saved_note = ui("gui.debrief.saved_html" if saved.problem else "gui.debrief.saved", folder=folder)
+            except Exception as exc:  # noqa: BLE001 - a failed save must never end the player's game
+                self.saved_note = ui("gui.debrief.save_failed", reason=str(exc) or type(exc).__name__)
+
+        self.saver = threading.Thread(target=work, name="save-for-class", daemon=True)
+        self.saver.start()
+
+    def update(self, dt: float) -> bool:
+        """Show where "Save for class" wrote, once it has (the notice is set here, on the window's thread)."""
+        if self.saved_note:
+            self.app.notify(self.saved_note, seconds=12)
+            self.saved_note = ""
+        return super().update(dt)
+
     def again(self) -> None:
         """Choose a role again."""
         self.app.go("roles")
@@ -171,7 +201,7 @@ class DebriefScreen(Screen):
         self.app.to_title()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        """Source links, S for the sources list, PageUp/PageDown scroll the rows."""
+        """Source links, S for the sources list, P to save for class, PageUp/PageDown scroll the rows."""
         if event.type == pygame_gui.UI_TEXT_BOX_LINK_CLICKED and str(event.link_target).startswith("q"):
             index = int(str(event.link_target)[1:])
             self.app.later(lambda: self.open_quote(index))
@@ -179,6 +209,9 @@ class DebriefScreen(Screen):
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_s:
                 self.app.later(self.open_sources)
+                return True
+            if event.key == pygame.K_p:
+                self.save_for_class()
                 return True
             if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.rows.scroll_bar is not None:
                 bar = self.rows.scroll_bar

@@ -87,6 +87,7 @@ class AttractScreen(KioskScreen):
         margin = sizing.margin
         width = w - 2 * margin
         language = app.config.default_language
+        measure = sizing.measure(width)  # the replayed moment and the statistics line: readable from 1.5 m
         face = face_for(language)
         # The replayed moment, on a dark band across the middle-lower part.
         where, what, who = self.moments[self.moment]
@@ -97,16 +98,16 @@ class AttractScreen(KioskScreen):
         band = self._block(("band", w, h), lambda: _band(w, int(h * 0.48)))
         surface.blit(band, (0, top - margin))
         y = top
-        y = self._block(("where", self.moment), lambda: TextBlock(app.fonts, where, width, sizing.body, DIM,
+        y = self._block(("where", self.moment), lambda: TextBlock(app.fonts, where, measure, sizing.body, DIM,
                                                                    face=face)).draw(surface, margin, y)
         # A portrait screen has the height for the moment in heading size; a landscape one does not.
         what_size = sizing.heading if sizing.portrait else sizing.body
-        y = self._block(("what", self.moment), lambda: TextBlock(app.fonts, f"{who}: {what}", width, what_size,
+        y = self._block(("what", self.moment), lambda: TextBlock(app.fonts, f"{who}: {what}", sizing.measure(width, what_size), what_size,
                                                                   TEXT, True, face)).draw(surface, margin, y)
         if self.lines:
             line = self.lines[self.line % len(self.lines)]
             y += margin // 2
-            self._block(("line", line), lambda: TextBlock(app.fonts, line, width, sizing.body, AMBER, True,
+            self._block(("line", line), lambda: TextBlock(app.fonts, line, measure, sizing.body, AMBER, True,
                                                           face)).draw(surface, margin, y)
         # "Touch to begin" in every configured language, the default first, pulsing gently.
         blocks = [self._block(("touch", lang), lambda lang=lang: TextBlock(

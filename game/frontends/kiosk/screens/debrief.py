@@ -7,7 +7,7 @@ import pygame
 from game.engine import Debrief
 
 from ..strings import text
-from ..ui import AMBER, DIM, PHOSPHOR, TEXT, KioskScreen
+from ..ui import AMBER, OTHERS, PHOSPHOR, TEXT, KioskScreen
 
 
 class DebriefScreen(KioskScreen):
@@ -60,7 +60,9 @@ class DebriefScreen(KioskScreen):
         return ["row",
             self.text(f"{title}{mark}", width, colour=PHOSPHOR if review.matched else AMBER, bold=True),
             self.text(f"{text(self.app.library.ui(language), 'you')}: {review.chosen.text}", width - sizing.mm(8), colour=TEXT),
-            self.text(f"{text(self.app.library.ui(language), 'others')}: {others}", width - sizing.mm(8), colour=DIM),
+            # As bright as the visitor's own line: the figure is what the debrief is for (was dim grey).
+            self.text(f"{text(self.app.library.ui(language), 'others')}: {others}", width - sizing.mm(8), colour=OTHERS,
+                      bold=share.percent is not None),
             self.text(f"{text(self.app.library.ui(language), 'history')}: {review.actual.text}", width - sizing.mm(8), colour=TEXT),
         ]
 

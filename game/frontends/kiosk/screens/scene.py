@@ -44,6 +44,8 @@ class SceneScreen(KioskScreen):
             actions += [(f"{document.title}", lambda d=document: self.open_document(d), "#kiosk_quiet")
                         for document in scene.dossier]
         gap = sizing.mm(5)
+        # Choice labels wrap at the reading measure too, so a wide landscape screen gets narrower buttons.
+        width = sizing.measure(width) + 2 * sizing.mm(3)
         # Build bottom-up: the last choice sits a margin above the bottom edge.
         buttons = [self.button(pygame.Rect(margin, 0, width, sizing.mm(18)), label, action, object_id,
                                align="left" if object_id == "#kiosk_choice" else "center")

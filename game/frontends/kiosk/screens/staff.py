@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import math
 import time
 
 import pygame
@@ -11,6 +13,8 @@ from game.engine import actual_choice, historical_path
 from ..pin import PinEntry
 from ..strings import text
 from ..ui import AMBER, DIM, PHOSPHOR, TEXT, KioskScreen, face_for
+
+log = logging.getLogger("foxbat.kiosk.staff")
 
 STAFF_TIMEOUT = 300.0  # an open staff screen left alone returns to the visitors after this
 PIN_TIMEOUT = 30.0
@@ -47,8 +51,10 @@ class PinScreen(_StaffSide, KioskScreen):
 
     def __init__(self, app):
         super().__init__(app)
-        self.entry = PinEntry(app.config.pin, app.clock)
-        self.message = ""
+        # The lockout belongs to the kiosk, not to this pad: Cancel and the gesture again do not clear it.
+        self.entry = PinEntry(app.pin_check, app.pin_lock)
+        log.info("staff gesture made: PIN pad opened%s", " (locked)" if self.entry.locked else "")
+        self.message = self._locked_words() if self.entry.locked else ""
 
     def build(self) -> None:
         """The pad: 1-9, Clear, 0, OK; Cancel underneath."""
@@ -73,11 +79,14 @@ class PinScreen(_StaffSide, KioskScreen):
         if result is True:
             self.app.open_staff()
         elif result is False:
-            self.message = self.words("wrong_pin") if not self.entry.locked else self.words("locked")
+            self.message = self.words("wrong_pin") if not self.entry.locked else self._locked_words()
         elif self.entry.locked:
-            self.message = self.words("locked")
+            self.message = self._locked_words()
         else:
             self.message = ""
+
+    def _locked_words(self) -> str:
+        return self.words("locked", minutes=max(1, math.ceil(self.entry.lock.seconds_left / 60)))
 
     def draw(self, surface: pygame.Surface) -> None:
         """The dots typed so far and any message."""
@@ -93,7 +102,7 @@ class PinScreen(_StaffSide, KioskScreen):
 
     def autoplay(self, rng) -> bool:
         """Staff in the soak benchmark: usually the right PIN, sometimes a wrong one."""
-        pin = self.app.config.pin if rng.random() < 0.8 else "0000000"
+        pin = (self.app.config.pin or "1976") if rng.random() < 0.8 else "0000000"
         for digit in pin:
             self.press(digit)
         self.press("ok")
@@ -153,10 +162,12 @@ class StaffScreen(_StaffSide, KioskScreen):
                    min_sessions=app.config.min_sessions), TEXT),
             (words("version", version=app.library.version, errors=app.errors, write_errors=app.stats.write_errors),
              TEXT),
-            (words("stats_file", path=app.stats.path), DIM),
+            (words("stats_file", path=app.stats.where), DIM),
         ]
         if self.notice:
             lines.append((self.notice, AMBER))
+        if app.stats.state == "waiting" and getattr(app.stats.backend, "url", None):
+            lines.append((words("stats_waiting", pending=app.stats.pending, reason=app.stats.backend.reason), AMBER))
         for warning in app.stats.warnings:
             shown = self.app.library.ui(self.app.config.staff)(warning.key, **warning.values)
             lines.append((words("warning", warning=shown), AMBER))
