@@ -63,3 +63,16 @@ def test_a_link_to_a_variable_the_other_role_changes_only_later_is_reported(stor
     edit(story_copy / AIRPORT, "if: pilot.cameras.fire", "if: diplomat.standing > 50")
     found = [p for p in check_link_times(load_story(story_copy)) if p.code == "E340"]
     assert len(found) == 1 and "always reads the starting value" in found[0].message
+
+
+def test_a_variable_read_only_by_another_roles_link_is_not_reported_as_never_read(story_copy):
+    from game.tools.checks_variables import check_variable_use
+
+    role = story_copy / "roles" / "police" / "role.yaml"
+    edit(role, "variables:\n", "variables:\n  rumour:\n    type: bool\n    initial: false\n    label: Rumour\n"
+         "    visible: false\n")
+    edit(story_copy / AIRPORT, "set: control -= 10\n", "set: control -= 10; rumour = true\n")
+    assert any("'rumour'" in p.message for p in check_variable_use(load_story(story_copy)) if p.code == "W307")
+    edit(story_copy / "roles" / "pilot" / "04_hakodate.yaml", "if: nerve >= 5 and not police.white_flag.rush",
+         "if: nerve >= 5 and not police.white_flag.rush and not police.rumour")
+    assert not any("'rumour'" in p.message for p in check_variable_use(load_story(story_copy)) if p.code == "W307")
