@@ -69,3 +69,28 @@ def test_an_ensemble_is_autosaved_as_an_ensemble(edition, tmp_path):
     game.run()
     data = saves.read("autosave")
     assert is_ensemble_save(data) and set(data["seats"]) == {"pilot", "police", "diplomat"}
+
+
+def test_a_saved_edit_reloads_the_whole_ensemble_between_prompts(tmp_path):
+    import shutil
+
+    from game.frontends.terminal import LiveReload
+
+    root = tmp_path / "story"
+    shutil.copytree(SHIPPED, root)
+    edition = Edition.build(load_story(root), "en", ui_root=SHIPPED)
+    out = io.StringIO()
+    answers = ["2", "", "q"]
+
+    def read(prompt):
+        if len(answers) == 2:  # after the first choice the writer renames the pilot
+            path = root / "roles" / "pilot" / "role.yaml"
+            path.write_text(path.read_text(encoding="utf-8").replace("name: Lt. Viktor Belenko",
+                                                                     "name: Lieutenant Belenko"), encoding="utf-8")
+        return answers.pop(0)
+
+    game = EnsembleTerminalGame(edition.start_ensemble(), read, out, live=LiveReload(edition, out), width=200)
+    assert game.run() == "quit"
+    text = out.getvalue()
+    assert "LIEUTENANT BELENKO · " in text  # the card again, from the reloaded story
+    assert len(game.ensemble.order) == 1 and game.ensemble.sessions["pilot"].role.name == "Lieutenant Belenko"
