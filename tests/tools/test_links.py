@@ -76,3 +76,14 @@ def test_a_variable_read_only_by_another_roles_link_is_not_reported_as_never_rea
     edit(story_copy / "roles" / "pilot" / "04_hakodate.yaml", "if: nerve >= 5 and not police.white_flag.rush",
          "if: nerve >= 5 and not police.white_flag.rush and not police.rumour")
     assert not any("'rumour'" in p.message for p in check_variable_use(load_story(story_copy)) if p.code == "W307")
+
+
+def test_the_story_map_draws_each_link_between_the_roles_it_shows():
+    from game.tools.graph import to_dot, to_mermaid
+
+    story = load_story(SHIPPED)
+    dot = to_dot(story)
+    assert '"pilot.cameras" -> "police.white_flag" [style=dotted' in dot
+    assert dot.count("link: ") == 9
+    assert "pilot__cameras -.->|\"link: fire -> rush\"| police__white_flag" in to_mermaid(story)
+    assert "link: " not in to_dot(story, ["police"])  # one role alone: nothing to link to
