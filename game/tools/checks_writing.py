@@ -90,7 +90,7 @@ def _truncate(moment: datetime, precision: int) -> tuple:
 ROUTE_SHOWN = 8
 #: Scenes the routes of all time-order errors of a role may visit, per scene of the role: past it,
 #: routes are shortened to their ends, so a story with thousands of such errors still lints quickly.
-ROUTE_BUDGET_PER_SCENE = 20
+ROUTE_BUDGET_PER_SCENE = 4
 
 
 def check_time_order(story: LoadedStory) -> list[Problem]:

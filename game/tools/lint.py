@@ -44,6 +44,16 @@ def print_problems(problems: list[Problem], stream: TextIO, colour: bool | None 
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in problems:
         by_file[problem.location.path].append(problem)
+    if not console.is_terminal or colour is False:
+        # The same lines without styles, written at once: rich spends ~0.2 ms a line, which
+        # is 10 s for a story with an error in each of 50,000 scenes.
+        lines = []
+        for path, found in by_file.items():
+            lines.append(escape_controls(path))
+            lines.extend(problem.format() for problem in found)
+        lines.append(summarize(problems))
+        stream.write("\n".join(lines) + "\n")
+        return
     for path, found in by_file.items():
         console.print(f"[bold]{shown(path)}[/bold]")
         for problem in found:

@@ -81,3 +81,17 @@ def test_a_summary_of_a_japanese_document_is_translated_like_the_story_s_own_wor
                  if quote.summary and story.sources[quote.source].language == "ja"}
     found = [t for t in translatables(story) if t.key in summaries]
     assert found and all(t.quote_language == "en" for t in found)  # translated for a Japanese reader, not left in English
+
+
+def test_a_translation_file_linked_outside_the_story_or_holding_escapes_is_refused_at_its_place(tmp_path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("language: ja\nentries: {zq-secret: {hash: '1', text: 'zq-secret-text'}}\n", encoding="utf-8")
+    folder = tmp_path / "story" / "i18n" / "ja"
+    folder.mkdir(parents=True)
+    (folder / "linked.yaml").symlink_to(secret)
+    (folder / "story.yaml").write_text('language: ja\nentries:\n  story.title: {hash: "1", text: "\\e[2J"}\n',
+                                       encoding="utf-8")
+    catalog, problems = load_catalog(tmp_path / "story", "ja")
+    found = {(p.code, p.location.path.rsplit("/", 1)[-1], p.location.line) for p in problems}
+    assert ("E008", "linked.yaml", 1) in found and ("E110", "story.yaml", 3) in found
+    assert not any("zq-secret" in p.format() for p in problems) and "zq-secret" not in catalog.entries
