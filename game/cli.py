@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--screenshots", type=Path, help="with --autoplay: save a PNG of every screen here")
     play.add_argument("--watch", action="store_true", help="reload the story when its files change")
     play.add_argument("--ensemble", action="store_true",
-                      help="play every role at once, on one timeline (the terminal for now: see docs/writing.md)")
+                      help="play every role at once, on one timeline")
 
     lint = commands.add_parser("lint", help="check a story and print every problem")
     lint.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
@@ -257,25 +257,27 @@ def desktop_unavailable_reason() -> str | None:
 
 def cmd_play(args: argparse.Namespace) -> int:
     """`foxbat play`."""
-    if args.ensemble:
+    if args.ensemble and (args.text or desktop_unavailable_reason() is not None):
         if not args.text:
-            print("foxbat: the window does not play ensembles yet; playing in the terminal.", file=sys.stderr)
+            print(f"foxbat: {desktop_unavailable_reason()}; playing in the terminal instead.", file=sys.stderr)
         return play_text(args.story, None, watch=args.watch, lang=args.lang, ensemble=True)
+    if args.ensemble:
+        args.role = "ensemble"  # the window starts every role at once
     if args.text:
         return play_text(args.story, args.role, watch=args.watch, lang=args.lang)
     if args.role is not None and args.autoplay is None and desktop_unavailable_reason() is not None:
         print(f"foxbat: {desktop_unavailable_reason()}; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, lang=args.lang)
+        return play_text(args.story, None if args.ensemble else args.role, lang=args.lang, ensemble=args.ensemble)
     try:
         from game.frontends.gui.app import run_desktop
     except ImportError:
         print("foxbat: the desktop game is not built yet; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, lang=args.lang)
+        return play_text(args.story, None if args.ensemble else args.role, lang=args.lang, ensemble=args.ensemble)
     status = run_desktop(args.story or default_story_path(), data_dir(), role=args.role, lang=args.lang,
                          autoplay=args.autoplay, screenshots=args.screenshots, watch=args.watch)
     if status == "no-display":
         print("foxbat: the window could not be opened; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, lang=args.lang)
+        return play_text(args.story, None if args.ensemble else args.role, lang=args.lang, ensemble=args.ensemble)
     return EXIT_OK
 
 

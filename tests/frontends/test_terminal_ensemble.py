@@ -96,7 +96,7 @@ def test_a_saved_edit_reloads_the_whole_ensemble_between_prompts(tmp_path):
     assert len(game.ensemble.order) == 1 and game.ensemble.sessions["pilot"].role.name == "Lieutenant Belenko"
 
 
-def test_play_ensemble_without_a_window_for_it_says_so_and_plays_in_the_terminal(monkeypatch, capsys):
+def test_play_ensemble_without_a_display_says_so_and_plays_in_the_terminal(monkeypatch, capsys):
     import game.cli as cli
 
     def ended(prompt):
@@ -105,5 +105,5 @@ def test_play_ensemble_without_a_window_for_it_says_so_and_plays_in_the_terminal
     monkeypatch.setattr(cli, "_reader", lambda: ended)
     assert cli.main(["play", "--ensemble"]) == 0
     captured = capsys.readouterr()
-    assert "the window does not play ensembles yet" in captured.err
+    assert "playing in the terminal instead" in captured.err
     assert "LT. VIKTOR BELENKO · " in captured.out

@@ -1,0 +1,63 @@
+"""`foxbat play --ensemble` in the window: every role at once, a banner card at each change of seat."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import actual_choice, is_ensemble_save
+
+from .conftest import SHIPPED_STORY
+
+
+def _record_index(session) -> int:
+    actual = actual_choice(session.scene)
+    ids = [c.id for c in session.choices]
+    return ids.index(actual.id) if actual is not None and actual.id in ids else 0
+
+
+def test_the_window_plays_every_role_in_time_order_with_a_card_at_each_change_of_seat(make_driver):
+    driver = make_driver(SHIPPED_STORY, role="ensemble")
+    assert driver.screen.name == "scene"
+    seat = driver.app.session
+    assert seat.ensemble.seat == "pilot" and "Lt. Viktor Belenko" in driver.app.message
+    cards = []
+    for _ in range(200):
+        if seat.ensemble.seat == "police":
+            break
+        driver.key(pygame.K_SPACE)  # completes the typewriter
+        driver.key(pygame.K_1 + _record_index(driver.app.session))
+        cards.append(driver.app.message)
+    assert seat.ensemble.seat == "police" and driver.app.session.scene_id == "the_call"
+    assert driver.app.message.startswith("The Hakodate police commander · ")
+    assert "Lt. Viktor Belenko: Draw the pistol and fire into the air" in driver.app.message
+    assert is_ensemble_save(driver.app.saves.read("autosave"))
+    seat.undo()  # back across the change of seat: the pilot plays again
+    assert driver.app.session.ensemble.seat == "pilot" and driver.app.session.scene_id == "cameras"
+
+
+def test_the_window_reloads_an_ensemble_onto_another_language(make_driver):
+    driver = make_driver(SHIPPED_STORY, role="ensemble")
+    for _ in range(3):
+        driver.key(pygame.K_SPACE)
+        driver.key(pygame.K_1 + _record_index(driver.app.session))
+    before = [m.step for m in driver.app.session.ensemble.moves]
+    from game.frontends.gui.language import edition_of
+
+    notices = driver.app._move_to(edition_of(driver.app.base_story, "ja"))
+    assert notices == []
+    assert [m.step for m in driver.app.session.ensemble.moves] == before
+    assert driver.app.session.scene.text != ""  # the seat's scene, now from the Japanese edition
+
+
+def test_continue_on_the_title_carries_on_an_ensemble_from_the_autosave(make_driver, tmp_path):
+    first = make_driver(SHIPPED_STORY, role="ensemble", data_dir=tmp_path / "shared")
+    for _ in range(2):
+        first.key(pygame.K_SPACE)
+        first.key(pygame.K_1 + _record_index(first.app.session))
+    moves = [m.step for m in first.app.session.ensemble.moves]
+    again = make_driver(SHIPPED_STORY, data_dir=tmp_path / "shared")
+    assert again.screen.name == "title"
+    again.screen.continue_game()
+    again.frames(2)
+    assert again.screen.name == "scene"
+    assert [m.step for m in again.app.session.ensemble.moves] == moves
