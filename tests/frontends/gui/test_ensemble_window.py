@@ -61,3 +61,12 @@ def test_continue_on_the_title_carries_on_an_ensemble_from_the_autosave(make_dri
     again.frames(2)
     assert again.screen.name == "scene"
     assert [m.step for m in again.app.session.ensemble.moves] == moves
+
+
+def test_the_role_screen_offers_every_role_at_once_after_the_three_cards(make_driver):
+    driver = make_driver(SHIPPED_STORY)
+    driver.key(pygame.K_RETURN)  # New game
+    assert driver.screen.name == "roles"
+    assert driver.button("4. All three at once") is not None
+    driver.key(pygame.K_4)
+    assert driver.screen.name == "scene" and driver.app.session.ensemble.seat == "pilot"
