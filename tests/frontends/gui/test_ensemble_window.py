@@ -70,3 +70,19 @@ def test_the_role_screen_offers_every_role_at_once_after_the_three_cards(make_dr
     assert driver.button("4. All three at once") is not None
     driver.key(pygame.K_4)
     assert driver.screen.name == "scene" and driver.app.session.ensemble.seat == "pilot"
+
+
+def test_undo_to_an_earlier_choice_of_the_seat_on_screen_undoes_every_later_move_of_any_seat():
+    from game.engine import Edition, load_story
+    from game.frontends.gui.ensemble_seat import EnsembleSeat
+
+    edition = Edition.build(load_story(SHIPPED_STORY), ui_root=SHIPPED_STORY)
+    cards = []
+    seat = EnsembleSeat(edition.start_ensemble(), edition.ui, cards.append)
+    while not (seat.ensemble.seat == "police" and seat.scene_id == "white_flag"):
+        seat.choose(seat.choices[_record_index(seat)].id)
+    assert cards[-1].startswith("The Hakodate police commander")
+    assert [s.scene for s in seat.path] == ["the_call"]  # the seat on screen: the police commander's own path
+    seat.undo_to(0)
+    assert seat.ensemble.seat == "police" and seat.scene_id == "the_call" and seat.ensemble.sessions["pilot"].path
+    assert not seat.is_finished and seat.save()["kind"] == "ensemble"
