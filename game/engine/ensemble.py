@@ -220,3 +220,41 @@ def link_changes(ensemble: Ensemble) -> list[LinkChange]:
             break
         again.choose(move.step.choice)
     return changes
+
+
+@dataclass(frozen=True)
+class LanePoint:
+    """One scene on a lane of the debrief timeline: where it falls in time, and the choice made there."""
+
+    scene: str
+    when: str
+    key: tuple  # links.scene_key: the same axis for every role
+    choice: str | None
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One role on the debrief timeline: the record's path and the player's, on the shared time axis."""
+
+    role: str
+    record: tuple[LanePoint, ...]
+    played: tuple[LanePoint, ...]
+
+
+def timeline_lanes(ensemble: Ensemble) -> tuple[list[Lane], list[LinkChange]]:
+    """The debrief timeline of an ensemble: a lane per role (record and player's path) and the links that acted."""
+    from .links import record_of, scene_key
+
+    story, rules = ensemble.story, ensemble.machine.rules
+    record = record_of(story, rules)
+    lanes = []
+    for role, session in ensemble.sessions.items():
+        scenes = story.roles[role].scenes
+        recorded = [LanePoint(m.scene, scenes[m.scene].when, m.key, m.choice) for m in record.moves if m.role == role]
+        played = [LanePoint(step.scene, scenes[step.scene].when, scene_key(story, rules, role, step.scene), step.choice)
+                  for step in session.state.path if step.scene in scenes]
+        if session.scene_id in scenes:
+            played.append(LanePoint(session.scene_id, session.scene.when,
+                                    scene_key(story, rules, role, session.scene_id), None))
+        lanes.append(Lane(role, tuple(recorded), tuple(played)))
+    return lanes, link_changes(ensemble)

@@ -151,3 +151,19 @@ def test_an_edited_story_moves_the_ensemble_and_a_removed_scene_replays_it(tmp_p
     assert any(c.text.startswith("Close the airport") for c in moved.session.choices)
     moved.choose("police_only")  # the moved seats still read each other
     assert moved.sessions["police"].scene_id == "charges"
+
+
+def test_the_debrief_timeline_has_a_lane_per_role_and_the_link_a_departure_set_off(edition):
+    from game.engine import timeline_lanes
+
+    ensemble = edition.start_ensemble()
+    _play_until(ensemble, "police", "cordon", {("pilot", "cameras"): "wave_off"})
+    lanes, links = timeline_lanes(ensemble)
+    assert [lane.role for lane in lanes] == ["pilot", "police", "diplomat"]
+    pilot = lanes[0]
+    assert ("cameras", "fire") in [(p.scene, p.choice) for p in pilot.record]
+    assert ("cameras", "wave_off") in [(p.scene, p.choice) for p in pilot.played]
+    assert [p.key for p in lanes[1].played] == sorted(p.key for p in lanes[1].played)
+    assert lanes[2].played[-1].choice is None and len(lanes[2].played) == 1  # the diplomat has not begun
+    assert [(c.role, c.scene, c.closed, c.causes) for c in links] == [
+        ("police", "white_flag", ("rush",), ("pilot.cameras.fire",))]
