@@ -258,3 +258,15 @@ def timeline_lanes(ensemble: Ensemble) -> tuple[list[Lane], list[LinkChange]]:
                                     scene_key(story, rules, role, session.scene_id), None))
         lanes.append(Lane(role, tuple(recorded), tuple(played)))
     return lanes, link_changes(ensemble)
+
+
+def cause_words(story: Story, name: str) -> str:
+    """A link's cause as a reader sees it: 'role name: the choice's words', or 'role name: the gauge's label'."""
+    role_id, _, rest = name.partition(".")
+    role = story.roles[role_id]
+    scene_id, dot, choice_id = rest.partition(".")
+    if dot:
+        choice = role.scenes[scene_id].choice(choice_id) if scene_id in role.scenes else None
+        return f"{role.name}: {choice.text if choice else choice_id}"
+    variable = role.variables.get(rest)
+    return f"{role.name}: {variable.label if variable else rest}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable, TextIO
 
 from game.engine import (
-    AUTOSAVE, ChoiceUnavailable, Ensemble, SaveError, SaveStore, UiText, build_debrief, format_moment, link_changes,
+    AUTOSAVE, ChoiceUnavailable, Ensemble, cause_words, SaveError, SaveStore, UiText, build_debrief, format_moment, link_changes,
 )
 
 from .terminal import LiveReload, TerminalGame, _text
@@ -128,17 +128,6 @@ class EnsembleTerminalGame(TerminalGame):
             except SaveError:
                 pass
 
-    def _cause(self, name: str) -> str:
-        """A link's cause as a reader sees it: the other role's choice in its words, or its gauge's label."""
-        role_id, _, rest = name.partition(".")
-        role = self.ensemble.story.roles[role_id]
-        scene_id, dot, choice_id = rest.partition(".")
-        if dot:
-            choice = role.scenes[scene_id].choice(choice_id)
-            return f"{role.name}: {choice.text if choice else choice_id}"
-        variable = role.variables.get(rest)
-        return f"{role.name}: {variable.label if variable else rest}"
-
     def show_ensemble_debrief(self) -> None:
         """One timeline (the moves grouped by date, links marked), then each role's debrief."""
         self.say()
@@ -160,7 +149,7 @@ class EnsembleTerminalGame(TerminalGame):
                      indent="  ")
             link = changed.get((move.role, move.step.scene))
             if link is not None:
-                causes = "; ".join(self._cause(name) for name in link.causes)
+                causes = "; ".join(cause_words(self.ensemble.story, name) for name in link.causes)
                 self.say("↳ " + _text(self.ui, "ensemble.link", causes=causes), indent="      ")
         for role, session in self.ensemble.sessions.items():
             self.session = session

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from game.engine import Ensemble, format_moment
+from game.engine import Ensemble, cause_words, format_moment
 
 
 class EnsembleSeat:
@@ -101,3 +101,26 @@ class EnsembleSeat:
             return self.ui(key, **values)
         except KeyError:
             return key
+
+
+def timeline_days(seat: EnsembleSeat) -> list[tuple[str, list[str]]]:
+    """The ensemble's moves for the debrief: (date as the reader writes it, lines 'who: scene → choice')."""
+    from game.engine import link_changes
+
+    ensemble, ui = seat.ensemble, seat.ui
+    changed = {(c.role, c.scene): c for c in link_changes(ensemble)}
+    days: list[tuple[str, list[str]]] = []
+    for move in ensemble.moves:
+        session = ensemble.sessions[move.role]
+        scene = session.role.scenes[move.step.scene]
+        date = format_moment(scene.when[:10], ui)
+        if not days or days[-1][0] != date:
+            days.append((date, []))
+        choice = scene.choice(move.step.choice)
+        line = f"{session.role.name}: {scene.title or move.step.scene} → {choice.text if choice else move.step.choice}"
+        link = changed.get((move.role, move.step.scene))
+        if link is not None:
+            causes = "; ".join(cause_words(ensemble.story, name) for name in link.causes)
+            line += "  ↳ " + seat._text("ensemble.link", causes=causes)
+        days[-1][1].append(line)
+    return days

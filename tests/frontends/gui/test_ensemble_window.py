@@ -86,3 +86,16 @@ def test_undo_to_an_earlier_choice_of_the_seat_on_screen_undoes_every_later_move
     seat.undo_to(0)
     assert seat.ensemble.seat == "police" and seat.scene_id == "the_call" and seat.ensemble.sessions["pilot"].path
     assert not seat.is_finished and seat.save()["kind"] == "ensemble"
+
+
+def test_the_ensemble_debrief_opens_with_every_seats_moves_by_date_and_the_links(make_driver):
+    driver = make_driver(SHIPPED_STORY, role="ensemble")
+    seat = driver.app.session
+    while not (seat.ensemble.seat == "police" and seat.scene_id == "cordon"):
+        seat.choose("wave_off" if seat.scene_id == "cameras" else seat.choices[_record_index(seat)].id)
+    driver.app.go("debrief")
+    driver.frames(2)
+    html = driver.screen.rows_html()
+    assert html.index("One timeline") < html.index("6 September 1976")
+    assert "Wave your arms and shout at them to stop" in html
+    assert "what another seat did changed the choices here" in html
