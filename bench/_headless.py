@@ -9,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-os.environ["SDL_VIDEODRIVER"] = "dummy"
+# BENCH_VIDEODRIVER=x11 (with DISPLAY set, e.g. under Xvfb) measures through a real X server instead.
+os.environ["SDL_VIDEODRIVER"] = os.environ.get("BENCH_VIDEODRIVER", "dummy")
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
 ROOT = Path(__file__).resolve().parents[1]

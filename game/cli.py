@@ -337,7 +337,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
         print(f"foxbat lint: --sources {args.sources}: not a folder of source documents (it needs a seeds/ folder)",
               file=sys.stderr)
         return EXIT_USAGE
-    problems = lint_story(path, check_sources=not args.no_sources, sources=args.sources)
+    problems = lint_story(path, check_sources=not args.no_sources, sources=args.sources, cache=parse_cache())
     if args.format == "json":
         print(problems_as_json(problems))
     else:

@@ -49,7 +49,8 @@ def play() -> Path:
     if xvfb is None:
         sys.exit("Xvfb is needed: apt-get install -y xvfb")
     read, write = os.pipe()
-    server = subprocess.Popen([xvfb, "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+    # A screen larger than the 1280x720 window: the game shrinks its window to fit smaller screens.
+    server = subprocess.Popen([xvfb, "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
                               pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write)
     with os.fdopen(read) as stream:

@@ -116,19 +116,22 @@ class Effects:
         result.update(raw)
         return result
 
+    def __post_init__(self) -> None:
+        # each assignment with its range, looked up once here rather than on every apply
+        steps = tuple((a.target, a.evaluate, *self.bounds.get(a.target, (None, None))) for a in self.assignments)
+        object.__setattr__(self, "_steps", steps)
+
     def apply(self, values: Values) -> dict:
         """The variables after the assignments; each int is clamped to its range as it is assigned."""
         result = dict(values)
-        bounds = self.bounds
-        for assignment in self.assignments:  # the clamp is written out here: lint's search calls this a lot
-            value = assignment.evaluate(result)
+        for target, evaluate, low, high in self._steps:  # lint's search and play call this a lot
+            value = evaluate(result)
             if value.__class__ is int:
-                low, high = bounds.get(assignment.target, _OPEN)
                 if low is not None and value < low:
                     value = low
                 elif high is not None and value > high:
                     value = high
-            result[assignment.target] = value
+            result[target] = value
         return result
 
     def _clamped(self, target: str, value):
@@ -143,7 +146,6 @@ class Effects:
         return value
 
 
-_OPEN = (None, None)
 NO_EFFECTS = Effects("", (), frozenset(), frozenset())
 
 
@@ -237,6 +239,8 @@ def _compile_assignment(statement: ast.stmt, types, reads: set, writes: set) -> 
         _check_same_type(target, "int", kind, statement.value)
         reads.add(target)
         writes.add(target)
+        if hasattr(value, "constant"):  # fuel -= 15: the number is read once, here
+            return Assignment(target, lambda v, t=target, o=op, c=value.constant: o(v[t], c))
         return Assignment(target, lambda v, t=target, o=op, f=value: o(v[t], f(v)))
     if isinstance(statement, (ast.Assign, ast.AugAssign)) and isinstance(
             getattr(statement, "target", None) or statement.targets[0], ast.Attribute):
@@ -302,18 +306,18 @@ def _compile(node: ast.AST, types: Mapping[str, str], reads: set) -> tuple[Evalu
     column = getattr(node, "col_offset", 0)
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool):
-            return (lambda v, c=node.value: c), "bool"
+            return _constant(node.value), "bool"
         if isinstance(node.value, int):
-            return (lambda v, c=node.value: c), "int"
+            return _constant(node.value), "int"
         raise ExpressionError("E201", f"{node.value!r} is not allowed here: only whole numbers and true/false", column)
     if isinstance(node, ast.Name):
         if node.id in _LITERAL_NAMES and node.id not in types:
-            return (lambda v, c=_LITERAL_NAMES[node.id]: c), "bool"
+            return _constant(_LITERAL_NAMES[node.id]), "bool"
         if node.id not in types:
             raise ExpressionError("E202", f"undefined variable '{node.id}'", column,
                                   did_you_mean(node.id, types) or "declare it under 'variables:' in the role's role.yaml")
         reads.add(node.id)
-        return (lambda v, n=node.id: v[n]), types[node.id]
+        return operator.itemgetter(node.id), types[node.id]  # v[name], without a Python frame
     if isinstance(node, ast.Attribute):
         dotted = _dotted(node)
         if dotted is None:
@@ -322,7 +326,7 @@ def _compile(node: ast.AST, types: Mapping[str, str], reads: set) -> tuple[Evalu
         if dotted not in types:
             raise _unknown_reference(dotted, types, column)
         reads.add(dotted)
-        return (lambda v, n=dotted: v[n]), types[dotted]
+        return operator.itemgetter(dotted), types[dotted]
     if isinstance(node, ast.UnaryOp):
         operand, kind = _compile(node.operand, types, reads)
         if isinstance(node.op, ast.Not):
@@ -337,10 +341,14 @@ def _compile(node: ast.AST, types: Mapping[str, str], reads: set) -> tuple[Evalu
         word = "and" if isinstance(node.op, ast.And) else "or"
         for (_, kind), value in zip(parts, node.values):
             _expect(kind, "bool", f"'{word}'", getattr(value, "col_offset", column))
-        functions = tuple(f for f, _ in parts)
-        if word == "and":
-            return (lambda v, fs=functions: all(f(v) for f in fs)), "bool"
-        return (lambda v, fs=functions: any(f(v) for f in fs)), "bool"
+        # folded pairwise, left to right: short-circuits like the expression, one frame per operand
+        combined = parts[0][0]
+        for following, _ in parts[1:]:
+            if word == "and":
+                combined = lambda v, a=combined, b=following: a(v) and b(v)  # noqa: E731
+            else:
+                combined = lambda v, a=combined, b=following: a(v) or b(v)  # noqa: E731
+        return combined, "bool"
     if isinstance(node, ast.BinOp):
         op = _ARITHMETIC.get(type(node.op))
         if op is None:
@@ -349,6 +357,8 @@ def _compile(node: ast.AST, types: Mapping[str, str], reads: set) -> tuple[Evalu
         right, right_kind = _compile(node.right, types, reads)
         _expect(left_kind, "int", "arithmetic", column)
         _expect(right_kind, "int", "arithmetic", column)
+        if hasattr(right, "constant"):
+            return (lambda v, o=op, a=left, c=right.constant: o(a(v), c)), "int"
         return (lambda v, o=op, a=left, b=right: o(a(v), b(v))), "int"
     if isinstance(node, ast.Compare):
         return _compile_compare(node, types, reads), "bool"
@@ -356,6 +366,14 @@ def _compile(node: ast.AST, types: Mapping[str, str], reads: set) -> tuple[Evalu
         "E201", f"'{ast.unparse(node) if _unparsable(node) else type(node).__name__}' is not allowed here",
         column, "use names, numbers, true/false, + - *, comparisons and 'and', 'or', 'not'",
     )
+
+
+def _constant(value: int | bool) -> Evaluator:
+    """A literal's evaluator, marked with its value so a comparison with it can skip the call."""
+    def evaluate(v, c=value):
+        return c
+    evaluate.constant = value
+    return evaluate
 
 
 def _compile_compare(node: ast.Compare, types, reads) -> Evaluator:
@@ -374,6 +392,11 @@ def _compile_compare(node: ast.Compare, types, reads) -> Evaluator:
             _expect(left_kind, "int", "'<' and '>'", node.col_offset)
             _expect(right_kind, "int", "'<' and '>'", node.col_offset)
         steps.append((op, left, right))
+    if len(steps) == 1:  # the usual case: one comparison, with a constant side read once at compile time
+        op, left, right = steps[0]
+        if hasattr(right, "constant"):
+            return lambda v, o=op, a=left, c=right.constant: o(a(v), c)
+        return lambda v, o=op, a=left, b=right: o(a(v), b(v))
     chain = tuple(steps)
     return lambda v, c=chain: all(op(a(v), b(v)) for op, a, b in c)
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from transitions import Machine, MachineError
+from transitions import Machine
 
 from .conditions import NO_EFFECTS
 from .gcpause import gc_paused
 from .model import Story
-from .rules import Rules
+from .rules import CompiledChoice, Rules
 
 
 class ChoiceUnavailable(Exception):
@@ -19,12 +19,6 @@ class ChoiceUnavailable(Exception):
 def state_name(role: str, scene: str) -> str:
     """The machine state for a scene of a role."""
     return f"{role}:{scene}"
-
-
-class _Cursor:
-    """The one model object the machine moves; sessions keep their own state and borrow it."""
-
-    state: str = ""
 
 
 def _callbacks_of(compiled) -> tuple[tuple, tuple]:
@@ -67,12 +61,12 @@ class StoryMachine:
                         guard_and_effects = callbacks[id(compiled)] = _callbacks_of(compiled)
                     transitions.append((choice.id, state_name(role.id, scene_id), state_name(role.id, choice.goto),
                                         *guard_and_effects))
-        self._cursor = _Cursor()
-        self._cursor.state = states[0] if states else "empty"
         # auto_transitions=False: with it on, 1,000 scenes took 5.6 s and 469 MB to build.
-        # model=None: the cursor is moved by passing it to each trigger, never registered. A
-        # registered model gets an is_<scene>() per scene bound onto it (or, with
+        # model=None: no model is registered; advance() takes a choice through the transition
+        # it reads from the machine. A registered model gets an is_<scene>() per scene bound onto it (or, with
         # model_override, a logged warning per scene), which cost more than the transitions.
+        self._resolved: dict[tuple[str, str, str], tuple] = {}  # (role, scene, choice) -> (next scene, rule), on first use
+        self._scene_rules: dict[tuple[str, str], tuple] = {}  # (role, scene) -> its choices' rules, on first use
         self._machine = Machine(
             model=None, states=states or ["empty"], initial=states[0] if states else "empty",
             auto_transitions=False, send_event=True, ignore_invalid_triggers=False, model_attribute="state",
@@ -83,16 +77,34 @@ class StoryMachine:
 
     def advance(self, role: str, scene: str, choice: str, values: Mapping) -> tuple[str, dict]:
         """Take a choice from a scene: the next scene id and the variables after its effects."""
-        self._machine.set_state(state_name(role, scene), model=self._cursor)
-        result = dict(values)
-        event = self._machine.events.get(choice)
-        if event is None:
-            raise ChoiceUnavailable(f"there is no choice '{choice}' in scene '{scene}'")
-        try:
-            moved = event.trigger(self._cursor, values=values, result=result)
-        except MachineError:
-            raise ChoiceUnavailable(f"there is no choice '{choice}' in scene '{scene}'") from None
-        if not moved:
+        found = self._resolved.get((role, scene, choice))
+        if found is None:
+            found = self._resolve(role, scene, choice)
+        next_scene, compiled = found
+        if compiled.test is not None and not compiled.test(values):
             raise ChoiceUnavailable(f"choice '{choice}' is not open in scene '{scene}' now")
-        next_role, _, next_scene = self._cursor.state.partition(":")
-        return next_scene, result
+        return next_scene, (dict(values) if compiled.effects is NO_EFFECTS else compiled.effects.apply(values))
+
+    def scene_rules(self, role: str, scene: str, choices) -> tuple[CompiledChoice, ...]:
+        """The compiled rules of a scene's choices, in the writer's order, looked up once per scene."""
+        found = self._scene_rules.get((role, scene))
+        if found is None:
+            found = self._scene_rules[(role, scene)] = tuple(self.rules.of(role, scene, c.id) for c in choices)
+        return found
+
+    def _resolve(self, role: str, scene: str, choice: str) -> tuple[str, CompiledChoice]:
+        """A choice's transition as the machine holds it, read once: (next scene, its compiled rule).
+
+        Firing a trigger by name through transitions cost ~50 µs a choice (an event object,
+        callback resolution, state exit and entry for a cursor nobody observes). A transition
+        never changes after the build, so it is read from the machine on first use and its guard
+        and effects (the compiled rule the machine's own callbacks wrap) applied directly after.
+        """
+        event = self._machine.events.get(choice)
+        transitions = event.transitions.get(state_name(role, scene)) if event is not None else None
+        if not transitions:
+            raise ChoiceUnavailable(f"there is no choice '{choice}' in scene '{scene}'")
+        # choice ids are unique in a scene (validate checks it), so a trigger has one transition here
+        found = (transitions[0].dest.partition(":")[2], self.rules.of(role, scene, choice))
+        self._resolved[(role, scene, choice)] = found
+        return found

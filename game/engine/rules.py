@@ -17,6 +17,10 @@ class CompiledChoice:
     condition: Condition | None
     effects: Effects
 
+    def __post_init__(self) -> None:
+        # the condition's evaluator itself, for play's hot path (a Condition call adds a frame and a bool())
+        object.__setattr__(self, "test", None if self.condition is None else self.condition._evaluate)
+
     def is_open(self, values: Mapping) -> bool:
         """True when the choice may be taken with these variables."""
         return self.condition is None or self.condition(values)

@@ -98,9 +98,11 @@ class Session:
     @property
     def choices(self) -> list[Choice]:
         """The choices open now, in the order the writer gave them."""
-        rules = self.machine.rules
+        state = self.state
+        choices = self.story.roles[state.role].scenes[state.scene].choices
         values = self.values_for_rules()
-        return [c for c in self.scene.choices if rules.of(self.state.role, self.state.scene, c.id).is_open(values)]
+        return [choice for choice, rule in zip(choices, self.machine.scene_rules(state.role, state.scene, choices))
+                if rule.test is None or rule.test(values)]
 
     def values_for_rules(self) -> dict:
         """The variables as conditions and effects read them: this role's own, plus any other role's they name."""
@@ -139,17 +141,20 @@ class Session:
 
     def choose(self, choice_id: str) -> Scene:
         """Take an open choice and move to the scene it leads to; ChoiceUnavailable otherwise."""
-        if self.is_finished:
+        state = self.state
+        scenes = self.story.roles[state.role].scenes
+        if scenes[state.scene].ending is not None:
             raise ChoiceUnavailable("the role has ended")
-        before = dict(self.state.variables)
+        before = dict(state.variables)
         values = self.values_for_rules()
-        next_scene, after = self.machine.advance(self.state.role, self.state.scene, choice_id, values)
-        if values is not self.state.variables:
-            after = {name: after[name] for name in before}  # the other roles' values were read, never kept
-        self.state.path.append(Step(self.state.scene, choice_id, before))
-        self.state.scene = next_scene
-        self.state.variables = after
-        return self.scene
+        linked = values is not state.variables  # the other roles' values are read, never kept
+        next_scene, after = self.machine.advance(state.role, state.scene, choice_id, values if linked else before)
+        if linked:
+            after = {name: after[name] for name in before}
+        state.path.append(Step(state.scene, choice_id, before))
+        state.scene = next_scene
+        state.variables = after
+        return scenes[next_scene]
 
     def undo(self, steps: int = 1) -> Scene:
         """Go back `steps` choices (to the scene where the earlier choice was made)."""

@@ -10,20 +10,22 @@ from typing import TextIO
 from rich.console import Console
 from rich.markup import escape
 
-from game.engine import Problem, check_story, escape_controls, summarize
+from game.engine import ParseCache, Problem, check_story, escape_controls, summarize
 
 from . import quotes
 
 
-def lint_story(root: Path | str, check_sources: bool = True, sources: Path | None = None) -> list[Problem]:
+def lint_story(root: Path | str, check_sources: bool = True, sources: Path | None = None,
+               cache: ParseCache | None = None) -> list[Problem]:
     """Loader, reference and story checks, plus quote checks against the source documents.
 
     The documents are the folder `sources` when given (it holds seeds/ and sources/), else a
     shared/ folder found beside the story. When none is found, W123 says the quotes went
-    unchecked, so an invented quote never passes in silence.
+    unchecked, so an invented quote never passes in silence. With a parse cache, files unchanged
+    since the last lint or play are not parsed again.
     """
     root = Path(root)
-    story, problems = check_story(root)
+    story, problems = check_story(root, cache)
     if story is not None:
         from . import checks  # the graph and content checks of the writer tooling
 

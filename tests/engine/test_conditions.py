@@ -113,6 +113,19 @@ def test_any_text_compiles_to_a_condition_or_a_clean_error(source):
     assert condition(VALUES) in (True, False)
 
 
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_tokens, max_size=25).map(" ".join),
+       st.fixed_dictionaries({"fuel": st.integers(-5, 120), "nerve": st.integers(-5, 120), "seen": st.booleans()}))
+def test_a_compiled_condition_answers_as_python_reads_the_same_expression(source, values):
+    # the reference is Python's own evaluation, in the test only (the engine never evaluates text)
+    try:
+        condition = compile_condition(source, TYPES)
+    except ExpressionError:
+        return
+    names = {"true": True, "false": False, **values}
+    assert condition(values) is bool(eval(" ".join(source.split()), {"__builtins__": {}}, names))  # noqa: S307
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(st.text(max_size=80), st.lists(_tokens, max_size=25).map(" ".join)))
 def test_any_text_compiles_to_effects_or_a_clean_error(source):

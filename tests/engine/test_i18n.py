@@ -69,6 +69,23 @@ def test_a_translation_file_with_a_mistake_is_reported_at_its_line(tmp_path):
     assert [(p.code, p.location.line) for p in problems] == [("E101", 5)]
 
 
+def test_a_translation_key_is_located_on_the_line_that_defines_it_when_asked(tmp_path):
+    folder = tmp_path / "i18n" / "ja"
+    folder.mkdir(parents=True)
+    (folder / "ui.yaml").write_text("language: ja\nentries:\n  menu.play:\n    hash: a1\n    text: 遊ぶ\n"
+                                    "  menu.quit:\n    hash: b2\n    text: 終了\n", encoding="utf-8")
+    (folder / "z_more.yaml").write_text("language: ja\nentries:\n  menu.quit:\n    hash: b2\n    text: やめる\n",
+                                        encoding="utf-8")
+    catalog, problems = load_catalog(tmp_path, "ja")
+    assert sorted(catalog.defined_at) == ["menu.play", "menu.quit"]
+    where = catalog.defined_at["menu.quit"]
+    assert where.path.endswith("ui.yaml") and (where.line, where.column) == (6, 3)
+    assert catalog.defined_at.get("menu.missing") is None
+    [twice] = problems
+    assert twice.code == "E131" and twice.location.path.endswith("z_more.yaml") and twice.location.line == 3
+    assert "ui.yaml:6:3" in twice.hint
+
+
 def test_a_summary_of_a_japanese_document_is_translated_like_the_story_s_own_words():
     from game.engine import load_story, translatables
 

@@ -29,3 +29,21 @@ def test_a_story_that_fails_to_load_makes_graph_and_playtest_exit_1_with_its_pro
     assert main(["graph", str(tmp_path)]) == 1
     assert main(["playtest", str(tmp_path), "--exhaustive"]) == 1
     assert "E106" in capsys.readouterr().err
+
+
+def test_lint_reads_unchanged_files_from_the_parse_cache_and_reports_an_edit_at_once(tmp_path, capsys, monkeypatch):
+    import shutil
+
+    from .stories import edit, fixture
+
+    monkeypatch.setenv("FOXBAT_CACHE_DIR", str(tmp_path / "cache"))
+    story = tmp_path / "story"
+    shutil.copytree(fixture("clean"), story)
+    assert main(["lint", str(story), "--no-sources"]) == 0
+    first = capsys.readouterr().out
+    assert list((tmp_path / "cache").glob("*.pack"))  # the first lint filled the cache
+    assert main(["lint", str(story), "--no-sources"]) == 0
+    assert capsys.readouterr().out == first  # the same report from cached files
+    edit(story / "roles/agent/01_scenes.yaml", "goto: middle", "goto: midle")
+    assert main(["lint", str(story), "--no-sources"]) == 1
+    assert "midle" in capsys.readouterr().out

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import sys
+import time
 from pathlib import Path
 
 from game.engine import Edition, StoryWatcher, load_story
@@ -74,23 +76,56 @@ def test_the_watcher_sees_a_changed_a_new_and_a_removed_file_but_not_editor_swap
     assert not watcher.changed()
 
 
-def test_the_watcher_polls_at_most_once_per_interval(tmp_path):
+def test_without_change_notices_the_watcher_polls_at_most_once_per_interval(tmp_path):
     root = copy("clean", tmp_path)
     clock = FakeClock()
-    watcher = StoryWatcher(root, interval=1.0, clock=clock)
+    watcher = StoryWatcher(root, interval=1.0, clock=clock, events=False)
     edit(root / SCENES, "You are in the middle.", "Middle.")
     assert not watcher.poll()  # too soon
     clock.now = 1.5
     assert watcher.poll()
 
 
-def test_a_frame_loop_ticks_the_watcher_with_its_own_frame_times(tmp_path):
+def test_without_change_notices_a_frame_loop_ticks_the_watcher_with_its_own_frame_times(tmp_path):
     root = copy("clean", tmp_path)
-    watcher = StoryWatcher(root, interval=0.5)
+    watcher = StoryWatcher(root, interval=0.5, events=False)
     edit(root / SCENES, "You are in the middle.", "Middle.")
     assert not watcher.tick(0.2) and not watcher.tick(0.2)  # 0.4 s of frames: not yet
     assert watcher.tick(0.2)
     assert not watcher.tick(0.6)  # nothing changed since
+
+
+def test_the_watcher_wakes_on_the_systems_change_notice_without_polling(tmp_path):
+    root = copy("clean", tmp_path)
+    clock = FakeClock()  # never advances: a polling watcher would never scan again
+    with StoryWatcher(root, interval=3600, clock=clock) as watcher:
+        assert watcher.uses_events
+        scans = []
+        scan = watcher.scan
+        watcher.scan = lambda: scans.append(1) or scan()
+        for _ in range(5):
+            assert not watcher.tick(1.0)
+        assert scans == []  # no change notice, no scan
+        edit(root / SCENES, "You are in the middle.", "Middle.")
+        assert watcher.wait(timeout=10)
+        assert watcher.changed_files[0].endswith("01_scenes.yaml")
+        (root / "roles/agent/.01_scenes.yaml.swp").write_text("x")  # an editor's swap file wakes nothing
+        edit(root / SCENES, "Middle.", "The middle.")
+        deadline = time.monotonic() + 10
+        while not watcher.tick(0.0):
+            assert time.monotonic() < deadline, "the change notice never came"
+            time.sleep(0.01)
+        assert [Path(p).name for p in watcher.changed_files] == ["01_scenes.yaml"]
+
+
+def test_the_watcher_falls_back_to_polling_when_change_notices_are_unavailable(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "watchdog.observers", None)  # as if watchdog were not installed
+    root = copy("clean", tmp_path)
+    watcher = StoryWatcher(root, interval=0.5)
+    assert not watcher.uses_events
+    edit(root / SCENES, "You are in the middle.", "Middle.")
+    assert not watcher.tick(0.2)
+    assert watcher.tick(0.4)
 
 
 def _scripted(answers, before=None):

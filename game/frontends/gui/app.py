@@ -38,6 +38,31 @@ def load_everything(story_path: Path, cache_folder: Path | None = None):
         return None, exc
 
 
+def desktop_size() -> tuple[int, int] | None:
+    """The size of the player's (first) screen; None without a real display (SDL's dummy driver invents one)."""
+    try:
+        if pygame.display.get_driver() in ("dummy", "offscreen"):
+            return None
+        desktops = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        return None
+    return desktops[0] if desktops and min(desktops[0]) > 0 else None
+
+
+def fit_to_desktop(size: tuple[int, int], desktop: tuple[int, int] | None) -> tuple[int, int]:
+    """The window size, shrunk (keeping its shape) to fit the desktop with room for its frame and panels.
+
+    A 1280x720 window on a portrait 1080x1920 screen would open wider than the screen.
+    """
+    if desktop is None:
+        return size
+    room_w, room_h = int(desktop[0] * 0.94), int(desktop[1] * 0.90)
+    scale = min(1.0, room_w / size[0], room_h / size[1])
+    if scale >= 1.0:
+        return size
+    return max(1, int(size[0] * scale)), max(1, int(size[1] * scale))
+
+
 class App(Host):
     """The game in one window. Tests drive it with step(); run() is the real main loop."""
 
@@ -45,14 +70,18 @@ class App(Host):
 
     def __init__(self, story_path: Path, data_dir: Path, size: tuple[int, int] = (1280, 720), role: str | None = None,
                  lang: str | None = None, autoplay: str | None = None, screenshots: Path | None = None,
-                 background_load: bool = False, watch: bool = False):
+                 background_load: bool = False, watch: bool = False, speech=None):
         super().__init__()
         self.story_path = Path(story_path)
         self.data_dir = Path(data_dir)
         self.settings, settings_message = load_settings(self.data_dir)
-        if lang is not None:  # --lang given: it wins over the saved setting (and is saved with it)
+        # --lang is for this run only: the language saved for the next run stays as it was,
+        # unless the player picks a language in the settings.
+        self.saved_language = self.settings.language
+        if lang is not None:
             self.settings = self.settings.with_(language=lang)
         self.role = role
+        size = fit_to_desktop(size, desktop_size())
         self.windowed_size = size
         self.surface = self._open_window(size)
         pygame.display.set_caption("Foxbat: Hakodate, 1976")
@@ -80,6 +109,12 @@ class App(Host):
             self.autoplayer = Autoplayer.parse(autoplay, screenshots)
         self.watcher = None
         self.audio = None
+        from .voice import Voice
+
+        # speech: a factory of game.frontends.speech.Speech (tests give a fake); started on first use.
+        self.voice = Voice(speech or self._default_speech)
+        self._spoken_key = None    # the screen moment self-voicing last read
+        self._spoken_focus = None  # the button it last named
         if watch:
             from game.engine import StoryWatcher
 
@@ -143,6 +178,52 @@ class App(Host):
             self.notify(self.ui("gui.fullscreen_unavailable", reason=exc))
             self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
 
+    # --- self-voicing -----------------------------------------------------------------------
+
+    def _default_speech(self):
+        from game.frontends.speech import Speech
+
+        return Speech(self.data_dir / "speech")
+
+    def voice_available(self) -> bool:
+        """True when a speech engine can read the screen."""
+        return self.voice.available
+
+    def speak(self, text: str) -> None:
+        """Say this now (cutting short what was being said), when self-voicing is on."""
+        if self.settings.self_voicing and text:
+            self.voice.say(text, self.settings.language)
+
+    def toggle_voice(self) -> None:
+        """V: self-voicing on or off (saved); with no speech engine, say why and stay silent."""
+        if not self.settings.self_voicing and not self.voice.available:
+            self.notify(self.ui("gui.voice.no_engine", reason=self.voice.reason))
+            return
+        self.change_settings(self_voicing=not self.settings.self_voicing)
+        if self.settings.self_voicing:
+            self.speak(self.ui("gui.voice.on"))
+            self._spoken_key = None  # then read the screen again
+            self._spoken_focus = None
+        else:
+            self.voice.stop()
+            self.notify(self.ui("gui.voice.off"), 2.0)
+
+    def voice_frame(self) -> None:
+        """Read a screen when it shows something new, and a button when the keyboard reaches it."""
+        if not self.settings.self_voicing or self.screen is None:
+            return
+        spoken = self.guard(self.screen.spoken)
+        focus = getattr(self.screen, "focus", None)
+        focused = focus.focused if focus is not None else None
+        if spoken is not None and (id(self.screen), spoken[0]) != self._spoken_key:
+            self._spoken_key = (id(self.screen), spoken[0])
+            self._spoken_focus = focused  # the screen is read first; the focus is named when it moves
+            self.speak(spoken[1])
+        elif focused is not None and focused is not self._spoken_focus:
+            self._spoken_focus = focused
+            self.speak(self.guard(self.screen.spoken_label, focused))
+        self.voice.tick(100)
+
     # --- settings ----------------------------------------------------------------------------
 
     def change_settings(self, **changes) -> None:
@@ -158,7 +239,9 @@ class App(Host):
             self.relayout()
         if self.audio is not None and self.settings.music_volume != before.music_volume:
             self.audio.music(self.settings.music_volume)
-        reason = save_settings(self.data_dir, self.settings)
+        if "language" in changes:
+            self.saved_language = self.settings.language  # chosen by the player: kept for the next run
+        reason = save_settings(self.data_dir, self.settings.with_(language=self.saved_language))
         if reason:
             self.notify(self.ui("gui.settings.save_failed", reason=reason) if self.ui else reason)
         self.dirty = True
@@ -334,7 +417,8 @@ class App(Host):
     def continue_session(self, session, messages=()) -> None:
         """Carry on a loaded session."""
         self.session = session
-        self.go("scene")
+        # A finished game goes on at its debrief: the ending scene would only lead there again.
+        self.go("debrief" if session.is_finished else "scene")
         for message in messages:
             self.notify(self.translated(message))
 
@@ -448,6 +532,10 @@ class App(Host):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_v and self.loaded:
+            self.toggle_voice()
+            self.dirty = True
+            return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self.loaded:
             self.guard(self.reload_story)  # writers: see an edit at once, without restarting
             self.dirty = True
@@ -485,6 +573,7 @@ class App(Host):
             if self.autoplayer is not None:
                 self.autoplayer.tick(self, dt)
                 animating = True
+            self.voice_frame()
         else:
             animating = self.title_art.update(dt) or True
         if self._fade is not None:
@@ -517,6 +606,23 @@ class App(Host):
         if self.changed_screen:
             self.tidy()
         return False
+
+    def draw_screen(self, surface: pygame.Surface) -> None:
+        """The screen, its widgets, and a ring round the button the keyboard is on."""
+        super().draw_screen(surface)
+        self.draw_focus_ring(surface)
+
+    def draw_focus_ring(self, surface: pygame.Surface) -> None:
+        """Keyboard focus looks unlike mouse hover: hover lights the border, focus adds a ring outside it."""
+        focus = getattr(self.screen, "focus", None)
+        button = focus.focused if focus is not None else None
+        if button is None or not button.alive() or not button.visible:
+            return
+        px = self.layout.px
+        colour = (255, 235, 0) if self.settings.high_contrast else (244, 240, 224)
+        ring = button.rect.inflate(2 * px(5), 2 * px(5))
+        pygame.draw.rect(surface, (0, 0, 0), ring.inflate(2 * px(2), 2 * px(2)), max(1, px(2)), border_radius=px(8))
+        pygame.draw.rect(surface, colour, ring, max(2, px(3)), border_radius=px(7))
 
     def draw(self) -> None:
         """Draw the current frame and show it."""
@@ -555,10 +661,19 @@ class App(Host):
         surface.blit(rendered, (box.x + layout.px(12), box.y + layout.px(7)))
 
     @property
+    def fps(self) -> int:
+        """Frames a second: 60 while things fade or type, less where only a slow animation runs (the title)."""
+        if not self.loaded or self._fade is not None or self.autoplayer is not None or self.screen is None:
+            return 60
+        return getattr(self.screen, "frame_rate", 60)
+
+    @property
     def still(self) -> bool:
         """True when nothing moves, so the loop may sleep until the next event."""
         if not self.loaded or self._fade is not None or self._toast is not None or self.autoplayer is not None:
             return False
+        if self.voice.waiting:
+            return False  # an utterance is being made: play it as soon as it is ready
         return not self.dirty and self._full == 0 and not (self.screen is not None and self.screen.update(0.0))
 
     def close(self) -> None:
@@ -566,12 +681,16 @@ class App(Host):
         if self._loader is not None and self._loader.is_alive():
             self._loader.join()  # the loading thread still uses pygame's fonts
         self.autoplayer = None
+        self.voice.close()
         super().close()
 
 
 def run_desktop(story_path, data_dir, role=None, lang=None, autoplay=None, screenshots=None, watch=False) -> str | None:
     """Open the window and play; "no-display" when no window can be opened, else "ok"."""
     started = time.perf_counter()
+    from game.frontends.shell.host import use_plain_framebuffer
+
+    use_plain_framebuffer()  # before the display starts: SDL reads it when the window is made
     try:
         pygame.display.init()
         # With no display SDL may quietly pick its offscreen driver: that is no window for a player.

@@ -18,14 +18,30 @@ PLACES = {
 }
 
 #: The flight's moments, in order: (Japan time or "" when the record gives none here, what happened, lon, lat).
-#: Positions between take-off and landing are approximate, along the reported route.
+#: The third happened at Chitose, where the Phantoms took off; the MiG itself never flew there.
 TIMELINE = [
     ("", "Take-off from Chuguyevka", 133.87, 44.08),
-    ("13:11", "Japanese radar contact", 138.6, 42.6),
+    ("13:11", "Japanese radar contact, about 180 km west of Hokkaido", 137.5, 42.55),
     ("13:20", "Phantoms scrambled from Chitose", 141.67, 42.79),
-    ("13:26", "Below the cloud, off Hokkaido", 140.2, 41.95),
+    ("13:26", "Below the cloud, off Hokkaido's south-west", 140.2, 41.95),
     ("13:57", "Landing at Hakodate, just before 14:00", 140.82, 41.77),
 ]
+
+#: The MiG's own track (lon, lat): from Chuguyevka south-east across the Sea of Japan, in over
+#: Hokkaido's south-western peninsula under the cloud, to Hakodate. Positions between the documented
+#: moments are approximate, along the reported route; it never turns north towards Chitose.
+TRACK = [
+    (133.87, 44.08),   # take-off, Chuguyevka
+    (135.9, 43.3),     # low over the Sea of Japan
+    (137.5, 42.55),    # 13:11 radar contact
+    (139.4, 42.1),     # about 13:22, into Japanese airspace
+    (140.2, 41.95),    # 13:26 below the cloud
+    (140.55, 41.85),   # looking for any field, fuel almost gone
+    (140.82, 41.77),   # 13:57 Hakodate
+]
+
+#: Which moments of TIMELINE lie on the MiG's track (the others are marked where they happened).
+ON_TRACK = (True, True, False, True, True)
 
 
 def project(lon: float, lat: float, width: float, height: float) -> tuple[float, float]:

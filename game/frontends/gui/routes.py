@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .screens.debrief import DebriefScreen
+from .screens.debrief_menu import DebriefMenuScreen
 from .screens.document import DocumentScreen
 from .screens.error import ErrorScreen
 from .screens.flight_map import FlightMapScreen
@@ -22,6 +23,7 @@ ROUTES = {
     "roles": RoleScreen,
     "scene": SceneScreen,
     "debrief": DebriefScreen,
+    "debrief_menu": DebriefMenuScreen,
     "error": ErrorScreen,
     "pause": PauseScreen,
     "saves": SavesScreen,

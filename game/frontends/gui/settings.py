@@ -29,6 +29,7 @@ class Settings:
     music_volume: int = 60
     sound_volume: int = 80
     language: str = "en"
+    self_voicing: bool = False  # read the screen aloud (V)
 
     def with_(self, **changes) -> "Settings":
         """A copy with some values changed."""

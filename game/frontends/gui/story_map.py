@@ -24,6 +24,11 @@ def positions(role, rect: pygame.Rect) -> dict[str, tuple[int, int]]:
     return placed
 
 
+def node_position(role, rect: pygame.Rect, scene_id: str, scale: float) -> tuple[int, int] | None:
+    """Where a scene's node is drawn on a map in rect (the same inset as draw_story_map)."""
+    return positions(role, rect.inflate(-int(40 * scale), -int(40 * scale))).get(scene_id)
+
+
 def node_at(role, rect: pygame.Rect, point, scale: float) -> str | None:
     """The scene whose node is under a point (for the mouse), or None."""
     pos = positions(role, rect.inflate(-int(40 * scale), -int(40 * scale)))
@@ -43,11 +48,18 @@ def draw_story_map(surface: pygame.Surface, rect: pygame.Rect, role, player: lis
         for choice in role.scenes[scene_id].choices:
             if choice.goto in pos:
                 pygame.draw.line(surface, (60, 80, 70), (x, y), pos[choice.goto], thin)
-    offset = max(2, int(3 * scale))
-    for path, colour, dy in ((record, P.AMBER, -offset // 2), (player, P.PHOSPHOR, offset // 2)):
-        points = [(pos[s][0], pos[s][1] + dy) for s in path if s in pos]
-        if len(points) >= 2:
-            pygame.draw.lines(surface, colour, False, points, max(2, int(3 * scale)))
+    width = max(2, int(3 * scale))
+    # The record and the player's path run side by side, each a line's width off the centre, so
+    # where they agree both colours show, and where they part each can be followed on its own.
+    for path, colour, side in ((record, P.AMBER, -1), (player, P.PHOSPHOR, 1)):
+        points = [pos[s] for s in path if s in pos]
+        for a, b in zip(points, points[1:]):
+            dx, dy = b[0] - a[0], b[1] - a[1]
+            length = max(1.0, (dx * dx + dy * dy) ** 0.5)
+            nx, ny = -dy / length * side * width * 0.5, dx / length * side * width * 0.5
+            a2, b2 = (a[0] + nx, a[1] + ny), (b[0] + nx, b[1] + ny)
+            pygame.draw.line(surface, colour, a2, b2, width)
+            pygame.draw.circle(surface, colour, (round(b2[0]), round(b2[1])), width // 2)
     on_record, on_path = set(record), set(player)
     radius = max(4, int(7 * scale))
     for scene_id, (x, y) in pos.items():

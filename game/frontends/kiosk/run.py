@@ -63,8 +63,9 @@ class Started:
 
 
 def run_kiosk(config_path: Path | None, story_root: Path, ui_root: Path, data_dir: Path,
-              err: TextIO = sys.stderr, allow_default_pin: bool = False) -> int:
+              err: TextIO | None = None, allow_default_pin: bool = False) -> int:
     """Run until staff exit or a stop signal; a config with mistakes lists every problem and refuses to start."""
+    err = err if err is not None else sys.stderr  # looked up now: a default bound at import goes stale
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=err)
     logging.getLogger("transitions").setLevel(logging.ERROR)  # one line per scene at start-up: noise in the journal
     try:

@@ -179,60 +179,83 @@ def cockpit(size) -> pygame.Surface:
     return surface
 
 
-def airfield(size) -> pygame.Surface:
-    """The police: Hakodate airport at night, runway lights, the terminal, the jet on the apron."""
+def airfield(size, night: bool = True) -> pygame.Surface:
+    """The police: Hakodate airport by night or under a grey day, the runway, the terminal, the jet."""
     w, h = size
-    surface = gradient(size, (4, 8, 22), (18, 24, 40))
+    surface = gradient(size, (4, 8, 22), (18, 24, 40)) if night else gradient(size, (120, 134, 146), (176, 182, 184))
     rng = random.Random(906)
     horizon = int(h * 0.55)
-    for _ in range(w * h // 7000):
-        x, y = rng.randrange(w), rng.randrange(horizon)
-        v = rng.randrange(80, 200)
-        surface.set_at((x, y), (v, v, v))
+    if night:
+        for _ in range(w * h // 7000):
+            x, y = rng.randrange(w), rng.randrange(horizon)
+            v = rng.randrange(80, 200)
+            surface.set_at((x, y), (v, v, v))
+    else:  # the low cloud of that afternoon
+        for _ in range(24):
+            cx, cy, r = rng.randrange(w), rng.randrange(int(horizon * 0.7)), rng.randrange(w // 10, w // 4)
+            pygame.draw.ellipse(surface, (150, 160, 168), (cx - r, cy - r // 5, 2 * r, r // 3))
     # Mount Hakodate as a dark hump on the horizon.
-    pygame.draw.polygon(surface, (10, 14, 24), [(int(w * 0.55), horizon), (int(w * 0.7), int(horizon * 0.78)),
-                                                (int(w * 0.8), int(horizon * 0.8)), (int(w * 0.95), horizon)])
-    pygame.draw.rect(surface, (12, 16, 20), (0, horizon, w, h - horizon))
+    pygame.draw.polygon(surface, (10, 14, 24) if night else (70, 86, 84),
+                        [(int(w * 0.55), horizon), (int(w * 0.7), int(horizon * 0.78)),
+                         (int(w * 0.8), int(horizon * 0.8)), (int(w * 0.95), horizon)])
+    pygame.draw.rect(surface, (12, 16, 20) if night else (74, 96, 62), (0, horizon, w, h - horizon))
     # The runway in perspective, with its edge lights.
     vanish = (int(w * 0.42), horizon)
     left, right = (int(w * 0.05), h), (int(w * 0.75), h)
-    pygame.draw.polygon(surface, (26, 28, 32), [vanish, (vanish[0] + 4, vanish[1]), right, left])
+    pygame.draw.polygon(surface, (26, 28, 32) if night else (92, 94, 96), [vanish, (vanish[0] + 4, vanish[1]), right, left])
     for i in range(1, 22):
         t = (i / 22) ** 2
         for (bx, by) in (left, right):
             x = vanish[0] + (bx - vanish[0]) * t
             y = vanish[1] + (by - vanish[1]) * t
             r = max(1, int(t * h / 120))
-            pygame.draw.circle(surface, (255, 214, 140), (int(x), int(y)), r)
+            pygame.draw.circle(surface, (255, 214, 140) if night else (210, 206, 190), (int(x), int(y)), r)
     # The terminal with lit windows.
     tx, ty, tw, th = int(w * 0.72), int(horizon - h * 0.09), int(w * 0.24), int(h * 0.09)
-    pygame.draw.rect(surface, (20, 24, 30), (tx, ty, tw, th))
-    pygame.draw.rect(surface, (30, 36, 44), (tx + tw // 3, ty - th // 2, tw // 8, th // 2))
+    pygame.draw.rect(surface, (20, 24, 30) if night else (150, 146, 136), (tx, ty, tw, th))
+    pygame.draw.rect(surface, (30, 36, 44) if night else (128, 124, 116), (tx + tw // 3, ty - th // 2, tw // 8, th // 2))
     for i in range(10):
         if rng.random() < 0.7:
-            pygame.draw.rect(surface, (255, 200, 110), (tx + 6 + i * tw // 10, ty + th // 3, tw // 16, th // 5))
+            pygame.draw.rect(surface, (255, 200, 110) if night else (60, 70, 80),
+                             (tx + 6 + i * tw // 10, ty + th // 3, tw // 16, th // 5))
     # The MiG on the apron, seen from above at an angle, a dark shape in the floodlight.
-    pygame.draw.ellipse(surface, (40, 44, 40), (int(w * 0.66), int(h * 0.74), int(w * 0.28), int(h * 0.12)))
+    pygame.draw.ellipse(surface, (40, 44, 40) if night else (64, 84, 56),
+                        (int(w * 0.66), int(h * 0.74), int(w * 0.28), int(h * 0.12)))
     pygame.draw.polygon(surface, (8, 10, 12), mig_points((int(w * 0.8), int(h * 0.8)), w * 0.2, 12))
     overlay_texture(surface, scanline_gap=max(2, h // 240))
     surface.blit(vignette(size), (0, 0))
     return surface
 
 
-def telex_room(size) -> pygame.Surface:
-    """The diplomat: the Foreign Ministry's telex room, a window on Tokyo, machines and paper."""
+def city_window(surface: pygame.Surface, win: pygame.Rect, night: bool, seed: int = 1976) -> None:
+    """A window on a city: lit windows against the night, or grey roofs under a day sky."""
+    rng = random.Random(seed)
+    w = surface.get_width()
+    if night:
+        surface.blit(gradient(win.size, (6, 10, 26), (30, 26, 44)), win)
+        for _ in range(160):
+            x = win.x + rng.randrange(win.width)
+            y = win.y + int(win.height * 0.45) + rng.randrange(int(win.height * 0.55))
+            pygame.draw.rect(surface, rng.choice([(255, 210, 120), (200, 220, 255), (255, 240, 200)]), (x, y, 2, 2))
+    else:
+        surface.blit(gradient(win.size, (150, 176, 200), (206, 214, 216)), win)
+        for _ in range(14):
+            bw, bh = rng.randrange(win.width // 12, win.width // 5), rng.randrange(win.height // 5, win.height // 2)
+            x = win.x + rng.randrange(max(1, win.width - bw))
+            pygame.draw.rect(surface, rng.choice([(120, 124, 128), (140, 138, 132), (100, 106, 112)]),
+                             (x, win.bottom - bh, bw, bh))
+    pygame.draw.rect(surface, (60, 56, 48), win, max(3, w // 200))
+    pygame.draw.line(surface, (60, 56, 48), win.midtop, win.midbottom, max(2, w // 300))
+
+
+def telex_room(size, night: bool = True) -> pygame.Surface:
+    """The diplomat: the Foreign Ministry's telex room, a window on Tokyo by night or day, machines and paper."""
     w, h = size
     surface = gradient(size, (30, 38, 34), (16, 20, 18))
     rng = random.Random(1976)
-    # The window on Kasumigaseki at night.
+    # The window on Kasumigaseki.
     win = pygame.Rect(int(w * 0.06), int(h * 0.08), int(w * 0.34), int(h * 0.36))
-    surface.blit(gradient(win.size, (6, 10, 26), (30, 26, 44)), win)
-    for _ in range(160):
-        x = win.x + rng.randrange(win.width)
-        y = win.y + int(win.height * 0.45) + rng.randrange(int(win.height * 0.55))
-        pygame.draw.rect(surface, rng.choice([(255, 210, 120), (200, 220, 255), (255, 240, 200)]), (x, y, 2, 2))
-    pygame.draw.rect(surface, (60, 56, 48), win, max(3, w // 200))
-    pygame.draw.line(surface, (60, 56, 48), win.midtop, win.midbottom, max(2, w // 300))
+    city_window(surface, win, night)
     # A row of teleprinters with paper rising out of them.
     desk_y = int(h * 0.62)
     pygame.draw.rect(surface, (52, 40, 28), (0, desk_y, w, h - desk_y))
@@ -256,7 +279,62 @@ def telex_room(size) -> pygame.Surface:
     return surface
 
 
+def room(size, night: bool = True) -> pygame.Surface:
+    """An office or a room: a wall, a window on the town by night or day, a desk, a lamp, a telephone."""
+    w, h = size
+    surface = gradient(size, (58, 54, 44), (30, 28, 24))
+    win = pygame.Rect(int(w * 0.54), int(h * 0.1), int(w * 0.36), int(h * 0.42))
+    city_window(surface, win, night, seed=906)
+    desk_y = int(h * 0.66)
+    pygame.draw.rect(surface, (70, 50, 32), (0, desk_y, w, h - desk_y))
+    pygame.draw.line(surface, (96, 72, 48), (0, desk_y), (w, desk_y), max(2, h // 120))
+    # A black telephone and a stack of files.
+    phone = pygame.Rect(int(w * 0.14), desk_y - int(h * 0.07), int(w * 0.14), int(h * 0.08))
+    pygame.draw.ellipse(surface, (14, 14, 16), phone)
+    pygame.draw.rect(surface, (14, 14, 16), phone.inflate(-phone.width // 3, -phone.height // 3).move(0, phone.height // 4))
+    for i in range(4):
+        pygame.draw.rect(surface, (200, 190, 160) if i % 2 else (176, 164, 130),
+                         (int(w * 0.34), desk_y - (i + 1) * max(3, h // 60), int(w * 0.14), max(3, h // 60)))
+    if night:
+        lamp = pygame.Surface(size, pygame.SRCALPHA)
+        pygame.draw.polygon(lamp, (255, 190, 90, 40), [(int(w * 0.42), int(h * 0.4)), (int(w * 0.26), h), (int(w * 0.6), h)])
+        surface.blit(lamp, (0, 0))
+        pygame.draw.circle(surface, P.AMBER, (int(w * 0.42), int(h * 0.4)), max(3, h // 90))
+    overlay_texture(surface, scanline_gap=max(2, h // 240))
+    surface.blit(vignette(size), (0, 0))
+    return surface
+
+
+def seaside(size, night: bool = True) -> pygame.Surface:
+    """A harbour or a coast: sky, sea, a breakwater and fishing boats, by night or day."""
+    w, h = size
+    sky = ((4, 8, 20), (16, 24, 40)) if night else ((130, 150, 166), (190, 196, 196))
+    surface = gradient(size, *sky)
+    horizon = int(h * 0.5)
+    sea = gradient((w, h - horizon), (10, 26, 36) if night else (70, 100, 112), (4, 12, 18) if night else (40, 64, 76))
+    surface.blit(sea, (0, horizon))
+    rng = random.Random(47)
+    for i in range(40):
+        y = horizon + int((h - horizon) * (i / 40) ** 1.5)
+        x = rng.randrange(w)
+        pygame.draw.line(surface, (30, 60, 70) if night else (120, 150, 160), (x, y), (x + w // 12, y), 1)
+    pygame.draw.rect(surface, (40, 40, 42) if night else (120, 118, 110), (0, int(h * 0.7), int(w * 0.45), h // 24))
+    for i in range(3):
+        bx, by = int(w * (0.55 + i * 0.13)), int(h * (0.62 + i * 0.06))
+        pygame.draw.polygon(surface, (20, 22, 24) if night else (60, 62, 66),
+                            [(bx, by), (bx + w // 10, by), (bx + w // 12, by + h // 30), (bx + w // 60, by + h // 30)])
+        pygame.draw.line(surface, (20, 22, 24) if night else (60, 62, 66), (bx + w // 25, by), (bx + w // 25, by - h // 10), 2)
+        if night:
+            pygame.draw.circle(surface, (255, 214, 140), (bx + w // 25, by - h // 10), max(2, h // 120))
+    overlay_texture(surface, scanline_gap=max(2, h // 240))
+    surface.blit(vignette(size), (0, 0))
+    return surface
+
+
 ROLE_SCENES = {"pilot": cockpit, "police": airfield, "diplomat": telex_room}
+#: Pictures by kind of place; each is called as draw(size, night) (the cockpit is always by day).
+PLACES = {"cockpit": lambda size, night: cockpit(size), "airfield": airfield, "ministry": telex_room,
+          "room": room, "seaside": seaside}
 
 
 def role_background(role: str, size) -> pygame.Surface:
@@ -281,8 +359,12 @@ def _paper_tile(base: tuple, size: int = 128) -> pygame.Surface:
     return tile
 
 
-def document(kind: str, size, high_contrast: bool = False) -> pygame.Surface:
-    """A panel styled as the document it is: telex paper, a police form, a radar plot, a notebook..."""
+def document(kind: str, size, high_contrast: bool = False, ruling: tuple[int, tuple[int, ...]] | None = None) -> pygame.Surface:
+    """A panel styled as the document it is: telex paper, a police form, a radar plot, a notebook...
+
+    ruling: for a notebook, where the text lies: the x of its first letter and the y of each line's
+    baseline (in the panel's pixels), so the margin sits left of the text and the rules under it.
+    """
     w, h = size
     if high_contrast:
         surface = pygame.Surface(size)
@@ -321,9 +403,24 @@ def document(kind: str, size, high_contrast: bool = False) -> pygame.Surface:
         pygame.draw.line(surface, (170, 160, 140), (hole * 4, 0), (hole * 4, h))
         pygame.draw.line(surface, (170, 160, 140), (w - hole * 4, 0), (w - hole * 4, h))
     elif kind in ("notebook",):
-        for y in range(line, h, line):
-            pygame.draw.line(surface, (150, 170, 210), (0, y), (w, y))
-        pygame.draw.line(surface, (200, 90, 90), (int(w * 0.07), 0), (int(w * 0.07), h), 2)
+        if ruling is not None and ruling[1]:
+            text_x, baselines = ruling
+            step = baselines[1] - baselines[0] if len(baselines) > 1 else line
+            rules = list(baselines)
+            while rules[-1] + step < h:  # ruled on down the page, under where more text would go
+                rules.append(rules[-1] + step)
+            first = rules[0]
+            while first - step > 0:
+                first -= step
+                rules.insert(0, first)
+            for y in rules:
+                pygame.draw.line(surface, (150, 170, 210), (0, y + 2), (w, y + 2))
+            margin = max(4, text_x - max(6, text_x // 3))
+        else:
+            for y in range(line, h, line):
+                pygame.draw.line(surface, (150, 170, 210), (0, y), (w, y))
+            margin = int(w * 0.07)
+        pygame.draw.line(surface, (200, 90, 90), (margin, 0), (margin, h), 2)
     elif kind in ("police_form", "charge_sheet", "memo"):
         pygame.draw.rect(surface, (120, 100, 80), (8, 8, w - 16, h - 16), 2)
         pygame.draw.line(surface, (120, 100, 80), (8, 8 + line * 2), (w - 8, 8 + line * 2), 2)

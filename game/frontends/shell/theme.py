@@ -66,7 +66,8 @@ def build_theme(layout: Layout, high_contrast: bool = False, language: str = "en
         misc = entry.get("misc", {})
         for key in _LENGTHS:
             if key in misc:
-                misc[key] = str(layout.px(float(misc[key])))
+                value = float(misc[key])
+                misc[key] = str(layout.px(value)) if value > 0 else "0"  # px() never gives 0: no border stays none
     return theme
 
 

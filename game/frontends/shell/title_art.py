@@ -25,6 +25,8 @@ class TitleArt:
         self.angle = -2.2
         self.time = 0.0
         self.contact_glow = 0.0
+        self._mig_drawn_at: tuple[int, pygame.Rect] | None = None  # where the MiG was last drawn
+        self._swept_from: float | None = None  # the sweep's angle at the last drawing
         self.min_subtitle_px = 0  # the kiosk sets a floor so the subtitle keeps 6 mm capitals on any screen
 
     def update(self, dt: float) -> bool:
@@ -51,6 +53,67 @@ class TitleArt:
         radius = int(min(h * 0.36, content.width * 0.22))
         return (content.right - radius - layout.px(60), int(h * 0.44)), radius
 
+    def mig_rect(self, size) -> pygame.Rect:
+        """The rectangle the MiG and its shadow cover now."""
+        mx, my, length = self._mig_place(size)
+        points = art.mig_points((mx + length * 0.15, my + length * 0.22), length * 0.95, 8) + art.mig_points((mx, my), length, 8)
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        return pygame.Rect(int(min(xs)) - 2, int(min(ys)) - 2, int(max(xs) - min(xs)) + 5, int(max(ys) - min(ys)) + 5)
+
+    def scope_rect(self, size) -> pygame.Rect:
+        """The rectangle the scope, its sweep and the contact's tag cover."""
+        centre, radius = self.geometry(size)
+        rect = pygame.Rect(0, 0, 2 * radius + 6, 2 * radius + 6)
+        rect.center = centre
+        return rect.union(self.contact_rect(size))
+
+    def contact_rect(self, size) -> pygame.Rect:
+        """The contact's blip and its tag "UNKNOWN 13:11" (which may reach past the scope's edge)."""
+        centre, radius = self.geometry(size)
+        bearing, rng = self.CONTACT
+        cx = centre[0] + math.cos(bearing) * radius * rng
+        cy = centre[1] + math.sin(bearing) * radius * rng
+        blip = max(3, radius // 40)
+        size_px = max(10, radius // 16)
+        tag = self.host.art.get(("contact_tag", size_px), lambda: self.host.fonts.render("UNKNOWN  13:11", size_px, (120, 255, 170)))
+        rect = pygame.Rect(int(cx) - blip - 1, int(cy) - blip - 1, 2 * blip + 3, 2 * blip + 3)
+        return rect.union(pygame.Rect(int(cx + radius // 20), int(cy - tag.get_height()), tag.get_width() + 1, tag.get_height() + 1))
+
+    def sweep_rect(self, size, since: float) -> pygame.Rect:
+        """The part of the scope the sweep and its afterglow covered between an earlier angle and now."""
+        centre, radius = self.geometry(size)
+        start, end = since - 0.9, self.angle  # the afterglow trails 0.84 radians behind the beam
+        steps = max(2, int((end - start) / 0.1) + 2)
+        points = [centre] + [(centre[0] + radius * math.cos(start + (end - start) * i / steps),
+                              centre[1] + radius * math.sin(start + (end - start) * i / steps)) for i in range(steps + 1)]
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        return pygame.Rect(int(min(xs)) - 3, int(min(ys)) - 3, int(max(xs) - min(xs)) + 7, int(max(ys) - min(ys)) + 7)
+
+    def draw_partial(self, surface: pygame.Surface) -> list[pygame.Rect]:
+        """Redraw only what moved (the sweep, the fading contact, the MiG once it moved a pixel); the rectangles."""
+        size = surface.get_size()
+        since = self._swept_from if self._swept_from is not None else self.angle - math.tau
+        changed = [self.sweep_rect(size, since).clip(surface.get_rect())]
+        if self.contact_glow > 0:
+            changed.append(self.contact_rect(size))
+        mx = int(self._mig_place(size)[0])
+        if self._mig_drawn_at is None or self._mig_drawn_at[0] != mx:
+            mig = self.mig_rect(size)
+            changed.append(mig.union(self._mig_drawn_at[1]) if self._mig_drawn_at else mig)
+        for rect in changed:
+            surface.set_clip(rect)
+            self.draw(surface)
+        surface.set_clip(None)
+        return changed
+
+    def _mig_place(self, size) -> tuple[float, float, float]:
+        """The MiG's centre and length: low over the sea, drifting east towards the scope."""
+        layout = self.host.layout
+        content = layout.content
+        drift = 0.0 if self.host.reduced_motion else (self.time * 6) % (content.width * 0.14)
+        # Between the menu and the scope, low over the water, clear of both.
+        return content.x + content.width * 0.38 + drift, size[1] * 0.85, layout.px(150)
+
     def draw(self, surface: pygame.Surface, with_title: bool = True) -> None:
         """The whole scene for this frame."""
         size = surface.get_size()
@@ -59,6 +122,7 @@ class TitleArt:
         centre, radius = self.geometry(size)
         scope = cache.get(("scope", radius), lambda: art.radar_scope(radius))
         surface.blit(scope, scope.get_rect(center=centre))
+        self._swept_from = self.angle
         if not self.host.reduced_motion:
             glow = cache.get(("sweep", radius), lambda: pygame.Surface((radius * 2 + 2, radius * 2 + 2), pygame.SRCALPHA))
             art.draw_sweep(surface, centre, radius, self.angle, into=glow)
@@ -73,13 +137,8 @@ class TitleArt:
             tag.set_alpha(int(255 * self.contact_glow))
             surface.blit(tag, (cx + radius // 20, cy - tag.get_height()))
         # The MiG, low over the sea, drifting east towards the scope.
-        layout = self.host.layout
-        content = layout.content
-        drift = 0.0 if self.host.reduced_motion else (self.time * 6) % (content.width * 0.14)
-        # Between the menu and the scope, low over the water, clear of both.
-        mx = content.x + content.width * 0.38 + drift
-        my = size[1] * 0.85
-        length = layout.px(150)
+        mx, my, length = self._mig_place(size)
+        self._mig_drawn_at = (int(mx), self.mig_rect(size))
         shadow = art.mig_points((mx + length * 0.15, my + length * 0.22), length * 0.95, 8)
         pygame.draw.polygon(surface, (2, 8, 12), shadow)
         pygame.draw.polygon(surface, (58, 66, 72), art.mig_points((mx, my), length, 8))

@@ -17,6 +17,17 @@ class PassThroughTextBox(UITextBox):
         return False
 
 
+def text_overflow(box: UITextBox) -> int:
+    """How many pixels of a text box's letters lie below its visible area (0: all of it shows)."""
+    rows = getattr(getattr(box, "text_box_layout", None), "layout_rows", None)
+    room = getattr(box, "text_wrap_rect", None)
+    if not rows or room is None:
+        return 0
+    last = rows[-1]
+    bottom = last.y + max(last.text_chunk_height, last.height)
+    return max(0, bottom - room.height)
+
+
 def escape(text: str) -> str:
     """Plain story text made safe for pygame_gui's HTML subset (the story never holds markup)."""
     return html.escape(" ".join(text.split()), quote=False)

@@ -181,7 +181,11 @@ def test_a_broken_edit_shows_each_problem_with_its_place_in_the_window_and_on_st
 def test_with_watch_the_real_time_between_frames_drives_the_watcher_not_the_capped_step(make_driver, tmp_path):
     story = tmp_path / "story"
     shutil.copytree(TEST_STORY, story)
+    from game.engine import StoryWatcher
+
     driver = make_driver(story=story, role="police", watch=True)
+    driver.app.watcher.close()
+    driver.app.watcher = StoryWatcher(story, events=False)  # the polling fallback, where frame time matters
     path = story / "roles" / "police" / "scenes.yaml"
     path.write_text(path.read_text().replace("Reporters at the gate.", "Reporters climb the fence."))
     os.utime(path, (path.stat().st_mtime + 5, path.stat().st_mtime + 5))

@@ -14,6 +14,8 @@ from game.frontends.shell.script import face_for, has_japanese
 from game.frontends.shell.theme import jp_twin
 from game.frontends.shell.widgets import FocusRing, PassThroughTextBox, wrapped_button
 
+from ..voice import plain
+
 
 class Screen(ShellScreen):
     """A desktop screen: builds its widgets from the layout on enter, kills them on exit, keeps its own state.
@@ -77,6 +79,16 @@ class Screen(ShellScreen):
         """Take one step of autoplay; False when there is nothing to do here."""
         return False
 
+    # --- self-voicing ------------------------------------------------------------------------
+
+    def spoken(self) -> tuple[object, str] | None:
+        """What self-voicing reads when this screen (or what it shows) is new: (which moment, text)."""
+        return None
+
+    def spoken_label(self, button) -> str:
+        """What self-voicing reads when the keyboard moves onto a button."""
+        return getattr(button, "spoken", None) or plain(getattr(button, "text", "") or "")
+
     # --- language ----------------------------------------------------------------------------
 
     @property
@@ -139,6 +151,7 @@ class Screen(ShellScreen):
         """A button whose text wraps (it grows downwards to fit); returns it and its text elements."""
         later = self.app.later
         button, children = wrapped_button(self.app.manager, rect, text_html, number, self.app.layout, object_id)
+        button.spoken = (f"{number}. " if number else "") + plain(text_html)  # what self-voicing reads for it
         button.bind(pygame_gui.UI_BUTTON_PRESSED, lambda: later(action))
         if not enabled:
             button.disable()

@@ -8,7 +8,7 @@ import pygame_gui
 from game.engine import build_debrief, departure_sentence, format_moment, historical_path, turn_sentence
 
 from game.frontends.shell import palette as P
-from ..story_map import draw_story_map, node_at
+from ..story_map import draw_story_map, node_at, node_position
 from game.frontends.shell.richtext import Span, b, i
 from game.frontends.shell.script import face_for
 from .base import Screen
@@ -167,7 +167,41 @@ class DebriefScreen(Screen):
         legend_h = layout.px(28)
         self.map_rect = pygame.Rect(right_x, self.summary.rect.bottom + m,
                                     right_w, bottom - buttons_h - m - legend_h - self.summary.rect.bottom - m)
+        # The map takes the keyboard too: focused, Left and Right walk along your path, naming each scene.
+        self.map_button = self.button(self.map_rect.copy(), "", self.step_map, "#map_focus")
         self.focus.set(0)
+
+    def spoken(self):
+        """The debrief as self-voicing reads it: the score and the ending, then each decision beside the record."""
+        from ..voice import plain
+
+        return ("debrief",), " ".join([self.ui("gui.debrief.title") + ".", plain(self.summary.html_text),
+                                       plain(self.rows.html_text)])
+
+    @property
+    def player_path(self) -> list[str]:
+        """The scenes the player went through, in order."""
+        session = self.app.session
+        return [step.scene for step in session.path] + [session.scene_id]
+
+    @property
+    def map_focused(self) -> bool:
+        """True while the keyboard is on the story map."""
+        return getattr(self, "map_button", None) is not None and self.focus.focused is self.map_button
+
+    def step_map(self, step: int = 1) -> None:
+        """Move the map's cursor along the player's path (Enter on the map steps forward too)."""
+        path = self.player_path
+        self.map_cursor = (getattr(self, "map_cursor", -1) + step) % len(path)
+        self.app.dirty = True
+        speak = getattr(self.app, "speak", None)
+        if speak is not None:
+            speak(self.scene_caption(path[self.map_cursor]))
+
+    def scene_caption(self, scene_id: str) -> str:
+        """A scene's title and date, as the map names it."""
+        scene = self.debrief.role.scenes[scene_id]
+        return f"{scene.title or scene_id} · {format_moment(scene.when, self.ui)}"
 
     def open_sources(self) -> None:
         """Every source of the debrief as a list of buttons (for the keyboard)."""
@@ -220,6 +254,9 @@ class DebriefScreen(Screen):
             index = int(str(event.link_target)[1:])
             self.app.later(lambda: self.open_quote(index))
             return True
+        if event.type == pygame.KEYDOWN and self.map_focused and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.step_map(1 if event.key == pygame.K_RIGHT else -1)
+            return True
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_s:
                 self.app.later(self.open_sources)
@@ -233,7 +270,8 @@ class DebriefScreen(Screen):
                 bar.set_scroll_from_start_percentage(min(1 - bar.visible_percentage, max(0.0, bar.start_percentage + step)))
                 return True
             if event.key == pygame.K_ESCAPE:
-                self.app.later(self.title)
+                # A menu, not the title: from the title, Continue would lead straight back into the ending.
+                self.app.later(lambda: self.app.open("debrief_menu"))
                 return True
         return super().handle_event(event)
 
@@ -272,23 +310,43 @@ class DebriefScreen(Screen):
             x += layout.px(26) + rendered.get_width() + layout.px(18)
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        """The title of the scene under the mouse, on the story map."""
-        point = pygame.mouse.get_pos()
-        if not self.map_rect.collidepoint(point):
-            return
+        """The names of the scenes where you started and ended, and of the scene under the mouse or the keyboard."""
         layout = self.app.layout
         role = self.debrief.role
-        scene_id = node_at(role, self.map_rect, point, layout.scale)
-        if scene_id is None:
-            return
+        path = self.player_path
+        ends = [path[0], path[-1]]
+        record = historical_path(role)
+        if record and record[-1] not in ends:
+            ends.append(record[-1])
+        for scene_id in ends:
+            self.draw_caption(surface, scene_id, quiet=True)
+        point = pygame.mouse.get_pos()
+        hovered = node_at(role, self.map_rect, point, layout.scale) if self.map_rect.collidepoint(point) else None
+        if hovered is not None:
+            self.draw_caption(surface, hovered, point)
+        elif self.map_focused and getattr(self, "map_cursor", -1) >= 0:
+            scene_id = path[self.map_cursor]
+            node = node_position(role, self.map_rect, scene_id, layout.scale)
+            if node is not None:
+                pygame.draw.circle(surface, (255, 255, 255), node, max(6, layout.px(11)), max(2, layout.px(2)))
+                self.draw_caption(surface, scene_id, node)
+
+    def draw_caption(self, surface: pygame.Surface, scene_id: str, point=None, quiet: bool = False) -> None:
+        """A scene's name in a box above a point on the map (its node when no point is given)."""
+        layout = self.app.layout
+        role = self.debrief.role
+        if point is None:
+            point = node_position(role, self.map_rect, scene_id, layout.scale)
+            if point is None:
+                return
         scene = role.scenes[scene_id]
-        text = f"{scene.title or scene_id} · {format_moment(scene.when, self.ui)}"
-        font = self.app.fonts.get(layout.font(15), bold=True, face=face_for(self.language, text))
-        label = font.render(text, True, (255, 236, 190))
+        text = (scene.title or scene_id) if quiet else self.scene_caption(scene_id)
+        font = self.app.fonts.get(layout.font(13 if quiet else 15), bold=not quiet, face=face_for(self.language, text))
+        label = font.render(text, True, (226, 222, 206) if quiet else (255, 236, 190))
         box = label.get_rect(midbottom=(point[0], point[1] - layout.px(12))).inflate(layout.px(12), layout.px(6))
         box.clamp_ip(self.map_rect)
-        pygame.draw.rect(surface, (30, 22, 8), box, border_radius=layout.px(3))
-        pygame.draw.rect(surface, P.AMBER, box, 1, border_radius=layout.px(3))
+        pygame.draw.rect(surface, (12, 18, 14) if quiet else (30, 22, 8), box, border_radius=layout.px(3))
+        pygame.draw.rect(surface, P.PHOSPHOR_DIM if quiet else P.AMBER, box, 1, border_radius=layout.px(3))
         surface.blit(label, label.get_rect(center=box.center))
 
     def autoplay(self, auto) -> bool:

@@ -110,10 +110,12 @@ class FlightMapScreen(OverlayScreen):
                 surface.blit(text, (x + layout.px(14), y - text.get_height() // 2))
             else:
                 surface.blit(text, text.get_rect(center=(x, y)))
-        # The record: a dashed amber line through the documented moments, numbered.
-        points = [self.to_screen(lon, lat) for _, _, lon, lat in geo.TIMELINE]
-        for a, b in zip(points, points[1:]):
+        # The record: the MiG's track as a dashed amber line, and the documented moments numbered
+        # where they happened (the Phantoms' scramble at Chitose stands apart from the track).
+        track = [self.to_screen(lon, lat) for lon, lat in geo.TRACK]
+        for a, b in zip(track, track[1:]):
             _dashed(surface, P.AMBER, a, b, max(2, layout.px(2)), layout.px(10))
+        points = [self.to_screen(lon, lat) for _, _, lon, lat in geo.TIMELINE]
         number_font = fonts.get(layout.font(13), bold=True)
         for i, (x, y) in enumerate(points, start=1):
             pygame.draw.circle(surface, P.AMBER, (x, y), layout.px(10))

@@ -22,6 +22,10 @@ class MenuScreen(OverlayScreen):
         """The title shown (override to translate)."""
         return self.title
 
+    def spoken(self):
+        """The menu's title (its buttons are read as the keyboard reaches them)."""
+        return ("menu", self.name), self.heading()
+
     def build(self) -> None:
         """Title and buttons centred."""
         layout = self.app.layout

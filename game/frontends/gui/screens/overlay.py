@@ -62,5 +62,4 @@ def _backing(size, high_contrast: bool) -> pygame.Surface:
         return backing
     backing = art.gradient(size, (10, 26, 18), (4, 12, 8))
     art.overlay_texture(backing, scanline_gap=3, grain=False)
-    backing.set_alpha(240)
-    return backing
+    return backing  # opaque: the scene underneath must not show through a menu

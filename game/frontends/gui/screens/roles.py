@@ -31,19 +31,9 @@ class RoleScreen(Screen):
             rect = pygame.Rect(content.x + m + i * (card_w + gap), top, card_w, bottom - top)
             button = self.button(rect, "", lambda r=role.id: self.choose(r), "#card")
             self.cards.append((rect, role))
-            pad = layout.px(14)
-            emblem_size = self.emblem_size(card_w)
-            text_top = rect.y + pad + emblem_size + layout.px(8)
-            rich = self.rich("text_box", rect.width - 2 * pad)
-            html = (rich.block(b(f"{i + 1}. {role.name}", size=layout.font(22))) + "<br>"
-                    + rich.block(b(role.title, size=layout.font(16))) + "<br>"
-                    + rich.block(Span(role.summary, size=layout.font(15))))
-            from game.frontends.shell.widgets import PassThroughTextBox
-
-            box = PassThroughTextBox(html, pygame.Rect(rect.x + pad, text_top, rect.width - 2 * pad, rect.bottom - text_top - pad),
-                                     self.app.manager, starting_height=3)
-            self.children.append(box)
+            self.children.append(self.card_text(rect, i, role))
             button.role_id = role.id
+            button.spoken = f"{i + 1}. {role.name}. {role.title}. {role.summary}"
         back = self.ui("gui.back")
         self.button(pygame.Rect(content.x + m, layout.height - m - layout.px(48),
                                 max(layout.px(160), self.needed_width([back])), layout.px(48)), back, self.back)
@@ -54,9 +44,40 @@ class RoleScreen(Screen):
                     together, self.app.start_ensemble)
         self.focus.set(0)
 
-    def emblem_size(self, card_width: int) -> int:
+    #: Steps tried when a card's text is too long for it: (emblem scale, font scale).
+    FITS = ((1.0, 1.0), (0.7, 1.0), (0.7, 0.9), (0.55, 0.84), (0.45, 0.78), (0.4, 0.72), (0.35, 0.66), (0.3, 0.6),
+            (0.25, 0.54))
+
+    def card_text(self, rect: pygame.Rect, index: int, role):
+        """The card's name, title and summary, in the largest size at which all of it shows."""
+        from game.frontends.shell.widgets import PassThroughTextBox, text_overflow
+
+        layout = self.app.layout
+        pad = layout.px(14)
+        self.emblem_scale = getattr(self, "emblem_scale", {})
+        for emblem_scale, font_scale in self.FITS:
+            self.emblem_scale[role.id] = emblem_scale
+            text_top = rect.y + pad + self.emblem_size(rect.width, role.id) + layout.px(8)
+            rich = self.rich("text_box", rect.width - 2 * pad)
+            html = (rich.block(b(f"{index + 1}. {role.name}", size=layout.font(22 * font_scale))) + "<br>"
+                    + rich.block(b(role.title, size=layout.font(16 * font_scale))) + "<br>"
+                    + rich.block(Span(role.summary, size=layout.font(15 * font_scale))))
+            box = PassThroughTextBox(html, pygame.Rect(rect.x + pad, text_top, rect.width - 2 * pad, rect.bottom - text_top - pad),
+                                     self.app.manager, starting_height=3)
+            if text_overflow(box) == 0:
+                return box
+            box.kill()
+        return PassThroughTextBox(html, pygame.Rect(rect.x + pad, text_top, rect.width - 2 * pad, rect.bottom - text_top - pad),
+                                  self.app.manager, starting_height=3)
+
+    def emblem_size(self, card_width: int, role_id: str | None = None) -> int:
         """The emblem's side: small enough to leave the card's text room."""
-        return min(self.app.layout.px(104), card_width // 3)
+        scale = getattr(self, "emblem_scale", {}).get(role_id, 1.0)
+        return max(1, int(min(self.app.layout.px(104), card_width // 3) * scale))
+
+    def spoken(self):
+        """The heading (each card is read as the keyboard reaches it)."""
+        return ("roles",), self.ui("gui.roles.heading")
 
     def choose(self, role_id: str) -> None:
         """Start the role."""
@@ -91,7 +112,7 @@ class RoleScreen(Screen):
         for rect, role in self.cards:
             panel = self.app.art.get(("card", rect.size, role.id), lambda r=rect: _card(r.size))
             surface.blit(panel, rect)
-            emblem_size = self.emblem_size(rect.width)
+            emblem_size = self.emblem_size(rect.width, role.id)
             emblem = self.app.art.get(("emblem", role.id, emblem_size), lambda r=role.id, s=emblem_size: art.emblem(r, s))
             surface.blit(emblem, (rect.centerx - emblem_size // 2, rect.y + layout.px(14)))
 
@@ -109,6 +130,4 @@ def _dimmed(surface: pygame.Surface) -> pygame.Surface:
 
 
 def _card(size) -> pygame.Surface:
-    card = art.gradient(size, (12, 30, 24), (6, 14, 12))
-    card.set_alpha(225)
-    return card
+    return art.gradient(size, (12, 30, 24), (6, 14, 12))  # opaque: the title scene must not show through

@@ -12,6 +12,7 @@ from ..settings import CHARS_PER_SECOND
 from game.frontends.shell.richtext import b, i
 from game.frontends.shell.script import face_for
 from game.frontends.shell.widgets import Typewriter
+from ..scenery import FLIGHT_GAUGES, Look, look_of_scene, shows_flight_gauges
 from .base import Screen
 
 
@@ -27,6 +28,7 @@ class SceneScreen(Screen):
         self.choice_buttons: list = []
         self.hidden: list = []
         self.text_rect = pygame.Rect(0, 0, 0, 0)
+        self.ruling: tuple[int, tuple[int, ...]] | None = None  # the notebook's margin and rules, from the text
         self.side_rects: dict[str, pygame.Rect] = {}
         self._frame: tuple | None = None  # (what it shows, the composed background of this scene)
 
@@ -74,6 +76,20 @@ class SceneScreen(Screen):
         right_w = usable - left_w
         left_x = content.x + m
         right_x = left_x + left_w + m
+        gauges = self.shown_gauges()
+        gauge_h = (layout.px(16) + len(gauges) * layout.px(44)) if gauges else 0
+        portrait = layout.height > layout.width * 1.2
+        if portrait:
+            # A tall window: the picture and the gauges side by side in a band under the header, the
+            # documents under them, then the text and the choices across the whole width.
+            left_w = content.width - 2 * m
+            art_w = int((left_w - m) * 0.45)
+            art_h = int(art_w * 9 / 16)
+            band = pygame.Rect(left_x, top, left_w, max(art_h, gauge_h))
+            self.side_rects = {"art": pygame.Rect(left_x, top, art_w, art_h),
+                               "gauges": pygame.Rect(left_x + art_w + m, top, left_w - art_w - m, gauge_h)}
+            side_w, side_x, side_y = left_w, left_x, band.bottom + m
+            top = side_y + len(scene.dossier) * (layout.px(44) + layout.px(8)) + (layout.px(24) if scene.dossier else 0)
 
         # Choices first: their wrapped heights decide how much room the text gets.
         gap = layout.px(10)
@@ -117,25 +133,31 @@ class SceneScreen(Screen):
         look = look_of(session.state.role, app.settings.high_contrast)
         object_id = "#scene_text_crt" if look.document in ("crt", "plain") else "#scene_text_paper"
         inner = self.text_rect.inflate(-2 * pad, -2 * pad)
+        if look.document == "notebook":
+            inner.width -= layout.px(22)  # a wide left margin, ruled off in red, as on a notebook page
+            inner.x += layout.px(22)
         box = self.text(inner, self.scene_html(self.rich(object_id, inner.width)), object_id)
+        if portrait:
+            box = self.fit_text_panel(box, inner, pad, made)
+        self.ruling = self.ruling_of(box)
 
         # The side: the role's picture, the gauges, the documents.
-        art_h = min(int(right_w * 9 / 16), (bottom - top) // 3)
-        self.side_rects = {"art": pygame.Rect(right_x, top, right_w, art_h)}
-        gauges = session.gauges
-        gauge_h = (layout.px(16) + len(gauges) * layout.px(44)) if gauges else 0
-        self.side_rects["gauges"] = pygame.Rect(right_x, top + art_h + m, right_w, gauge_h)
-        y = top + art_h + m + (gauge_h + m if gauges else 0)
+        if not portrait:
+            art_h = min(int(right_w * 9 / 16), (bottom - top) // 3)
+            self.side_rects = {"art": pygame.Rect(right_x, top, right_w, art_h),
+                               "gauges": pygame.Rect(right_x, top + art_h + m, right_w, gauge_h)}
+            side_w, side_x, side_y = right_w, right_x, top + art_h + m + (gauge_h + m if gauges else 0)
+        y = side_y
         self.documents = []
         for document in scene.dossier:
             label = self.ui("gui.scene.document_label", kind=self.kind_name(document.kind), title=document.title)
-            button, children = self.wrapped(pygame.Rect(right_x, y, right_w, layout.px(44)),
-                                            self.choice_rich(right_w, False).block(label),
+            button, children = self.wrapped(pygame.Rect(side_x, y, side_w, layout.px(44)),
+                                            self.choice_rich(side_w, False).block(label),
                                             lambda d=document: self.open_document(d), None, True, "#document_button")
             self.documents.append(button)
             y = button.rect.bottom + layout.px(8)
         if scene.dossier:
-            hint = pygame.Rect(right_x, y, right_w, layout.px(24))
+            hint = pygame.Rect(side_x, y, side_w, layout.px(24))
             if hint.bottom <= bottom:
                 self.label(hint, self.ui("gui.scene.document_hint"), "#small")
 
@@ -149,6 +171,59 @@ class SceneScreen(Screen):
         else:
             for element in self.hidden:
                 element.hide()
+
+    def english_scene(self):
+        """The current scene as written in English (place names are read from it in every language)."""
+        base = getattr(self.app, "base_story", None)
+        role = base.roles.get(self.session.state.role) if base is not None else None
+        scene = role.scenes.get(self.session.scene_id) if role is not None else None
+        return scene or self.session.scene
+
+    def scenery(self) -> Look:
+        """The picture for this scene's place and hour."""
+        scene = self.english_scene()
+        return look_of_scene(self.session.state.role, scene.where, scene.when)
+
+    def shown_gauges(self) -> list:
+        """The role's gauges, without the jet's instruments where the jet is not (in Tokyo, in 1977)."""
+        gauges = self.session.gauges
+        scene = self.english_scene()
+        base = getattr(self.app, "base_story", None)
+        role = base.roles.get(self.session.state.role) if base is not None else None
+        scenes = (role or self.session.role).scenes.values()
+        if shows_flight_gauges(scenes, scene.where, scene.when):
+            return gauges
+        return [g for g in gauges if g.name not in FLIGHT_GAUGES]
+
+    def fit_text_panel(self, box, inner: pygame.Rect, pad: int, made: list):
+        """In a tall window, the text panel only as tall as its text, the choices right under it."""
+        layout = self.app.layout
+        rows = getattr(getattr(box, "text_box_layout", None), "layout_rows", None)
+        if not rows:
+            return box
+        text_h = rows[-1].y + rows[-1].height + 2 * layout.px(8)
+        panel_h = max(layout.px(200), text_h + 2 * pad + layout.px(40))
+        if panel_h >= self.text_rect.height:
+            return box
+        self.text_rect.height = panel_h
+        box.set_dimensions((inner.width, panel_h - 2 * pad))
+        if made:
+            dy = self.text_rect.bottom + layout.margin - made[0][0].rect.y
+            for button, children in made:
+                for element in [button] + children:
+                    element.set_relative_position((element.rect.x, element.rect.y + dy))
+        return box
+
+    def ruling_of(self, box) -> tuple[int, tuple[int, ...]] | None:
+        """Where the text box puts its first letter and each line's baseline, in the text panel's pixels."""
+        origin = getattr(box, "text_wrap_rect", None)
+        layout_rows = getattr(getattr(box, "text_box_layout", None), "layout_rows", None)
+        if origin is None or not layout_rows:
+            return None
+        top = origin.y - self.text_rect.y
+        baselines = tuple(top + row.y + row.y_origin - 1 for row in layout_rows
+                          if top + row.y + row.y_origin < self.text_rect.height)
+        return origin.x - self.text_rect.x, baselines
 
     def kind_name(self, kind: str) -> str:
         """A document kind as a label: "Cable", "電報"."""
@@ -171,11 +246,26 @@ class SceneScreen(Screen):
                 html += "<br>" + rich.block(i(ending.differs))
         return html
 
+    def spoken(self):
+        """The scene as self-voicing reads it: title, place and time, the text, then the numbered choices."""
+        from ..voice import plain
+
+        scene = self.session.scene
+        parts = [scene.title or "", f"{format_moment(scene.when, self.ui)}, {scene.where}.", plain(self.scene_html())]
+        if scene.is_ending:
+            parts.append(self.ui("gui.scene.debrief"))
+        else:
+            for number, choice in enumerate(self.session.choices, start=1):
+                parts.append(self.ui("gui.voice.choice", number=number, text=choice.text))
+        return ("scene", self.key), " ".join(p for p in parts if p)
+
     def reveal(self) -> None:
         """The text is all there: show the choices and put the keyboard on the first."""
         self.revealed.add(self.key)
         for element in self.hidden:
             element.show()
+        # The choices changed what is on screen: a full frame (the typing frames redraw only the text).
+        self.app.dirty = True
         if self.session.is_finished and self.choice_buttons:
             self.focus.set(0)
 
@@ -267,8 +357,8 @@ class SceneScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         """One blit: background, document, picture and gauges are composed once per scene and values."""
         size = surface.get_size()
-        gauges = tuple((g.name, g.value) for g in self.session.gauges)
-        key = (self.session.state.role, size, tuple(self.text_rect), gauges, self.app.settings.high_contrast)
+        gauges = tuple((g.name, g.value) for g in self.shown_gauges())
+        key = (self.session.state.role, self.scenery(), size, tuple(self.text_rect), self.ruling, gauges, self.app.settings.high_contrast)
         if self._frame is None or self._frame[0] != key:
             # Only the current scene's frame is kept: a full-window surface per scene would add up.
             self._frame = (key, self.compose(size))
@@ -299,11 +389,13 @@ class SceneScreen(Screen):
             surface = cache.get(("role_bg", role, size), lambda: art.role_background(role, size)).copy()
         look = look_of(role, high_contrast)
         rect = self.text_rect
-        surface.blit(art.document(look.document, rect.size, high_contrast), rect)
+        surface.blit(art.document(look.document, rect.size, high_contrast, self.ruling), rect)
         picture = self.side_rects.get("art")
         if picture is not None and picture.height > 0:
-            surface.blit(cache.get(("vignette", role, picture.size), lambda: art.ROLE_SCENES.get(role, art.cockpit)(picture.size)),
-                         picture)
+            place = self.scenery()
+            draw = art.PLACES.get(place.picture, art.room)
+            surface.blit(cache.get(("place", place.picture, place.night, picture.size),
+                                   lambda: draw(picture.size, place.night)), picture)
             pygame.draw.rect(surface, look.accent, picture, max(1, self.app.layout.px(2)))
         gauges_rect = self.side_rects.get("gauges")
         if gauges_rect is not None and gauges_rect.height > 0:
@@ -320,7 +412,7 @@ class SceneScreen(Screen):
         pygame.draw.rect(surface, look.accent, rect, max(1, layout.px(1)))
         y = rect.y + layout.px(8)
         pad = layout.px(12)
-        for gauge in self.session.gauges:
+        for gauge in self.shown_gauges():
             name = gauge.variable.label.upper()
             label = fonts.get(layout.font(16), True, face_for(self.language, name)).render(name, True, (220, 214, 190))
             shown = self.value_text(gauge)

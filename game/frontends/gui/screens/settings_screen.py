@@ -41,6 +41,10 @@ class SettingsScreen(OverlayScreen):
             (ui("gui.settings.sound_volume"), f"{s.sound_volume}%",
              lambda k: self.set(sound_volume=_cycle(VOLUMES, s.sound_volume, k))),
         ]
+        voice = ui("gui.on") if s.self_voicing else ui("gui.off")
+        if not self.app.voice_available():
+            voice = ui("gui.voice.unavailable")
+        rows.append((ui("gui.settings.self_voicing"), voice, lambda k: (self.app.toggle_voice(), self.refresh())))
         if len(languages) > 1:
             rows.append((ui("gui.settings.language"), self.names.get(s.language, s.language),
                          lambda k: self.set(language=_cycle(languages, s.language, k))))
@@ -54,10 +58,25 @@ class SettingsScreen(OverlayScreen):
             self.names = {code: own_name(code) for code in offered(self.app.story_path)}
         return list(self.names)
 
+    def spoken(self):
+        """The title (each row is read as the keyboard reaches it)."""
+        return ("settings",), self.ui("gui.settings.title")
+
+    def spoken_label(self, button) -> str:
+        """A row: its name and its value."""
+        for label, value, change in getattr(self, "spoken_rows", []):
+            if button is change:
+                return f"{label}: {value}"
+        return super().spoken_label(button)
+
     def set(self, **changes) -> None:
         """Change, apply and save; then show the new values."""
-        focus = self.focus.index
         self.app.change_settings(**changes)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the values as they are now, the keyboard where it was."""
+        focus = self.focus.index
         self.rebuild()
         self.focus.set(focus)
 
@@ -76,12 +95,14 @@ class SettingsScreen(OverlayScreen):
         value_w = max(layout.px(220), self.needed_width([f"‹  {v}  ›" for _, v, _ in rows], "#setting_value"),
                       self.needed_width([back]))
         self.changers = []
+        self.spoken_rows = []
         for i, (label, value, change) in enumerate(rows):
             y = top + title_h + i * (row_h + gap)
             self.label(pygame.Rect(x, y, width - value_w - gap, row_h), label)
-            self.button(pygame.Rect(x + width - value_w, y, value_w, row_h), f"‹  {value}  ›", lambda c=change: c(1),
-                        "#setting_value")
+            button = self.button(pygame.Rect(x + width - value_w, y, value_w, row_h), f"‹  {value}  ›", lambda c=change: c(1),
+                                 "#setting_value")
             self.changers.append(change)
+            self.spoken_rows.append((label, value, button))
         y = top + title_h + len(rows) * (row_h + gap)
         self.button(pygame.Rect(x + width - value_w, y, value_w, row_h), back, self.close)
         self.label(pygame.Rect(x, y, width - value_w - gap, row_h), self.ui("gui.settings.hint"), "#small")

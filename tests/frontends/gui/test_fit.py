@@ -1,0 +1,95 @@
+"""Text is never clipped: role cards, endings, in every language and window size."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import SHIPPED_STORY
+
+
+from game.frontends.shell.widgets import text_overflow as overflow
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "vi", "ru"])
+@pytest.mark.parametrize("size, text_size", [((1280, 720), "medium"), ((960, 540), "large"), ((1920, 1080), "large")])
+def test_role_cards_show_all_their_text(make_driver, tmp_path, lang, size, text_size):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"language": lang, "text_size": text_size}), encoding="utf-8")
+    driver = make_driver(story=SHIPPED_STORY, data_dir=data, size=size)
+    driver.click(driver.button(driver.app.ui("gui.title.new_game")))
+    assert driver.screen.name == "roles"
+    boxes = [c for c in driver.screen.children if hasattr(c, "text_box_layout")]
+    assert len(boxes) == len(driver.screen.cards)
+    for box, (rect, role) in zip(boxes, driver.screen.cards):
+        assert overflow(box) == 0, (role.id, overflow(box))
+        assert rect.contains(box.rect), role.id
+
+
+def debrief_of(make_driver, role: str = "police"):
+    """The debrief after the shipped story's role played along the record."""
+    from game.engine import actual_choice
+
+    driver = make_driver(story=SHIPPED_STORY, role=role)
+    session = driver.app.session
+    while not session.is_finished:
+        actual = actual_choice(session.scene)
+        ids = [c.id for c in session.choices]
+        session.choose(actual.id if actual is not None and actual.id in ids else ids[0])
+    driver.app.go("debrief", fade=False)
+    driver.frames(3)
+    return driver
+
+
+def runs_along(surface, start, direction, length: int, colour) -> int:
+    """The longest run of pixels of a colour along a line from start."""
+    best = run = 0
+    for step in range(-length, length + 1):
+        point = (round(start[0] + direction[0] * step), round(start[1] + direction[1] * step))
+        hit = surface.get_rect().collidepoint(point) and all(
+            abs(a - b) <= 40 for a, b in zip(surface.get_at(point)[:3], colour))
+        run = run + 1 if hit else 0
+        best = max(best, run)
+    return best
+
+
+def test_the_record_runs_beside_the_players_path_on_the_story_map(make_driver):
+    from game.frontends.gui.story_map import node_position
+    from game.frontends.shell import palette as P
+
+    driver = debrief_of(make_driver)
+    screen, layout = driver.screen, driver.app.layout
+    path = screen.player_path
+    a = node_position(screen.debrief.role, screen.map_rect, path[1], layout.scale)
+    b = node_position(screen.debrief.role, screen.map_rect, path[2], layout.scale)
+    mid = ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
+    # pygame draws a thick line's width up and down (shallow) or left and right (steep): look across it that way.
+    normal = (0, 1) if abs(b[0] - a[0]) >= abs(b[1] - a[1]) else (1, 0)
+    width = max(2, int(3 * layout.scale))
+    surface = driver.app.surface
+    # Across the shared segment, a full line of each colour: neither hides the other.
+    assert runs_along(surface, mid, normal, 12, P.AMBER) >= width
+    assert runs_along(surface, mid, normal, 12, P.PHOSPHOR) >= width
+
+
+def test_the_keyboard_walks_the_story_map_and_each_scene_is_named(make_driver):
+    import pygame
+
+    driver = debrief_of(make_driver)
+    screen = driver.screen
+    index = next(i for i, (button, _) in enumerate(screen.focus.items) if button is screen.map_button)
+    screen.focus.set(index)
+    driver.key(pygame.K_RIGHT)
+    driver.key(pygame.K_RIGHT)
+    assert screen.map_cursor == 1
+    driver.app.dirty = True
+    driver.frames(2)
+    from game.frontends.gui.story_map import node_position
+
+    node = node_position(screen.debrief.role, screen.map_rect, screen.player_path[1], driver.app.layout.scale)
+    above = pygame.Rect(node[0] - 60, node[1] - 50, 120, 40).clip(driver.app.surface.get_rect())
+    caption = sum(all(abs(c - t) <= 6 for c, t in zip(driver.app.surface.get_at((x, y))[:3], (30, 22, 8)))
+                  for x in range(above.left, above.right) for y in range(above.top, above.bottom))
+    assert caption > 100  # the caption's box, above the node
