@@ -61,9 +61,10 @@ class StoryWatcher:
     """Says when any file of a story folder was added, removed or changed.
 
     With events (the default) it wakes on the operating system's own notice of a change,
-    through watchdog, and scans the folder only then; without them (watchdog missing, or the
-    system refusing a watch, as some network drives do) it polls once per interval. A story is
-    a few dozen files, so one scan costs well under a millisecond.
+    through watchdog, and scans at once. It also scans once per interval of the caller's time,
+    which is all it does without events (watchdog missing, or the system refusing a watch) and
+    catches what a network drive never reports. A story is a few dozen files, so one scan costs
+    well under a millisecond.
     """
 
     #: After a change notice, wait this long for the rest of an editor's save (write, rename,
@@ -135,17 +136,18 @@ class StoryWatcher:
         return events.pending.is_set() and time.monotonic() - events.last_event >= self.SETTLE_S
 
     def poll(self) -> bool:
-        """Like changed(), but cheap to call every frame: scans only on a change notice (or once per interval)."""
-        if self._events is not None:
-            return self._noticed() and self.changed()
+        """Like changed(), but cheap to call every frame: scans on a change notice, else once per interval."""
+        if self._events is not None and self._noticed():
+            return self.changed()
         if self.clock() - self._last_poll < self.interval:
             return False
         return self.changed()
 
     def tick(self, dt: float) -> bool:
         """Like poll(), on the caller's frame time: a frame loop passes the seconds since its last frame."""
-        if self._events is not None:
-            return self._noticed() and self.changed()
+        if self._events is not None and self._noticed():
+            self._waited = 0.0
+            return self.changed()
         self._waited += dt
         if self._waited < self.interval:
             return False

@@ -682,6 +682,9 @@ class App(Host):
             self._loader.join()  # the loading thread still uses pygame's fonts
         self.autoplayer = None
         self.voice.close()
+        if self.watcher is not None:
+            self.watcher.close()  # its change-notice thread would outlive the window
+            self.watcher = None
         super().close()
 
 

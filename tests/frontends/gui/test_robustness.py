@@ -220,3 +220,16 @@ def test_a_damaged_save_beside_the_autosave_leaves_the_title_screen_and_continue
     assert driver.app.session.scene_id == "second"
     assert sorted(p.name for p in saves.iterdir()) == ["autosave.json", "slot1.json.damaged-1",
                                                        "slot2.json.damaged-1"]
+
+
+def test_closing_a_watching_window_stops_its_change_notice_thread(make_driver, tmp_path):
+    import threading
+
+    story = tmp_path / "story"
+    shutil.copytree(TEST_STORY, story)
+    before = set(threading.enumerate())
+    driver = make_driver(story=story, role="police", watch=True)
+    watcher = driver.app.watcher
+    driver.app.close()
+    assert driver.app.watcher is None and not watcher.uses_events
+    assert [t for t in threading.enumerate() if t not in before and t.is_alive() and "speech" not in t.name] == []

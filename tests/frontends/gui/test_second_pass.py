@@ -234,3 +234,16 @@ def test_in_a_portrait_window_the_choices_follow_the_text_across_the_width(make_
     assert 0 <= first.rect.top - screen.text_rect.bottom <= driver.app.layout.margin + 2
     assert differs(driver.app.surface, screen._frame[1], first.rect) > 0.05  # drawn, on the display
     assert screen.side_rects["art"].bottom <= screen.text_rect.top
+
+
+def test_in_a_portrait_window_a_short_document_is_a_short_page_that_shows_all_its_text(make_driver):
+    from game.frontends.shell.widgets import text_overflow
+
+    driver = make_driver(story=SHIPPED_STORY, role="diplomat", size=(1080, 1920))
+    driver.settle()
+    driver.key(pygame.K_d)
+    assert driver.screen.name == "document"
+    paper = driver.screen.paper
+    assert paper.height < driver.app.surface.get_height() // 2
+    box = [w for w in driver.screen.widgets if hasattr(w, "text_box_layout")][0]
+    assert text_overflow(box) == 0 and paper.contains(box.rect)

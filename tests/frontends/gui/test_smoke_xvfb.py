@@ -32,7 +32,8 @@ def display():
     """A fresh Xvfb display (its number chosen by Xvfb itself), stopped afterwards."""
     xvfb, _ = require_xvfb()
     read, write = os.pipe()
-    server = subprocess.Popen([xvfb, "-displayfd", str(write), "-screen", "0", "1280x720x24", "-nolisten", "tcp"],
+    # Larger than the 1280x720 window: on a screen that could not hold it the game opens it smaller.
+    server = subprocess.Popen([xvfb, "-displayfd", str(write), "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
                               pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write)
     with os.fdopen(read) as stream:

@@ -43,8 +43,18 @@ class DocumentScreen(OverlayScreen):
             if quote.translation:
                 html += "<br>" + rich.block(i(self.ui("debrief.translation", text=quote_words(quote, self.ui, True))))
         close_h = layout.px(46)
-        self.text(pygame.Rect(self.paper.x + pad, self.paper.y + pad, width - 2 * pad, height - 2 * pad - close_h - layout.px(10)),
-                  html, object_id)
+        box = self.text(pygame.Rect(self.paper.x + pad, self.paper.y + pad, width - 2 * pad,
+                                    height - 2 * pad - close_h - layout.px(10)), html, object_id)
+        rows = getattr(getattr(box, "text_box_layout", None), "layout_rows", None)
+        if layout.height > layout.width * 1.2 and rows:
+            # A tall window: the paper only as long as its text (a page of empty fan-fold reads as broken).
+            text_h = rows[-1].y + rows[-1].height + layout.px(16)
+            needed = text_h + 2 * pad + close_h + layout.px(10)
+            if needed < height:
+                self.paper.height = needed
+                self.paper.y = (layout.height - needed) // 2
+                box.set_dimensions((width - 2 * pad, text_h))
+                box.set_relative_position((self.paper.x + pad, self.paper.y + pad))
         close = self.ui("gui.close_esc")
         close_w = max(layout.px(160), self.needed_width([close]))
         self.button(pygame.Rect(self.paper.right - pad - close_w, self.paper.bottom - pad // 2 - close_h,
