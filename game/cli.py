@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--autoplay", help="play by itself in the window: historical or random[:SEED]")
     play.add_argument("--screenshots", type=Path, help="with --autoplay: save a PNG of every screen here")
     play.add_argument("--watch", action="store_true", help="reload the story when its files change")
+    play.add_argument("--ensemble", action="store_true",
+                      help="play every role at once, on one timeline")
 
     lint = commands.add_parser("lint", help="check a story and print every problem")
     lint.add_argument("path", nargs="?", type=Path, help="story folder (default: the shipped story)")
@@ -166,6 +168,11 @@ def add_writer_tool_parsers(commands) -> None:
                            "exit 1 on a miss)")
     playtest.add_argument("--seed", type=int, default=None,
                           help="with --random: the random seed (default: 0); with --depth: default 11")
+    playtest.add_argument("--ensemble", action="store_true",
+                          help="play every role together on one timeline, the links between them live "
+                               "(with --historical, --random N or --exhaustive)")
+    playtest.add_argument("--format", choices=["text", "json"], default="text",
+                          help="with --ensemble --historical: json prints the steps (role, scene, when, choice)")
     playtest.add_argument("--prefer-unseen", action="store_true",
                           help="with --random: pick the choices taken least so far")
     playtest.add_argument("-o", "--output", type=Path, metavar="DIR",
@@ -250,26 +257,33 @@ def desktop_unavailable_reason() -> str | None:
 
 def cmd_play(args: argparse.Namespace) -> int:
     """`foxbat play`."""
+    if args.ensemble and (args.text or desktop_unavailable_reason() is not None):
+        if not args.text:
+            print(f"foxbat: {desktop_unavailable_reason()}; playing in the terminal instead.", file=sys.stderr)
+        return play_text(args.story, None, watch=args.watch, lang=args.lang, ensemble=True)
+    if args.ensemble:
+        args.role = "ensemble"  # the window starts every role at once
     if args.text:
         return play_text(args.story, args.role, watch=args.watch, lang=args.lang)
     if args.role is not None and args.autoplay is None and desktop_unavailable_reason() is not None:
         print(f"foxbat: {desktop_unavailable_reason()}; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, lang=args.lang)
+        return play_text(args.story, None if args.ensemble else args.role, lang=args.lang, ensemble=args.ensemble)
     try:
         from game.frontends.gui.app import run_desktop
     except ImportError:
         print("foxbat: the desktop game is not built yet; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, lang=args.lang)
+        return play_text(args.story, None if args.ensemble else args.role, lang=args.lang, ensemble=args.ensemble)
     status = run_desktop(args.story or default_story_path(), data_dir(), role=args.role, lang=args.lang,
                          autoplay=args.autoplay, screenshots=args.screenshots, watch=args.watch)
     if status == "no-display":
         print("foxbat: the window could not be opened; playing in the terminal instead.", file=sys.stderr)
-        return play_text(args.story, args.role, lang=args.lang)
+        return play_text(args.story, None if args.ensemble else args.role, lang=args.lang, ensemble=args.ensemble)
     return EXIT_OK
 
 
-def play_text(story_path: Path | None, role: str | None, watch: bool = False, lang: str | None = None) -> int:
-    """Terminal play of one role (asking which when not given), ending with the debrief."""
+def play_text(story_path: Path | None, role: str | None, watch: bool = False, lang: str | None = None,
+              ensemble: bool = False) -> int:
+    """Terminal play of one role (asking which when not given), or of every role at once; ends with the debrief."""
     from game.frontends.terminal import LiveReload, TerminalGame, choose_role
     from game.engine import Edition, SaveStore, languages_in
 
@@ -289,6 +303,13 @@ def play_text(story_path: Path | None, role: str | None, watch: bool = False, la
         print(f"foxbat: unknown role '{role}'; choose one of: {', '.join(edition.story.roles)}", file=sys.stderr)
         return EXIT_USAGE
     read = _reader()
+    if ensemble:
+        from game.frontends.terminal_ensemble import EnsembleTerminalGame
+
+        live = LiveReload(edition, sys.stdout, cache=parse_cache()) if watch else None
+        EnsembleTerminalGame(edition.start_ensemble(), read, sys.stdout, SaveStore(data_dir() / "saves"), live=live,
+                             ui=edition.ui).run()
+        return EXIT_OK
     if role is None:
         role = choose_role(edition.story, read, sys.stdout, edition.ui)
         if role is None:
@@ -416,10 +437,21 @@ def cmd_playtest(args: argparse.Namespace) -> int:
         print("foxbat playtest: golden transcripts hold the path only; drop --text with --update-golden",
               file=sys.stderr)
         return EXIT_USAGE
+    if args.format == "json" and not (args.ensemble and args.historical):
+        print("foxbat playtest: --format json goes with --ensemble --historical", file=sys.stderr)
+        return EXIT_USAGE
+    if args.ensemble and (args.depth is not None or args.role or args.output or args.update_golden or args.text):
+        print("foxbat playtest: --ensemble plays every role: use it with --historical, --random N or --exhaustive",
+              file=sys.stderr)
+        return EXIT_USAGE
     story, roles = _story_and_roles(args, "playtest")
     if story is None:
         return roles
     console = playtest_report.console_for(sys.stdout)
+    if args.ensemble:
+        mode = "historical" if args.historical else "random" if args.random is not None else "exhaustive"
+        return playtest_report.run_ensemble(story, mode, console, args.random or 0, args.seed or 0,
+                                            as_json=args.format == "json")
     if args.exhaustive:
         return playtest_report.run_exhaustive(story, roles, console)
     if args.depth is not None:

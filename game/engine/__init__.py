@@ -9,7 +9,15 @@ from .debrief import (
 from .turning_points import TurningPoint, turning_points
 from .errors import Problem, Severity, SourceLocation, StoryError, did_you_mean, error, summarize, warning
 from .edition import CannotMove, Edition
+from .ensemble import (
+    ENSEMBLE_FORMAT, Ensemble, Lane, cause_words, LanePoint, LinkChange, Move, is_ensemble_save, link_changes, replay_ensemble,
+    timeline_lanes,
+)
 from .gcpause import gc_paused
+from .links import (
+    Record, foreign_reads, foreign_types, live_values, next_seat, record_of, record_values, scene_key, scene_reads,
+)
+from .moments import moment_key
 from .i18n import (
     DATE_PATTERN_VALUES, Catalog, Coverage, Entry, Translatable, TranslationFile, UiText, coverage, format_moment,
     languages_in,
@@ -34,6 +42,9 @@ from .watcher import StoryWatcher
 from .yamlfile import display_path, parse_yaml, read_yaml
 
 __all__ = [
+    "ENSEMBLE_FORMAT", "cause_words", "Ensemble", "Lane", "LanePoint", "LinkChange", "link_changes", "timeline_lanes", "Move", "is_ensemble_save", "replay_ensemble", "Record", "foreign_reads",
+    "foreign_types", "live_values", "next_seat", "record_of", "record_values", "scene_key", "scene_reads",
+    "moment_key",
     "CannotMove", "DATE_PATTERN_VALUES", "Edition", "LoadedStory", "Locations", "Notice", "Translatable", "translatables",
     "gc_paused",
     "ParseCache",

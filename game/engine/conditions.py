@@ -242,10 +242,44 @@ def _compile_assignment(statement: ast.stmt, types, reads: set, writes: set) -> 
         if hasattr(value, "constant"):  # fuel -= 15: the number is read once, here
             return Assignment(target, lambda v, t=target, o=op, c=value.constant: o(v[t], c))
         return Assignment(target, lambda v, t=target, o=op, f=value: o(v[t], f(v)))
+    if isinstance(statement, (ast.Assign, ast.AugAssign)) and isinstance(
+            getattr(statement, "target", None) or statement.targets[0], ast.Attribute):
+        raise ExpressionError("E204", "an effect can only change this role's own variables",
+                              getattr(statement, "col_offset", 0),
+                              "another role's values may be read ('pilot.nerve'), never set")
     raise ExpressionError(
         "E204", "an effect can only assign to a variable", getattr(statement, "col_offset", 0),
         "write 'name = expression', 'name += number' or 'name -= number', separated by ';'",
     )
+
+
+def _dotted(node: ast.AST) -> str | None:
+    """'police.cordon.police_only' for a chain of names joined by dots, or None for anything else."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    return ".".join([node.id, *reversed(parts)])
+
+
+def _unknown_reference(dotted: str, types: Mapping[str, str], column: int) -> ExpressionError:
+    """The error for a cross-role name that names no role, or nothing in that role (with 'Did you mean')."""
+    role, _, rest = dotted.partition(".")
+    roles = {name.split(".", 1)[0] for name in types if "." in name}
+    if role in types:
+        return ExpressionError("E201", f"'{dotted}' is not allowed: '{role}' is a variable, and only another role's "
+                               "values are named with dots", column, "write the variable's name alone")
+    if role not in roles:
+        return ExpressionError("E205", f"unknown role '{role}' in '{dotted}'", column,
+                               did_you_mean(role, roles) or (f"another role is named by its id: {', '.join(sorted(roles))}"
+                                                             if roles else "this story has no other role to name"))
+    own = [name.split(".", 1)[1] for name in types if name.startswith(role + ".")]
+    kind = "choice" if "." in rest else "variable"
+    return ExpressionError("E202", f"role '{role}' has no {kind} '{rest}' (in '{dotted}')", column,
+                           did_you_mean(rest, own) or f"name one of {role}'s variables ('{role}.NAME') or a "
+                           f"scene and choice ('{role}.SCENE.CHOICE')")
 
 
 def _check_target(node: ast.Name, types) -> str:
@@ -284,6 +318,15 @@ def _compile(node: ast.AST, types: Mapping[str, str], reads: set) -> tuple[Evalu
                                   did_you_mean(node.id, types) or "declare it under 'variables:' in the role's role.yaml")
         reads.add(node.id)
         return operator.itemgetter(node.id), types[node.id]  # v[name], without a Python frame
+    if isinstance(node, ast.Attribute):
+        dotted = _dotted(node)
+        if dotted is None:
+            raise ExpressionError("E201", "only another role's variable ('pilot.nerve') or choice "
+                                  "('police.cordon.police_only') can be named with dots", column)
+        if dotted not in types:
+            raise _unknown_reference(dotted, types, column)
+        reads.add(dotted)
+        return operator.itemgetter(dotted), types[dotted]
     if isinstance(node, ast.UnaryOp):
         operand, kind = _compile(node.operand, types, reads)
         if isinstance(node.op, ast.Not):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .ensemble import Ensemble, replay_ensemble
 from .errors import Problem
 from .i18n import UiText, load_language
 from .loaded import LoadedStory
@@ -108,6 +109,45 @@ class Edition:
         moved = SessionState(story_id=self.story.id, role=state.role, scene=state.scene, variables=variables,
                              path=path, story_version=self.story.version, language=self.language)
         return Session(self.story, moved, self.machine), notices
+
+    # --- ensemble play ------------------------------------------------------------------------
+
+    def start_ensemble(self, roles: list[str] | None = None) -> Ensemble:
+        """A new ensemble game of every role (or of the roles given), seats in time order."""
+        return Ensemble.start(self.story, machine=self.machine, language=self.language, roles=roles)
+
+    def restore_ensemble(self, data: Any) -> tuple[Ensemble, list[Notice]]:
+        """A saved ensemble game on this edition, with notices when the story changed since it was saved."""
+        ensemble, notices = Ensemble.restore(self.story, data, self.machine)
+        ensemble.language = self.language
+        for session in ensemble.sessions.values():
+            session.state.language = self.language
+        return ensemble, notices
+
+    def move_ensemble(self, ensemble: Ensemble) -> tuple[Ensemble, list[Notice]]:
+        """A running ensemble on this edition, seat by seat as move() does; replayed when a seat's scene is gone.
+
+        CannotMove when one of its roles is gone.
+        """
+        for role in ensemble.sessions:
+            if role not in self.story.roles:
+                raise CannotMove(Notice(f"The changed story has no role '{role}'; still playing the last good "
+                                        "version.", "notice.role_gone", {"role": role}))
+        if any(s.scene_id not in self.story.roles[r].scenes for r, s in ensemble.sessions.items()):
+            return replay_ensemble(self.story, ensemble.moves, list(ensemble.sessions), self.machine, self.language,
+                                   len(ensemble.order))
+        sessions, notices = {}, []
+        for role, session in ensemble.sessions.items():
+            sessions[role], moved_notices = self.move(session)
+            notices += [n for n in moved_notices if n not in notices]
+        # Undo history a move took out of a seat leaves fewer steps: keep that seat's first ones in the order.
+        left = {role: len(s.state.path) for role, s in sessions.items()}
+        order = []
+        for role in ensemble.order:
+            if left.get(role, 0) > 0:
+                order.append(role)
+                left[role] -= 1
+        return Ensemble(self.story, sessions, order, self.machine, self.language), notices
 
     def _replayed(self, state: SessionState) -> tuple[Session, list[Notice]]:
         """A session that replays the player's choices, for when their scene is gone."""

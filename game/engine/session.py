@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .links import foreign_reads, record_values
 from .machine import ChoiceUnavailable, StoryMachine
 from .model import Choice, Role, Scene, Story, Variable
 from .state import SessionState, StateError, Step
@@ -51,6 +52,9 @@ class Session:
         self.story = story
         self.state = state
         self.machine = machine  # built from the same load as story; it holds the compiled rules
+        # Where the other roles' values come from (links.py): None, the record (a role played alone);
+        # an ensemble sets a function (session, names) -> {name: value} over its live seats.
+        self.others = None
 
     @classmethod
     def start(cls, story: Story, role: str, *, machine: StoryMachine, language: str = "en") -> "Session":
@@ -96,9 +100,20 @@ class Session:
         """The choices open now, in the order the writer gave them."""
         state = self.state
         choices = self.story.roles[state.role].scenes[state.scene].choices
-        values = state.variables
+        values = self.values_for_rules()
         return [choice for choice, rule in zip(choices, self.machine.scene_rules(state.role, state.scene, choices))
                 if rule.test is None or rule.test(values)]
+
+    def values_for_rules(self) -> dict:
+        """The variables as conditions and effects read them: this role's own, plus any other role's they name."""
+        names = foreign_reads(self.machine.rules, self.state.role)
+        if not names:
+            return self.state.variables
+        if self.others is not None:
+            foreign = self.others(self, names)
+        else:
+            foreign = record_values(self.story, self.machine.rules, self.state.role, self.state.scene, names)
+        return {**self.state.variables, **foreign}
 
     @property
     def closed_choices(self) -> list[Choice]:
@@ -131,7 +146,11 @@ class Session:
         if scenes[state.scene].ending is not None:
             raise ChoiceUnavailable("the role has ended")
         before = dict(state.variables)
-        next_scene, after = self.machine.advance(state.role, state.scene, choice_id, before)
+        values = self.values_for_rules()
+        linked = values is not state.variables  # the other roles' values are read, never kept
+        next_scene, after = self.machine.advance(state.role, state.scene, choice_id, values if linked else before)
+        if linked:
+            after = {name: after[name] for name in before}
         state.path.append(Step(state.scene, choice_id, before))
         state.scene = next_scene
         state.variables = after
@@ -164,6 +183,9 @@ class Session:
         A save whose scenes or choices no longer exist is replayed from the start of its role up
         to the last choice that still works. StateError when the data is not a save at all.
         """
+        if isinstance(data, dict) and data.get("kind") == "ensemble":
+            raise StateError("this save is of an ensemble game (every role at once): continue it with "
+                             "'foxbat play --ensemble'")
         state = SessionState.from_dict(data)
         if state.role not in story.roles:
             raise StateError(f"the save is for role '{state.role}', which this story no longer has")

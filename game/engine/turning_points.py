@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .links import foreign_reads, record_values
 from .model import Story
 from .rules import Rules
 from .state import SessionState
@@ -38,6 +39,9 @@ def turning_points(story: Story, state: SessionState, rules: Rules) -> list[Turn
         if scene is None:
             continue
         values = step.variables
+        names = foreign_reads(rules, role.id)
+        if names:  # other roles' values as the record has them (an ensemble's seats differ only through links)
+            values = {**record_values(story, rules, role.id, step.scene, names), **values}
         for choice in scene.choices:
             condition = rules.of(role.id, step.scene, choice.id).condition
             if condition is None:
@@ -45,7 +49,7 @@ def turning_points(story: Story, state: SessionState, rules: Rules) -> list[Turn
             is_open = condition(values)
             if is_open and choice.id != step.choice:
                 continue
-            cause = _latest_cause(rules, state, later, condition, is_open)
+            cause = _latest_cause(rules, state, later, condition, is_open, values)
             if cause is not None:
                 earlier, written = cause
                 found.append(TurningPoint(path[earlier].scene, path[earlier].choice, step.scene, choice.id, is_open,
@@ -53,10 +57,9 @@ def turning_points(story: Story, state: SessionState, rules: Rules) -> list[Turn
     return found
 
 
-def _latest_cause(rules: Rules, state: SessionState, later: int, condition, is_open: bool):
+def _latest_cause(rules: Rules, state: SessionState, later: int, condition, is_open: bool, values: dict):
     """(index of the earlier step, variables it wrote) that flips the condition when undone, or None."""
     path = state.path
-    values = path[later].variables
     for earlier in range(later - 1, -1, -1):
         step = path[earlier]
         effects = rules.of(state.role, step.scene, step.choice).effects

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .conditions import NO_EFFECTS, ExpressionError, compile_condition, compile_effects
 from .errors import Problem, did_you_mean, error
+from .links import foreign_types
 from .loaded import LoadedStory
 from .locations import Locations
 from .model import DEFAULT_BOUND, LARGEST_BOUND, Role, Story
@@ -117,7 +118,7 @@ def check_scenes(story: LoadedStory, role: Role) -> list[Problem]:
 def check_expressions(story: LoadedStory, role: Role, compiled: dict) -> list[Problem]:
     """Compile every `if:` and `set:`, reporting bad syntax and undefined names."""
     problems = []
-    types = {name: var.type for name, var in role.variables.items()}
+    types = {**foreign_types(story.story, role.id), **{name: var.type for name, var in role.variables.items()}}
     bounds = {name: var.bounds for name, var in role.variables.items() if var.type == "int"}
     # Writers repeat the same tests ("fuel > 20") across many choices: compile each text once,
     # and share one CompiledChoice between choices with the same `if:` and `set:`.

@@ -51,7 +51,8 @@ class LiveReload:
         changed = ", ".join(Path(p).name for p in self.watcher.changed_files[:3])
         try:
             edition = self.edition.reloaded(self.cache)
-            moved, notices = edition.move(session)
+            # an ensemble (every role at once) moves seat by seat; a Session has a role
+            moved, notices = edition.move(session) if hasattr(session, "role") else edition.move_ensemble(session)
         except StoryError as exc:
             self._say(f"\n[reload] {_text(ui, 'reload.broken', files=changed)}")
             self._say(str(exc))

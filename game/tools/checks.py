@@ -12,6 +12,7 @@ from .checks_record import (
     check_alternatives_survive, check_contested_versions, check_decision_records, check_documented_sources,
     check_dramatized_notes, check_quote_length, check_record_positions,
 )
+from .checks_links import check_link_times
 from .checks_text import check_drawable_characters, check_working_words
 from .checks_variables import check_variable_use
 from .checks_writing import check_images, check_scene_length, check_time_order, check_translations
@@ -38,6 +39,6 @@ CHECKS: list = [
     check_unreachable_scenes, *PLAYING_CHECKS, check_variable_use,
     check_documented_sources, check_quote_length, check_contested_versions, check_dramatized_notes,
     check_decision_records, check_alternatives_survive, check_record_positions,
-    check_scene_length, check_time_order, check_images, check_translations,
+    check_scene_length, check_time_order, check_link_times, check_images, check_translations,
     check_working_words, check_drawable_characters,
 ]

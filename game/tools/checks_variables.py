@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import ast
 
-from game.engine import ExpressionError, LoadedStory, Problem, Role, compile_effects, warning
+from game.engine import ExpressionError, LoadedStory, Problem, Role, compile_effects, foreign_reads, warning
 
 
 def check_variable_use(story: LoadedStory) -> list[Problem]:
     """W307 set but never read, W308 read but never set, W309 declared but never used."""
     problems = []
+    # A variable another role's links read ('pilot.nerve') matters to play even if its own role never reads it.
+    linked = {name for other in story.roles for name in foreign_reads(story.rules, other)}
     for role in story.roles.values():
         reads, writes = variable_use(story, role)
+        reads |= {name.split(".", 1)[1] for name in linked if name.startswith(role.id + ".") and name.count(".") == 1}
         for name, var in role.variables.items():
             where = story.locate(role.id, "variables", name)
             if name in writes and name not in reads:

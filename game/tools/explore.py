@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import deque
+from typing import Callable
 from dataclasses import dataclass, field
 
-from game.engine import LoadedStory, Role, gc_paused
+from game.engine import LoadedStory, Role, foreign_reads, gc_paused, record_values
 
 #: Far above any hand-written role; a role with unbounded counters in a loop stops here instead of hanging.
 MAX_STATES = 250_000
@@ -111,8 +112,13 @@ class Exploration:
         return seen
 
 
-def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES) -> Exploration:
-    """Breadth-first search over (scene, variables) from the role's start, using the compiled rules."""
+def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
+                 inputs: Callable[[str], list[dict]] | None = None) -> Exploration:
+    """Breadth-first search over (scene, variables) from the role's start, using the compiled rules.
+
+    Other roles' values (links) are the record's, or, with `inputs`, every alternative it gives for
+    a scene: a state is then stuck when some alternative leaves it no open choice.
+    """
     role = story.roles[role_id]
     names = tuple(role.variables)
     found = Exploration(role, names)
@@ -128,38 +134,57 @@ def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES)
     edges.append([])
     stuck.append(True)
     queue = deque([0])
+    foreign = foreign_reads(story.rules, role_id)  # other roles' values, as the record has them (links.py)
+    recorded: dict[str, dict] = {}
     while queue:
         state = queue.popleft()
         scene_id, values = states[state]
-        current = dict(zip(names, values))
+        if inputs is not None:
+            alternatives = inputs(scene_id)
+        elif foreign:
+            if scene_id not in recorded:
+                recorded[scene_id] = [record_values(story.story, story.rules, role_id, scene_id, foreign)]
+            alternatives = recorded[scene_id]
+        else:
+            alternatives = [{}]
         out = edges[state]
-        for choice_id, goto, condition, effects, watched in options[scene_id]:
-            if condition is not None and not condition(current):
-                continue
-            stuck[state] = False
-            if goto is None:
-                found.broken.add(state)
-                continue  # an unknown scene is the loader's E103; nothing to explore past it
-            if effects is None:
-                key = (goto, values)  # no `set:`: the variables carry over unchanged
-            else:
-                after = effects.apply(current)
-                if watched and any(after[n] in bounds[n] for n in watched):
-                    _record_overflow(found, state, choice_id, effects, current, watched, bounds)
-                key = (goto, tuple([after[n] for n in names]))
-            target = index.get(key)
-            if target is None:
-                if len(states) >= max_states:
-                    found.complete = False
+        seen_edges: set = set()
+        closed_somewhere = False
+        for extra in alternatives:
+            current = dict(zip(names, values))
+            current.update(extra)
+            opened = False
+            for choice_id, goto, condition, effects, watched in options[scene_id]:
+                if condition is not None and not condition(current):
                     continue
-                target = len(states)
-                states.append(key)
-                index[key] = target
-                parent.append((state, choice_id))
-                edges.append([])
-                stuck.append(True)
-                queue.append(target)
-            out.append((choice_id, target))
+                opened = True
+                if goto is None:
+                    found.broken.add(state)
+                    continue  # an unknown scene is the loader's E103; nothing to explore past it
+                if effects is None:
+                    key = (goto, values)  # no `set:`: the variables carry over unchanged
+                else:
+                    after = effects.apply(current)
+                    if watched and any(after[n] in bounds[n] for n in watched):
+                        _record_overflow(found, state, choice_id, effects, current, watched, bounds)
+                    key = (goto, tuple([after[n] for n in names]))
+                target = index.get(key)
+                if target is None:
+                    if len(states) >= max_states:
+                        found.complete = False
+                        continue
+                    target = len(states)
+                    states.append(key)
+                    index[key] = target
+                    parent.append((state, choice_id))
+                    edges.append([])
+                    stuck.append(True)
+                    queue.append(target)
+                if (choice_id, target) not in seen_edges:
+                    seen_edges.add((choice_id, target))
+                    out.append((choice_id, target))
+            closed_somewhere |= not opened
+        stuck[state] = closed_somewhere
     return found
 
 

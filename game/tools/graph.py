@@ -70,6 +70,9 @@ def to_dot(story: LoadedStory, roles: list[str] | None = None, start: str | None
                              f"[{', '.join(attributes)}];")
         if len(chosen) > 1:
             lines.append("  }")
+    for source, target, label in cross_role_links(story, chosen, start):
+        lines.append(f'  {_node(*source)} -> {_node(*target)} [style=dotted, color="#1f5fbf", fontcolor="#1f5fbf", '
+                     f'penwidth=1.5, constraint=false, label="{_escape(label)}"];')
     lines.extend(_legend())
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -205,7 +208,32 @@ def to_mermaid(story: LoadedStory, roles: list[str] | None = None, start: str | 
                     "-.->" if choice.record == "invented" else "-->")
                 lines.append(f'    {role_id}__{scene_id} {arrow}|"{label}"| {role_id}__{choice.goto}')
         lines.append("  end")
+    for (role_a, scene_a), (role_b, scene_b), label in cross_role_links(story, roles or list(story.roles), start):
+        lines.append(f'  {role_a}__{scene_a} -.->|"{_mermaid_text(label)}"| {role_b}__{scene_b}')
     return "\n".join(lines) + "\n"
+
+
+def cross_role_links(story: LoadedStory, roles: list[str], start: str | None = None) -> list[tuple]:
+    """Links between drawn roles: ((role, scene of the choice read), (role, scene that reads it), label).
+
+    Drawn as dotted blue arrows from the scene whose choice is read to the scene whose `if:` or
+    `set:` reads it ('fire -> rush': the pilot's `fire` opens or closes the police's `rush`).
+    """
+    found = []
+    for role_id in roles:
+        role = story.roles[role_id]
+        shown = scenes_from(role, start) if start is not None else set(role.scenes)
+        for scene_id, scene in role.scenes.items():
+            if scene_id not in shown:
+                continue
+            for choice in scene.choices:
+                compiled = story.rules.of(role_id, scene_id, choice.id)
+                names = (compiled.condition.reads if compiled.condition else frozenset()) | compiled.effects.reads
+                for name in sorted(n for n in names if n.count(".") == 2):
+                    other, read_scene, read_choice = name.split(".")
+                    if other in roles and other != role_id and read_scene in story.roles[other].scenes:
+                        found.append(((other, read_scene), (role_id, scene_id), f"link: {read_choice} -> {choice.id}"))
+    return found
 
 
 def _mermaid_text(text: str) -> str:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from game.engine import LoadedStory, Role, Session, StoryMachine, actual_choice
+from game.engine import LoadedStory, Role, Session, StoryMachine, actual_choice, foreign_reads, record_values
 
 from .explore import Exploration, explore_role, gc_paused
 
@@ -172,12 +172,16 @@ def random_playthroughs(story: LoadedStory, role_id: str, runs: int, seed: int, 
     endings = {s for s, scene in role.scenes.items() if scene.is_ending}
     seen: Counter = report.choices
     initial = role.initial_variables()
+    foreign = foreign_reads(story.rules, role_id)  # other roles' values, as the record has them (links.py)
+    recorded = {s: record_values(story.story, story.rules, role_id, s, foreign) for s in role.scenes} if foreign else {}
     for run in range(runs):
         scene_id, values, path = role.start, dict(initial), []
         for _ in range(MAX_STEPS):
             if scene_id in endings:
                 report.endings[scene_id] += 1
                 break
+            if foreign:
+                values = {**values, **recorded[scene_id]}
             open_now = [o for o in options[scene_id] if o[2].is_open(values)]
             if not open_now:
                 if len(report.dead_ends) < 20:

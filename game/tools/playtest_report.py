@@ -152,3 +152,45 @@ def run_historical(story: LoadedStory, roles: list[str], console: Console, out_d
 
 def _count(choices: int) -> str:
     return f"{choices} choice{'s' * (choices != 1)}"
+
+
+def run_ensemble(story: LoadedStory, mode: str, console: Console, runs: int = 0, seed: int = 0,
+                 as_json: bool = False) -> int:
+    """`foxbat playtest --ensemble`: the historical ensemble, N random ensembles or the exhaustive search."""
+    import json
+
+    from .ensemble_playtest import exhaustive_ensemble, historical_ensemble, random_ensembles
+
+    if mode == "historical":
+        transcript = historical_ensemble(story)
+        if as_json:
+            console.file.write(json.dumps([s.as_json() for s in transcript.steps], ensure_ascii=False, indent=1) + "\n")
+        else:
+            console.print(escape(transcript.text), end="")
+        for problem in transcript.problems:
+            console.print(f"[red]{escape(problem)}[/red]")
+        return 1 if transcript.problems else 0
+    if mode == "random":
+        report = random_ensembles(story, runs, seed)
+        console.print(f"[bold]ensemble[/bold]: {report.runs:,} random ensembles, "
+                      f"{report.steps / max(report.runs, 1):.1f} choices on average")
+        table = Table("role", "ending", "kind", "runs", box=None, pad_edge=False)
+        for (role, scene_id), hits in sorted(report.endings.items()):
+            table.add_row(role, scene_id, story.roles[role].scenes[scene_id].ending.kind, f"{hits:,}")
+        console.print(table)
+        links = Table("scene where another seat changed the choices", "runs", box=None, pad_edge=False)
+        for key, hits in report.linked.most_common():
+            links.add_row(key, f"{hits:,}")
+        console.print(links)
+        for dead in report.dead_ends:
+            console.print(f"  [red]dead end[/red] {escape(dead)}")
+        if report.unfinished:
+            console.print(f"  [red]{report.unfinished} run(s) never ended[/red]")
+        return 1 if report.failed else 0
+    coverage = exhaustive_ensemble(story)
+    console.print(f"[bold]ensemble[/bold]: each role searched with every value the others' links can read "
+                  f"({coverage.rounds} rounds; at most {', '.join(f'{n} for {r}' for r, n in coverage.inputs.items())} "
+                  "combinations at one scene)")
+    for role_coverage in coverage.roles:
+        print_coverage(role_coverage, console)
+    return 1 if coverage.failed else 0

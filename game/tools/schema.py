@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from game.engine import RoleFile, SceneFile, SourcesFile, Story, StoryManifest
+from game.engine import RoleFile, SceneFile, SourcesFile, Story, StoryManifest, foreign_types
 
 #: File name in docs/schema/ -> the model of the story file it describes, and which files those are.
 SCHEMAS = {
@@ -94,7 +94,8 @@ def build_role_schema(story: Story, role_id: str) -> dict:
     source = definitions["Quote"]["properties"]["source"]
     source["enum"] = sorted(story.sources)
     source.pop("pattern", None)
-    words = expression_pattern(sorted(role.variables))
+    # Other roles' variables and choices may be read too (links: 'pilot.nerve', 'police.cordon.police_only').
+    words = expression_pattern(sorted(role.variables) + sorted(foreign_types(story, role_id), key=lambda n: (-len(n), n)))
     hint = f" Variables of this role: {', '.join(sorted(role.variables)) or 'none'}."
     condition = definitions["Choice"]["properties"]["if"]
     condition["anyOf"][0]["pattern"] = words

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from game.engine import ChoiceUnavailable, StoryMachine
+from game.engine import ChoiceUnavailable, StoryMachine, foreign_reads, record_values
 from game.engine.machine import state_name
 
 
@@ -44,7 +44,11 @@ def test_every_choice_of_the_shipped_story_goes_where_transitions_takes_it_with_
         high = {n: (True if v.type == "bool" else (v.max if v.max is not None else 150)) for n, v in role.variables.items()}
         for scene_id, scene in role.scenes.items():
             asked = [c.id for c in scene.choices] + sorted(every_choice_id)[:5]  # and some from other scenes
-            for choice, values in itertools.product(asked, (role.initial_variables(), low, high)):
+            # other roles' values the scene's links read (links.py), as a role played alone sees them
+            linked = record_values(shipped_story.story, shipped_story.rules, role.id, scene_id,
+                                   foreign_reads(shipped_story.rules, role.id))
+            for choice, own in itertools.product(asked, (role.initial_variables(), low, high)):
+                values = {**own, **linked}
                 for _ in range(2):  # the second time from what advance resolved the first time
                     assert advanced(machine, role.id, scene_id, choice, values) == \
                         fired_through_transitions(machine, role.id, scene_id, choice, values)

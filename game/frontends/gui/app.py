@@ -271,7 +271,7 @@ class App(Host):
         notices: list = []
         if self.session is not None:
             try:
-                self.session, notices = edition.move(self.session)
+                self.session, notices = self._moved(edition)
             except CannotMove as exc:
                 return [exc.notice]
         self._use(edition)
@@ -330,6 +330,8 @@ class App(Host):
         self.manager = self._new_manager()
         if self.story is None:
             self.go("error", error=self.story_error, fade=False)
+        elif self.role == "ensemble":  # foxbat play --ensemble: every role at once
+            self.start_ensemble(fade=False)
         elif self.role is not None and self.role in self.story.roles:
             self.start_role(self.role, fade=False)
         else:
@@ -383,6 +385,35 @@ class App(Host):
         self.autosave()
         self.go("scene", fade=fade)
 
+    def start_ensemble(self, fade: bool = True) -> None:
+        """Every role at once, on one timeline: the scene screens play the seat whose turn it is."""
+        from .ensemble_seat import EnsembleSeat
+
+        self.art.clear()
+        self.session = EnsembleSeat(self.edition.start_ensemble(), self.ui, self.notify)
+        self.session.announce()
+        self.autosave()
+        self.go("scene", fade=fade)
+
+    def restore_saved(self, data):
+        """A saved game on the current edition: a Session, or an EnsembleSeat for every role at once; and notices."""
+        from game.engine import Session, is_ensemble_save
+
+        from .ensemble_seat import EnsembleSeat
+
+        if is_ensemble_save(data):
+            ensemble, notices = self.edition.restore_ensemble(data)
+            seat = EnsembleSeat(ensemble, self.ui, self.notify)
+            seat.announce()
+            return seat, notices
+        return Session.restore(self.story, data, self.machine)
+
+    def _moved(self, edition):
+        """The running session (or ensemble) on another edition, and the notices (Edition.move)."""
+        if hasattr(self.session, "move_onto"):
+            return self.session.move_onto(edition)
+        return edition.move(self.session)
+
     def continue_session(self, session, messages=()) -> None:
         """Carry on a loaded session."""
         self.session = session
@@ -422,7 +453,7 @@ class App(Host):
         moved = None
         if self.session is not None:
             try:
-                moved = edition.move(self.session)
+                moved = self._moved(edition)
             except CannotMove as exc:  # the last good story keeps running
                 self.notify(self.translated(exc.notice))
                 return

@@ -33,6 +33,9 @@ class DebriefScreen(Screen):
         self.quotes = []
         ui = self.ui
         parts = []
+        timeline = self.timeline_html(rich)
+        if timeline:
+            parts.append(timeline)
         for review in self.debrief.decisions:
             parts.append(self.row(review, rich))
         if self.debrief.missed:
@@ -46,6 +49,17 @@ class DebriefScreen(Screen):
         if self.debrief.role.question:
             parts.append(rich.block(i(self.debrief.role.question)))
         return "<br><br>".join(parts) or rich.block(ui("gui.debrief.none"))
+
+    def timeline_html(self, rich) -> str:
+        """In an ensemble game: every seat's moves by date, and where another seat's choice changed a scene."""
+        if not hasattr(self.app.session, "ensemble"):
+            return ""
+        from ..ensemble_seat import timeline_days
+
+        blocks = [rich.block(b(self.ui("ensemble.timeline")))]
+        for date, lines in timeline_days(self.app.session):
+            blocks.append(rich.block(b(date)) + "<br>" + "<br>".join(rich.block(line) for line in lines))
+        return "<br>".join(blocks)
 
     def turns_html(self, rich) -> str:
         """Where the path left the record, and which earlier choices opened or closed later ones ('' if none)."""

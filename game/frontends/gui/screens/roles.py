@@ -37,6 +37,11 @@ class RoleScreen(Screen):
         back = self.ui("gui.back")
         self.button(pygame.Rect(content.x + m, layout.height - m - layout.px(48),
                                 max(layout.px(160), self.needed_width([back])), layout.px(48)), back, self.back)
+        # every role at once, on one timeline (the ensemble); also the number after the last card
+        together = self.ui("gui.roles.ensemble", number=len(roles) + 1)
+        width = max(layout.px(160), self.needed_width([together]))
+        self.button(pygame.Rect(content.right - m - width, layout.height - m - layout.px(48), width, layout.px(48)),
+                    together, self.app.start_ensemble)
         self.focus.set(0)
 
     #: Steps tried when a card's text is too long for it: (emblem scale, font scale).
@@ -93,6 +98,9 @@ class RoleScreen(Screen):
             index = event.key - pygame.K_1
             if index < len(self.cards):
                 self.app.later(lambda: self.choose(self.cards[index][1].id))
+                return True
+            if index == len(self.cards):
+                self.app.later(self.app.start_ensemble)
                 return True
         return super().handle_event(event)
 

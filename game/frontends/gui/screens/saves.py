@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from game.engine import AUTOSAVE, SaveError, Session, StateError
+from game.engine import AUTOSAVE, SaveError, StateError
 
 from .menu import MenuScreen
 
@@ -73,7 +73,7 @@ class SavesScreen(MenuScreen):
             self.rebuild()
             return
         try:
-            session, messages = Session.restore(app.story, app.saves.read(slot), app.machine)
+            session, messages = app.restore_saved(app.saves.read(slot))  # a role, or every role at once
         except (SaveError, StateError) as exc:
             app.notify(self.ui("gui.saves.load_failed", reason=exc))
             return

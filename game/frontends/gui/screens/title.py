@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine import AUTOSAVE, SaveError, Session, StateError
+from game.engine import AUTOSAVE, SaveError, StateError
 
 from .base import Screen
 
@@ -52,7 +52,7 @@ class TitleScreen(Screen):
     def continue_game(self) -> None:
         """Carry on from the autosave."""
         try:
-            session, messages = Session.restore(self.app.story, self.app.saves.read(AUTOSAVE), self.app.machine)
+            session, messages = self.app.restore_saved(self.app.saves.read(AUTOSAVE))  # a role, or an ensemble
         except (SaveError, StateError) as exc:
             self.app.notify(self.ui("gui.title.autosave_unreadable", reason=exc))
             return
