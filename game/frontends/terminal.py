@@ -139,10 +139,19 @@ class TerminalGame:
                      f"{'' if document.status == 'documented' else ', ' + self.ui(f'terminal.{document.status}')}) ==")
             self.say(document.text.strip())
 
+    @property
+    def finished(self) -> bool:
+        """True when play has reached its end (every seat's, in an ensemble)."""
+        return self.session.is_finished
+
+    def show_final_debrief(self) -> None:
+        """The debrief shown when play ends."""
+        self.show_debrief(build_debrief(self.session.story, self.session.state, self.session.machine.rules))
+
     def run(self) -> str:
         """Play until an ending, a quit or the end of input; returns 'ended', 'quit' or 'eof'."""
         self.show_scene()
-        while not self.session.is_finished:
+        while not self.finished:
             try:
                 answer = self.read(self.ui("terminal.prompt")).strip().lower()
             except EOFError:
@@ -157,7 +166,7 @@ class TerminalGame:
             if not self.handle(answer):
                 return "quit"
         self.autosave()
-        self.show_debrief(build_debrief(self.session.story, self.session.state, self.session.machine.rules))
+        self.show_final_debrief()
         return "ended"
 
     def reload_if_changed(self) -> bool:

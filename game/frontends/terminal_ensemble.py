@@ -48,26 +48,14 @@ class EnsembleTerminalGame(TerminalGame):
             self.say(_text(self.ui, "ensemble.meanwhile", moves=" · ".join(moves)))
         print("█" * self.width, file=self.out)
 
-    def run(self) -> str:
-        """Play every seat until each has ended, a quit or the end of input; then the debrief of each role."""
-        self.show_scene()
-        while not self.ensemble.is_finished:
-            try:
-                answer = self.read(self.ui("terminal.prompt")).strip().lower()
-            except EOFError:
-                self.say()
-                self.say(self.ui("terminal.input_ended"))
-                self.autosave()
-                return "eof"
-            if self.reload_if_changed():
-                if answer:
-                    self.say(self.ui("terminal.changed_while_typing"))
-                continue
-            if not self.handle(answer):
-                return "quit"
-        self.autosave()
+    @property
+    def finished(self) -> bool:
+        """True when every seat has reached its ending."""
+        return self.ensemble.is_finished
+
+    def show_final_debrief(self) -> None:
+        """One timeline of every seat, then each role's debrief."""
         self.show_ensemble_debrief()
-        return "ended"
 
     def reload_if_changed(self) -> bool:
         """With --watch: move the whole ensemble onto the changed story between prompts."""
