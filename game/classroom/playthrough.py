@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine import Edition, SessionState, StateError, actual_choice
+from game.engine import Edition, SessionState, StateError, actual_choice, is_ensemble_save
 
 from .errors import ClassroomError
 
@@ -39,7 +39,7 @@ def playthrough_from_spec(edition: Edition, role_id: str | None, spec: str) -> P
         except ValueError:
             raise ClassroomError(f"--path random:SEED needs a whole number as SEED, not '{seed_text}'") from None
         return Playthrough(play_random(edition, role_id, seed), "random", str(seed))
-    state = read_save_file(edition, Path(spec))
+    state = read_save_file(edition, Path(spec), role_id)
     if role_id is not None:
         _check_role(story, role_id)
         if state.role != role_id:
@@ -76,8 +76,11 @@ def play_random(edition: Edition, role_id: str, seed: int) -> SessionState:
     return session.state
 
 
-def read_save_file(edition: Edition, path: Path) -> SessionState:
-    """The session in a save file (a slot file as the game writes it, or its bare state)."""
+def read_save_file(edition: Edition, path: Path, role_id: str | None = None) -> SessionState:
+    """The session in a save file (a slot file as the game writes it, or its bare state).
+
+    An ensemble save holds every role: `role_id` picks the seat whose debrief is wanted.
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -88,6 +91,16 @@ def read_save_file(edition: Edition, path: Path) -> SessionState:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "it is not a saved game"
         raise ClassroomError(f"cannot read the save file {path}: {reason}") from None
     state = data.get("state") if isinstance(data, dict) and isinstance(data.get("state"), dict) else data
+    if is_ensemble_save(state):
+        if role_id is None:
+            raise ClassroomError(f"{path} is a game of all three roles at once: add --role "
+                                 f"({', '.join(edition.story.roles)}) to print one seat's debrief")
+        _check_role(edition.story, role_id)
+        try:
+            ensemble, _ = edition.restore_ensemble(state)
+        except StateError as exc:
+            raise ClassroomError(f"cannot read the save file {path}: {exc}") from None
+        return ensemble.sessions[role_id].state
     try:
         session, _ = edition.restore(state)
     except StateError as exc:

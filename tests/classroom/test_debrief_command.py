@@ -82,3 +82,17 @@ def test_a_save_file_prints_the_saved_path_and_its_role(tmp_path, shipped_story,
         assert " ".join(text.split()).replace("'", "&#39;") in page
     code, err = run(["debrief", "--role", "pilot", "--path", str(tmp_path / "slot1.json"), "-o", str(out)], capsys)
     assert code == 2 and "is a game of role 'police', not 'pilot'" in err
+
+
+def test_an_ensemble_save_prints_the_seat_named_by_role_and_asks_for_one_without_it(tmp_path, shipped_story, capsys):
+    ensemble = Edition.build(shipped_story).start_ensemble()
+    for _ in range(4):
+        ensemble.choose(ensemble.session.choices[0].id)
+    SaveStore(tmp_path).write("slot2", ensemble.save(), "ensemble")
+    save = str(tmp_path / "slot2.json")
+    code, err = run(["debrief", "--path", save, "-o", str(tmp_path / "all.html")], capsys)
+    assert code == 2 and "all three roles at once: add --role" in err
+    out = tmp_path / "police.html"
+    code, err = run(["debrief", "--role", "police", "--path", save, "-o", str(out)], capsys)
+    assert code == 0, err
+    assert shipped_story.story.roles["police"].name in out.read_text(encoding="utf-8")

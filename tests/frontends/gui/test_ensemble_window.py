@@ -99,3 +99,22 @@ def test_the_ensemble_debrief_opens_with_every_seats_moves_by_date_and_the_links
     assert html.index("One timeline") < html.index("6 September 1976")
     assert "Wave your arms and shout at them to stop" in html
     assert "what another seat did changed the choices here" in html
+
+
+def test_save_for_class_in_an_ensemble_writes_a_debrief_for_every_seat(make_driver):
+    import os
+    from pathlib import Path
+
+    driver = make_driver(SHIPPED_STORY, role="ensemble")
+    seat = driver.app.session
+    for _ in range(6):
+        seat.choose(seat.choices[_record_index(seat)].id)
+    driver.app.go("debrief")
+    driver.frames(2)
+    driver.screen.save_for_class()
+    driver.screen.saver.join()
+    driver.frames(2)
+    folder = Path(os.environ["FOXBAT_DATA_DIR"]) / "documents"
+    pages = sorted(p.name for p in folder.glob("*.html"))
+    assert [name.split("-")[1] for name in pages] == sorted(["pilot", "police", "diplomat"])
+    assert driver.app.message.startswith("Saved for class")

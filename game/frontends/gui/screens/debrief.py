@@ -223,10 +223,14 @@ class DebriefScreen(Screen):
         app, ui, folder = self.app, self.ui, documents_folder()
         app.notify(ui("gui.debrief.saving"), seconds=120)
 
+        ensemble = getattr(app.session, "ensemble", None)
+        # an ensemble's class documents cover every seat: one debrief per role, written side by side
+        states = [seat.state for seat in ensemble.sessions.values()] if ensemble is not None else [app.session.state]
+
         def work() -> None:
             try:
-                saved = save_for_class(app.edition, app.session.state, folder)
-                self.saved_note = ui("gui.debrief.saved_html" if saved.problem else "gui.debrief.saved", folder=folder)
+                problems = [save_for_class(app.edition, state, folder).problem for state in states]
+                self.saved_note = ui("gui.debrief.saved_html" if any(problems) else "gui.debrief.saved", folder=folder)
             except Exception as exc:  # noqa: BLE001 - a failed save must never end the player's game
                 self.saved_note = ui("gui.debrief.save_failed", reason=str(exc) or type(exc).__name__)
 
