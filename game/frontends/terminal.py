@@ -214,13 +214,17 @@ class TerminalGame:
             self.say(self.ui("terminal.pick_number", count=len(choices)) + " " + self.ui("terminal.help"))
         return True
 
+    def saved_game(self) -> tuple[dict, str]:
+        """What a save slot holds for this game, and the title it is listed under."""
+        return self.session.save(), self.session.scene.title
+
     def save(self, slot: str) -> None:
         """Save to a slot and say so."""
         if self.saves is None:
             self.say(self.ui("terminal.no_saving"))
             return
         try:
-            self.saves.write(slot, self.session.save(), self.session.scene.title)
+            self.saves.write(slot, *self.saved_game())
             self.say(self.ui("terminal.saved", slot=slot))
         except SaveError as exc:
             self.say(self.ui("terminal.save_failed", reason=exc))
@@ -229,7 +233,7 @@ class TerminalGame:
         """Keep the player's progress quietly; a failure to autosave never stops play."""
         if self.saves is not None:
             try:
-                self.saves.write(AUTOSAVE, self.session.save(), self.session.scene.title)
+                self.saves.write(AUTOSAVE, *self.saved_game())
             except SaveError:
                 pass
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable, TextIO
 
 from game.engine import (
-    AUTOSAVE, ChoiceUnavailable, Ensemble, cause_words, SaveError, SaveStore, UiText, build_debrief, format_moment, link_changes,
+    ChoiceUnavailable, Ensemble, SaveStore, UiText, build_debrief, cause_words, format_moment, link_changes,
 )
 
 from .terminal import LiveReload, TerminalGame, _text
@@ -97,24 +97,9 @@ class EnsembleTerminalGame(TerminalGame):
             return True
         return super().handle(answer)
 
-    def save(self, slot: str) -> None:
-        """Save the whole ensemble to a slot and say so."""
-        if self.saves is None:
-            self.say(self.ui("terminal.no_saving"))
-            return
-        try:
-            self.saves.write(slot, self.ensemble.save(), self.ensemble.scene.title)
-            self.say(self.ui("terminal.saved", slot=slot))
-        except SaveError as exc:
-            self.say(self.ui("terminal.save_failed", reason=exc))
-
-    def autosave(self) -> None:
-        """Keep the ensemble quietly; a failure to autosave never stops play."""
-        if self.saves is not None:
-            try:
-                self.saves.write(AUTOSAVE, self.ensemble.save(), self.ensemble.scene.title)
-            except SaveError:
-                pass
+    def saved_game(self) -> tuple[dict, str]:
+        """The whole ensemble, listed under the scene of the seat to play."""
+        return self.ensemble.save(), self.ensemble.scene.title
 
     def show_ensemble_debrief(self) -> None:
         """One timeline (the moves grouped by date, links marked), then each role's debrief."""
