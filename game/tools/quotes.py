@@ -7,6 +7,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from game.safefiles import ReadRefused, read_bounded
+
 from game.engine import LoadedStory, Problem, SourceLocation, display_path, error, iter_quotes, load_story, warning
 
 _SPACES = re.compile(r"\s+")
@@ -32,10 +34,22 @@ def find_shared(story_root: Path) -> Path | None:
     return None
 
 
+#: A source document past this size is not read (the shipped ones are under 100 KB each).
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+
+
+def _read_document(path: Path) -> str | None:
+    """A document's normalised text, or None when it is not a regular file or too large to read."""
+    try:
+        return normalize(read_bounded(path, MAX_DOCUMENT_BYTES).decode("utf-8", errors="replace"))
+    except ReadRefused:  # a pipe, a device, a vanished or huge file: its quotes then count as not found
+        return None
+
+
 def load_documents(shared: Path) -> tuple[dict[str, str], str]:
-    """Seed files by name, and the research notes joined, all normalised."""
-    seeds = {p.name: normalize(p.read_text(encoding="utf-8")) for p in (shared / "seeds").glob("*.txt")}
-    notes = " ".join(normalize(p.read_text(encoding="utf-8")) for p in sorted((shared / "sources").glob("*.md")))
+    """Seed files by name, and the research notes joined, all normalised; unreadable files are left out."""
+    seeds = {p.name: text for p in sorted((shared / "seeds").glob("*.txt")) if (text := _read_document(p)) is not None}
+    notes = " ".join(text for p in sorted((shared / "sources").glob("*.md")) if (text := _read_document(p)) is not None)
     return seeds, notes
 
 

@@ -45,3 +45,23 @@ def test_lint_sources_refuses_a_folder_without_seeds(tmp_path, capsys):
     story = copy("clean", tmp_path)
     assert main(["lint", "--sources", str(tmp_path), str(story)]) == 2
     assert "not a folder of source documents" in capsys.readouterr().err
+
+
+def test_a_pipe_among_the_source_documents_is_left_out_instead_of_hanging_lint(tmp_path):
+    import os
+
+    story = copy("clean", tmp_path)
+    folder = documents(tmp_path, "it happened like this. one way. the other way.")
+    os.mkfifo(folder / "seeds" / "waiting.txt")  # reading a pipe nobody writes to would block for ever
+    problems = lint_story(story, sources=folder)
+    assert not with_code(problems, "E120")  # the notes were still read and the quotes found
+
+
+def test_an_oversized_source_document_is_not_read(tmp_path, monkeypatch):
+    from game.tools import quotes
+
+    folder = documents(tmp_path, "a quote that is there")
+    (folder / "seeds" / "huge.txt").write_text("x" * 100, encoding="utf-8")
+    monkeypatch.setattr(quotes, "MAX_DOCUMENT_BYTES", 50)
+    seeds, notes = quotes.load_documents(folder)
+    assert "huge.txt" not in seeds and notes == "a quote that is there"
