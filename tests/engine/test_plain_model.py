@@ -208,3 +208,9 @@ def test_a_translation_file_read_quickly_gives_the_catalog_pydantic_gives(monkey
     monkeypatch.setattr("game.engine.i18n.translation_file", lambda data: None)  # every file through pydantic
     slow, _ = load_catalog(SHIPPED, "ja")
     assert slow.entries == quick.entries and (slow.name, slow.scope) == (quick.name, quick.scope)
+
+
+def test_the_hint_for_a_file_that_is_not_a_mapping_quotes_its_models_docstring():
+    from game.engine.loader import _FILE_DOCS
+
+    assert _FILE_DOCS == {kind: getattr(formats, kind).__doc__ for kind in build.FILES}
