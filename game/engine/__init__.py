@@ -19,7 +19,7 @@ from .links import (
 )
 from .moments import moment_key
 from .i18n import (
-    DATE_PATTERN_VALUES, Catalog, Coverage, Entry, Translatable, TranslationFile, UiText, coverage, format_moment,
+    DATE_PATTERN_VALUES, Catalog, Coverage, Entry, Translatable, UiText, coverage, format_moment,
     languages_in,
     load_catalog, load_language, load_ui_strings, localize, story_strings, text_hash, translatables,
 )
@@ -28,10 +28,7 @@ from .loaded import LoadedStory
 from .loader import check_story, load_story, read_story
 from .locations import Locations
 from .machine import ChoiceUnavailable, StoryMachine
-from .model import (
-    Choice, Dossier, Ending, History, Position, Quote, Role, Scene, Source, Story, Variable, Version,
-    RoleFile, SceneFile, SourcesFile, StoryManifest,
-)
+from .model import Choice, Dossier, Ending, History, Position, Quote, Role, Scene, Source, Story, Variable, Version
 from .parsecache import ParseCache
 from .rules import CompiledChoice, Rules
 from .saves import AUTOSAVE, SaveError, SaveInfo, SaveStore, write_atomically
@@ -60,3 +57,15 @@ __all__ = [
     "historical_path", "iter_quotes", "load_story", "parse_yaml", "read_story", "read_yaml", "summarize",
     "validate_story", "warning", "write_atomically", "escape_controls", "strip_controls",
 ]
+
+#: The pydantic models of the files (formats.py): imported on first use, since pydantic is slow to import.
+_FORMATS = ("RoleFile", "SceneFile", "SourcesFile", "StoryManifest", "TranslationFile")
+
+
+def __getattr__(name: str):
+    """The file models of formats.py, which import pydantic, only when asked for (PEP 562)."""
+    if name in _FORMATS:
+        from . import formats
+
+        return getattr(formats, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,13 +7,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Literal, Mapping
+from typing import Iterator, Mapping
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
+from .build import translation_file
 from .errors import Problem, SourceLocation, error
 from .loader import validation_problems
-from .model import Quote, Story
+from .model import Plain, Quote, Story
 from .textcheck import control_character_problems
 from .yamlfile import read_yaml
 
@@ -26,30 +25,13 @@ def text_hash(english: str) -> str:
     return hashlib.sha1(unicodedata.normalize("NFC", english.strip()).encode("utf-8")).hexdigest()[:10]
 
 
-class Entry(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
     """One translated string: the hash of the English it translates, that English, and the translation."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    hash: str = Field(description="text_hash() of the English this translates; lint reports it stale when they differ.")
-
-    @field_validator("hash", mode="before")
-    @classmethod
-    def _digits_are_text(cls, value):
-        """An all-digit hash reads as a YAML number; it is still a hash."""
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-    en: str = Field("", description="The English, for the translator's eyes only.")
-    text: str = Field("", description="The translation; empty means not yet translated.")
-
-
-class TranslationFile(BaseModel):
-    """story/i18n/<lang>/*.yaml: translated strings keyed by stable ids."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    language: str = Field(description="The language code of this folder, such as 'ja'.")
-    name: str = Field("", description="The language's name in its own script, such as '日本語' (give it in ui.yaml).")
-    scope: Literal["story", "ui"] = Field(
-        "story", description="story: the whole game is translated; ui: only interface strings so far (give it in ui.yaml).")
-    entries: dict[str, Entry] = Field(default_factory=dict)
+    hash: str
+    en: str = ""
+    text: str = ""
 
 
 class DefinedAt(Mapping[str, SourceLocation]):
@@ -122,19 +104,17 @@ def load_catalog(root: Path | str, language: str) -> tuple[Catalog, list[Problem
         if document is None:
             continue
         problems.extend(control_character_problems(document))
-        try:
-            parsed = TranslationFile.model_validate(document.data)
-        except ValidationError as exc:
-            problems.extend(validation_problems(exc, document, TranslationFile))
+        parsed = _translation_file(document, problems)
+        if parsed is None:
             continue
-        if parsed.language != language:
+        if parsed["language"] != language:
             problems.append(error("E130", document.locate(("language",)),
-                                  f"file says language '{parsed.language}' but sits in the '{language}' folder"))
-        if parsed.name:
-            catalog.name = parsed.name
+                                  f"file says language '{parsed['language']}' but sits in the '{language}' folder"))
+        if parsed["name"]:
+            catalog.name = parsed["name"]
         if path.name == UI_FILE:
-            catalog.scope = parsed.scope
-        for key, entry in parsed.entries.items():
+            catalog.scope = parsed["scope"]
+        for key, entry in parsed["entries"].items():
             if key in catalog.entries:
                 problems.append(error("E131", document.locate(("entries", key), key=True),
                                       f"translation key '{key}' is defined twice",
@@ -143,6 +123,30 @@ def load_catalog(root: Path | str, language: str) -> tuple[Catalog, list[Problem
             catalog.entries[key] = entry
             catalog.defined_at.add(key, document, ("entries", key))
     return catalog, problems
+
+
+def _translation_file(document, problems: list[Problem]) -> dict | None:
+    """A translation file's language, name, scope and entries (as Entry); None with problems when invalid.
+
+    Plain files are read by the quick builder; anything else is validated by pydantic
+    (formats.TranslationFile), imported only then.
+    """
+    parsed = translation_file(document.data)
+    if parsed is None:
+        from pydantic import ValidationError
+
+        from .formats import TranslationFile
+
+        try:
+            validated = TranslationFile.model_validate(document.data)
+        except ValidationError as exc:
+            problems.extend(validation_problems(exc, document, TranslationFile))
+            return None
+        parsed = {"language": validated.language, "name": validated.name, "scope": validated.scope,
+                  "entries": {key: {"hash": entry.hash, "en": entry.en, "text": entry.text}
+                              for key, entry in validated.entries.items()}}
+    parsed["entries"] = {key: Entry(**entry) for key, entry in parsed["entries"].items()}
+    return parsed
 
 
 def load_ui_strings(root: Path | str) -> dict[str, str]:
@@ -293,7 +297,7 @@ def localize(story: Story, catalog: Catalog) -> Story:
 
 def _with_changes(node, changes: dict):
     """A copy of a model, dict or list with the changes (a tree shaped like it) applied."""
-    if isinstance(node, BaseModel):
+    if isinstance(node, Plain):
         return node.model_copy(update={
             name: _with_changes(getattr(node, name), change) if isinstance(change, dict) else change
             for name, change in changes.items()})

@@ -8,13 +8,12 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-
+from .build import build_file, from_validated
 from .errors import Problem, SourceLocation, StoryError, did_you_mean, error
 from .gcpause import gc_paused, release_frozen
 from .loaded import LoadedStory
 from .locations import Locations
-from .model import Role, RoleFile, SceneFile, SourcesFile, Story, StoryManifest
+from .model import Role, Story
 from .parsecache import ParseCache
 from .textcheck import control_character_problems
 from .validate import validate_story
@@ -65,29 +64,29 @@ def _read_files(root: Path, cache: ParseCache | None) -> tuple[LoadedStory | Non
     problems: list[Problem] = []
     documents: dict[tuple, YamlDocument] = {}
 
-    manifest, manifest_doc = _read_model(manifest_path, StoryManifest, problems, cache, root)
+    manifest, manifest_doc = _read_model(manifest_path, "StoryManifest", problems, cache, root)
     if manifest is None:
         return None, problems
     documents[("story",)] = manifest_doc
 
     sources: dict = {}
-    sources_path = root / manifest.sources
+    sources_path = root / manifest["sources"]
     found: list[Problem] = []
-    parsed_sources, sources_doc = _read_model(sources_path, SourcesFile, found, cache, root)
-    problems.extend(_at_key_when_unread(found, manifest_doc, "sources", manifest.sources))
+    parsed_sources, sources_doc = _read_model(sources_path, "SourcesFile", found, cache, root)
+    problems.extend(_at_key_when_unread(found, manifest_doc, "sources", manifest["sources"]))
     if parsed_sources is not None:
-        sources = dict(parsed_sources.sources)
+        sources = dict(parsed_sources["sources"])
         documents[("sources",)] = sources_doc
 
     roles: dict[str, Role] = {}
-    for index, role_id in enumerate(manifest.roles):
+    for index, role_id in enumerate(manifest["roles"]):
         role = _read_role(root, role_id, (manifest_doc, ("roles", index)), documents, problems, cache)
         if role is not None:
             roles[role_id] = role
     if any(p.is_error for p in problems):
         return None, problems
     story = Story(
-        id=manifest.id, title=manifest.title, version=manifest.version, language=manifest.language,
+        id=manifest["id"], title=manifest["title"], version=manifest["version"], language=manifest["language"],
         roles=roles, sources=sources,
     )
     return LoadedStory(story, locations=Locations(display_path(root), documents), root=root), problems
@@ -102,17 +101,17 @@ def _read_role(root: Path, role_id: str, listed_at: tuple[YamlDocument, tuple], 
         problems.append(error("E106", manifest_doc.locate(path), f"role '{role_id}' has no folder {display_path(folder)}",
                               f"create {display_path(folder / ROLE_FILE)}, or remove the role from {MANIFEST}"))
         return None
-    role_file, role_doc = _read_model(folder / ROLE_FILE, RoleFile, problems, cache, root)
+    role_file, role_doc = _read_model(folder / ROLE_FILE, "RoleFile", problems, cache, root)
     if role_file is not None:
         documents[(role_id,)] = role_doc
     scenes: dict = {}
     for path in sorted(folder.glob("*.yaml")):
         if path.name == ROLE_FILE:
             continue
-        scene_file, doc = _read_model(path, SceneFile, problems, cache, root)
+        scene_file, doc = _read_model(path, "SceneFile", problems, cache, root)
         if scene_file is None:
             continue
-        for scene_id, scene in scene_file.scenes.items():
+        for scene_id, scene in scene_file["scenes"].items():
             if scene_id in scenes:
                 first = documents[(role_id, scene_id)].locate(("scenes", scene_id), key=True)
                 problems.append(error("E104", doc.locate(("scenes", scene_id), key=True),
@@ -123,7 +122,7 @@ def _read_role(root: Path, role_id: str, listed_at: tuple[YamlDocument, tuple], 
             documents[(role_id, scene_id)] = doc
     if role_file is None:
         return None
-    return Role(id=role_id, scenes=scenes, **{name: getattr(role_file, name) for name in RoleFile.model_fields})
+    return Role(id=role_id, scenes=scenes, **role_file)
 
 
 def _at_key_when_unread(found: list[Problem], document: YamlDocument, key: str, named: str) -> list[Problem]:
@@ -133,9 +132,13 @@ def _at_key_when_unread(found: list[Problem], document: YamlDocument, key: str, 
             if p.code in ("E007", "E008") else p for p in found]
 
 
-def _read_model(path: Path, model: type[BaseModel], problems: list[Problem],
-                cache: ParseCache | None = None, within: Path | None = None) -> tuple[Any, YamlDocument | None]:
-    """Parse one file (only a regular file inside `within`) and validate it against a model, adding any problems."""
+def _read_model(path: Path, kind: str, problems: list[Problem],
+                cache: ParseCache | None = None, within: Path | None = None) -> tuple[dict | None, YamlDocument | None]:
+    """Parse one file (only a regular file inside `within`) and check it against its format, adding any problems.
+
+    Returns the file's attributes (its parts as plain model objects). `kind` names the file's
+    model in formats.py, which pydantic validates against only when the quick builder declines.
+    """
     document, found = read_yaml(path, cache, within)
     problems.extend(found)
     if document is None:
@@ -143,16 +146,35 @@ def _read_model(path: Path, model: type[BaseModel], problems: list[Problem],
     problems.extend(control_character_problems(document))
     if not isinstance(document.data, dict):
         problems.append(error("E102", document.locate(()), f"expected a mapping of keys at the top of the file, "
-                              f"found {_kind_of(document.data)}", f"see {model.__doc__}"))
+                              f"found {_kind_of(document.data)}", f"see {_FILE_DOCS[kind]}"))
         return None, document
+    built = build_file(kind, document.data)
+    if built is not None:
+        return built, document
+    from pydantic import ValidationError  # only here: a file the quick builder declined
+
+    from .formats import RoleFile, SceneFile, SourcesFile, StoryManifest
+
+    model = {"StoryManifest": StoryManifest, "SourcesFile": SourcesFile, "RoleFile": RoleFile,
+             "SceneFile": SceneFile}[kind]
     try:
-        return model.model_validate(document.data), document
+        validated = model.model_validate(document.data)
     except ValidationError as exc:
         problems.extend(validation_problems(exc, document, model))
         return None, document
+    return from_validated(validated), document
 
 
-def validation_problems(exc: ValidationError, document: YamlDocument, model: type[BaseModel]) -> list[Problem]:
+#: The docstring of each file's model in formats.py (kept here so a malformed file needs no pydantic).
+_FILE_DOCS = {
+    "StoryManifest": "story/story.yaml: the story's title, version and the roles in order.",
+    "SourcesFile": "story/sources.yaml: every document the story cites.",
+    "RoleFile": "story/roles/<role>/role.yaml: who the player is and the role's variables.",
+    "SceneFile": "story/roles/<role>/*.yaml: a few related scenes of one role.",
+}
+
+
+def validation_problems(exc, document: YamlDocument, model: type) -> list[Problem]:
     """pydantic's errors as writer-facing problems at file:line:col, one per place."""
     problems: list[Problem] = []
     seen: set[tuple] = set()
@@ -264,7 +286,7 @@ def _kind_of(value: Any) -> str:
     return type(value).__name__
 
 
-def _field_names_at(model: type[BaseModel], path: tuple) -> list[str]:
+def _field_names_at(model: type, path: tuple) -> list[str]:
     """The keys allowed at a data path inside a model (aliases included), for 'did you mean'."""
     annotation: Any = model
     for part in path:
@@ -294,7 +316,9 @@ def _step_into(annotation: Any, part: Any) -> Any:
     return None
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def _model_in(annotation: Any) -> type | None:
+    from pydantic import BaseModel  # only on the way to an error message: pydantic is already loaded
+
     for candidate in _alternatives(annotation):
         if isinstance(candidate, type) and issubclass(candidate, BaseModel):
             return candidate

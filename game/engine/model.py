@@ -1,37 +1,16 @@
-"""The story format as frozen pydantic models: what a writer may put in story/."""
+"""The story as the game plays it: plain, frozen, slotted classes, built from validated files.
+
+The format a writer may use (and its JSON Schema) is defined by the pydantic models in
+formats.py; a file is checked against them only when the quick builder (build.py) does not
+accept it as it stands. Playing a story never needs pydantic: importing it and building its
+model classes was most of the engine's start-up. Attribute names are those of the format
+(the YAML keys, with `if:` as `condition` and `set:` as `effects`).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Optional, Union
-
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
-
-#: Stable ids: saves, translations and statistics point at these, so they never change.
-Id = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64),
-    Field(description="A stable id: lower case letters, digits and underscores, starting with a letter."),
-]
-
-#: Local time of a moment: a date, or a date and time with the UTC offset of the place.
-When = Annotated[
-    str,
-    StringConstraints(pattern=r"^\d{4}-\d{2}(-\d{2}(T\d{2}:\d{2}([+-]\d{2}:\d{2})?)?)?$"),
-    Field(
-        description="Local date and time of the moment, as precise as the record allows: "
-        "'1976-09-06T13:50+09:00', '1976-09-06' or '1976-10'.",
-        examples=["1976-09-06T13:50+09:00"],
-    ),
-]
-
-Text = Annotated[str, StringConstraints(min_length=1), Field(description="Text shown to the player (English).")]
-
-
-class Frozen(BaseModel):
-    """Base for every story model: immutable, and unknown keys are errors."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
+from dataclasses import dataclass, field, fields, replace
+from typing import Any, ClassVar, Literal, Optional, Union
 
 #: The range of a number variable that declares no min or max: effects clamp to it, so a loop
 #: that doubles a value cannot grow it without end (and saves and lint stay small and quick).
@@ -39,20 +18,54 @@ DEFAULT_BOUND = 1_000_000
 #: The furthest a declared min, max or initial value may go.
 LARGEST_BOUND = 1_000_000_000
 
+_plain = dataclass(frozen=True, slots=True, kw_only=True)
 
-class Variable(Frozen):
+
+class Plain:
+    """Base of every story class: immutable, compared and hashed by value, dumped like the format."""
+
+    __slots__ = ()
+    #: Attribute name -> the key a story file writes it under, where they differ.
+    ALIASES: ClassVar[dict[str, str]] = {}
+
+    def model_dump(self, *, mode: str = "python", by_alias: bool = False, exclude_none: bool = False) -> dict:
+        """The object as plain dicts and lists (JSON-ready); keys as in the files with by_alias."""
+        out = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if value is None and exclude_none:
+                continue
+            key = self.ALIASES.get(item.name, item.name) if by_alias else item.name
+            out[key] = _dump(value, mode, by_alias, exclude_none)
+        return out
+
+    def model_copy(self, *, update: dict[str, Any] | None = None):
+        """A copy with some attributes changed (the story itself never changes)."""
+        return replace(self, **(update or {}))
+
+
+def _dump(value: Any, mode: str, by_alias: bool, exclude_none: bool) -> Any:
+    if isinstance(value, Plain):
+        return value.model_dump(mode=mode, by_alias=by_alias, exclude_none=exclude_none)
+    if isinstance(value, dict):
+        return {key: _dump(item, mode, by_alias, exclude_none) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_dump(item, mode, by_alias, exclude_none) for item in value]
+    return value
+
+
+@_plain
+class Variable(Plain):
     """A typed story variable with an optional range; the player may see it as a gauge."""
 
-    type: Literal["int", "bool"] = Field("int", description="int (a number, usually 0-100) or bool (true/false).")
-    initial: Union[bool, int] = Field(0, description="The value at the start of the role.")
-    min: Optional[int] = Field(None, description="The lowest value an int may hold; effects are clamped to it "
-                               "(-1,000,000 when not given).")
-    max: Optional[int] = Field(None, description="The highest value an int may hold; effects are clamped to it "
-                               "(1,000,000 when not given).")
-    label: Text = Field(description="The name shown on the gauge, such as 'Fuel'.")
-    unit: str = Field("", description="A unit shown after the value, such as '%'.")
-    visible: bool = Field(True, description="Whether the player sees this variable as a gauge.")
-    description: str = Field("", description="One line saying what the variable stands for.")
+    type: Literal["int", "bool"] = "int"
+    initial: Union[bool, int] = 0
+    min: Optional[int] = None
+    max: Optional[int] = None
+    label: str
+    unit: str = ""
+    visible: bool = True
+    description: str = ""
 
     @property
     def bounds(self) -> tuple[int, int]:
@@ -62,100 +75,94 @@ class Variable(Frozen):
         return low, high
 
 
-class Quote(Frozen):
+@_plain
+class Quote(Plain):
     """An exact quote from a cited document, with its translation when not in English."""
 
-    source: Id = Field(description="A key in story/sources.yaml.")
-    quote: Text = Field(description="Words that appear in the source exactly (after NFC and whitespace folding).")
-    translation: Optional[str] = Field(None, description="An English translation, for a quote in another language.")
-    summary: bool = Field(
-        False, description="true when the words summarise the source rather than quote it (a reference known "
-        "through a summary of it); shown without quotation marks, as a summary.")
+    source: str
+    quote: str
+    translation: Optional[str] = None
+    summary: bool = False
 
-class Version(Frozen):
+
+@_plain
+class Version(Plain):
     """One side of a disputed fact, with the sources that give it."""
 
-    claim: Text = Field(description="What this version says happened.")
-    sources: list[Quote] = Field(min_length=1, description="The sources that give this version.")
+    claim: str
+    sources: list[Quote]
 
 
-class History(Frozen):
+@_plain
+class History(Plain):
     """What actually happened at this moment, and how sure the record is."""
 
-    status: Literal["documented", "contested", "dramatized"] = Field(
-        description="documented: the sources agree; contested: they disagree (list versions); "
-        "dramatized: detail invented for the game."
-    )
-    what_happened: Text = Field(description="What the real person did and what followed.")
-    sources: list[Quote] = Field(default_factory=list, description="Quotes that back what_happened.")
-    versions: list[Version] = Field(default_factory=list, description="For contested facts: each version with its sources.")
-    dramatized: str = Field("", description="What in the scene is invented (dialogue, names, small detail).")
+    status: Literal["documented", "contested", "dramatized"]
+    what_happened: str
+    sources: list[Quote] = field(default_factory=list)
+    versions: list[Version] = field(default_factory=list)
+    dramatized: str = ""
 
 
-class Dossier(Frozen):
+@_plain
+class Dossier(Plain):
     """An optional document the player can open beside a scene."""
 
-    id: Id
-    kind: Literal["cable", "telex", "radar_log", "police_form", "charge_sheet", "notebook", "newspaper", "memo", "map"] = Field(
-        description="How the document is drawn: telex paper, police form, radar plot..."
-    )
-    title: Text
-    text: Text
-    status: Literal["documented", "reconstructed", "dramatized"] = Field(
-        "dramatized", description="documented: every line is backed by the sources below; reconstructed: the "
-        "content is backed by the sources below but the form (layout, wording of the log, cable or sheet) is "
-        "made for the game; dramatized: invented."
-    )
-    sources: list[Quote] = Field(default_factory=list)
+    id: str
+    kind: str
+    title: str
+    text: str
+    status: Literal["documented", "reconstructed", "dramatized"] = "dramatized"
+    sources: list[Quote] = field(default_factory=list)
 
 
-class Choice(Frozen):
+@_plain
+class Choice(Plain):
     """One thing the player can do in a scene."""
 
-    id: Id
-    text: Text = Field(description="The choice as the player reads it.")
-    goto: Id = Field(description="The scene this choice leads to, in the same role.")
-    condition: Optional[str] = Field(None, alias="if", description="An expression that must be true to offer this choice.")
-    effects: Union[str, list[str], None] = Field(
-        None, alias="set", description="Assignments applied when chosen: 'fuel = fuel - 15; nerve += 5'."
-    )
-    record: Optional[Literal["actual", "considered", "invented"]] = Field(
-        None,
-        description="actual: what the real person did; considered: documented as open at the time; "
-        "invented: a counterfactual made up for the game. Leave out for a plain 'continue'.",
-    )
-    note: str = Field("", description="Why this option was open, or what is known of it.")
+    ALIASES: ClassVar[dict[str, str]] = {"condition": "if", "effects": "set"}
+
+    id: str
+    text: str
+    goto: str
+    condition: Optional[str] = None
+    effects: Union[str, list[str], None] = None
+    record: Optional[Literal["actual", "considered", "invented"]] = None
+    note: str = ""
 
 
-class Ending(Frozen):
+@_plain
+class Ending(Plain):
     """What makes a scene an ending: what follows, and how it differs from history."""
 
-    kind: Literal["historical", "alternative"] = Field(description="historical: it happened; alternative: it did not.")
-    title: Text
-    outcome: Text = Field(description="What follows from this ending.")
-    differs: Text = Field(description="How this differs from what actually happened.")
+    kind: Literal["historical", "alternative"]
+    title: str
+    outcome: str
+    differs: str
 
 
-class Position(Frozen):
+@_plain
+class Position(Plain):
     """A place on the flight map."""
 
-    lon: float = Field(ge=-180, le=180)
-    lat: float = Field(ge=-90, le=90)
+    lon: float
+    lat: float
 
 
-class Scene(Frozen):
+@_plain
+class Scene(Plain):
     """A moment in a role: text, choices, history, and optional documents."""
 
-    when: When
-    where: Text = Field(description="The place, such as 'Hakodate Airport, control tower'.")
-    title: str = Field("", description="A short heading for menus, the history log and the story map.")
-    text: Text = Field(description="30-90 words, present tense, second person.")
-    choices: list[Choice] = Field(default_factory=list)
-    ending: Optional[Ending] = Field(None, description="Present only on endings, which have no choices.")
+    when: str
+    where: str
+    title: str = ""
+    text: str
+    choices: list[Choice] = field(default_factory=list)
+    ending: Optional[Ending] = None
     history: Optional[History] = None
-    dossier: list[Dossier] = Field(default_factory=list)
-    image: Optional[str] = Field(None, description="An image under assets/images/ shown with the scene.")
-    at: Optional[Position] = Field(None, description="Where on the flight map this moment is.")
+    dossier: list[Dossier] = field(default_factory=list)
+    image: Optional[str] = None
+    at: Optional[Position] = None
 
     @property
     def is_ending(self) -> bool:
@@ -172,84 +179,47 @@ class Scene(Frozen):
         return next((c for c in self.choices if c.id == choice_id), None)
 
 
-class Source(Frozen):
+@_plain
+class Source(Plain):
     """A document the story cites."""
 
-    title: Text
+    title: str
     author: str = ""
     publisher: str = ""
     date: str = ""
-    language: str = Field("en", description="BCP 47 code of the document's language.")
-    kind: Literal["seed", "secondary", "primary"] = Field(
-        "secondary", description="seed: one of the project's source documents; secondary: an external reference."
-    )
-    file: Optional[str] = Field(None, description="For seeds: the file name in shared/seeds/, used to check quotes.")
+    language: str = "en"
+    kind: Literal["seed", "secondary", "primary"] = "secondary"
+    file: Optional[str] = None
     url: Optional[str] = None
-    reliability: Text = Field(description="One line on how far to trust it.")
+    reliability: str
 
 
-class Role(Frozen):
+@_plain
+class Role(Plain):
     """One playable person and the scenes of their story."""
 
-    id: Id
-    name: Text = Field(description="Who the player is, such as 'Lt. Viktor Belenko'.")
-    title: Text = Field(description="One line: who they are.")
-    summary: Text = Field(description="Where they stand on 6 September 1976.")
-    start: Id = Field(description="The first scene.")
-    variables: dict[Id, Variable] = Field(default_factory=dict)
-    epilogue: str = Field("", description="What happened next, grounded in the sources.")
-    question: str = Field("", description="A discussion question for families and school groups.")
-    scenes: dict[Id, Scene] = Field(default_factory=dict)
+    id: str
+    name: str
+    title: str
+    summary: str
+    start: str
+    variables: dict[str, Variable] = field(default_factory=dict)
+    epilogue: str = ""
+    question: str = ""
+    scenes: dict[str, Scene] = field(default_factory=dict)
 
     def initial_variables(self) -> dict[str, int | bool]:
         """Every variable at its starting value."""
         return {name: var.initial for name, var in self.variables.items()}
 
 
-class Story(Frozen):
+@_plain
+class Story(Plain):
     """A whole story: roles, scenes and the sources they cite (its rules and places: loaded.LoadedStory)."""
 
-    id: Id
-    title: Text
+    id: str
+    title: str
     version: str = "1"
     language: str = "en"
-    roles: dict[Id, Role]
-    sources: dict[Id, Source] = Field(default_factory=dict)
-
-
-# --- the shapes of the files on disk -------------------------------------------------------
-
-
-class StoryManifest(Frozen):
-    """story/story.yaml: the story's title, version and the roles in order."""
-
-    id: Id
-    title: Text
-    version: str = "1"
-    language: str = "en"
-    sources: str = Field("sources.yaml", description="The file listing every cited document.")
-    roles: list[Id] = Field(min_length=1, description="Role ids in the order they are offered; each has story/roles/<id>/.")
-
-
-class SourcesFile(Frozen):
-    """story/sources.yaml: every document the story cites."""
-
-    sources: dict[Id, Source]
-
-
-class RoleFile(Frozen):
-    """story/roles/<role>/role.yaml: who the player is and the role's variables."""
-
-    name: Text
-    title: Text
-    summary: Text
-    start: Id
-    variables: dict[Id, Variable] = Field(default_factory=dict)
-    epilogue: str = ""
-    question: str = ""
-
-
-class SceneFile(Frozen):
-    """story/roles/<role>/*.yaml: a few related scenes of one role."""
-
-    scenes: dict[Id, Scene]
+    roles: dict[str, Role]
+    sources: dict[str, Source] = field(default_factory=dict)

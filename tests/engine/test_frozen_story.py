@@ -5,8 +5,9 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import dataclasses
+
 import pytest
-from pydantic import ValidationError
 
 from game.engine import Locations, Rules, Story
 
@@ -14,7 +15,8 @@ ENGINE = Path(__file__).resolve().parents[2] / "game" / "engine"
 
 
 def test_a_loaded_story_carries_rules_and_places_beside_a_story_without_private_state(sample_story):
-    assert type(sample_story.story) is Story and Story.__private_attributes__ == {}
+    assert type(sample_story.story) is Story and not hasattr(sample_story.story, "__dict__")
+    assert set(Story.__slots__) == {f.name for f in dataclasses.fields(Story)}  # its fields and nothing else
     assert isinstance(sample_story.rules, Rules) and isinstance(sample_story.locations, Locations)
     assert sample_story.rules.of("pilot", "over_the_sea", "chitose").condition is not None
     where = sample_story.locate("pilot", "scenes", "breakaway")
@@ -22,7 +24,7 @@ def test_a_loaded_story_carries_rules_and_places_beside_a_story_without_private_
 
 
 def test_a_story_refuses_changes_after_it_is_built(sample_story):
-    with pytest.raises(ValidationError):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         sample_story.story.title = "Another title"
 
 
