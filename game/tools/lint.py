@@ -22,14 +22,23 @@ def lint_story(root: Path | str, check_sources: bool = True, sources: Path | Non
     The documents are the folder `sources` when given (it holds seeds/ and sources/), else a
     shared/ folder found beside the story. When none is found, W123 says the quotes went
     unchecked, so an invented quote never passes in silence. With a parse cache, files unchanged
-    since the last lint or play are not parsed again.
+    since the last lint or play are not parsed again, and a role whose choices, conditions and
+    effects are unchanged takes its play-search findings from the last lint (flowcache.py, in
+    the same folder).
     """
     root = Path(root)
     story, problems = check_story(root, cache)
     if story is not None:
         from . import checks  # the graph and content checks of the writer tooling
 
-        problems.extend(checks.run_checks(story))
+        flow = None
+        if cache is not None:
+            from .flowcache import FlowCache
+
+            flow = FlowCache(cache.folder, root)
+        problems.extend(checks.run_checks(story, flow))
+        if flow is not None:
+            flow.save()
         if check_sources:
             shared = sources if sources is not None else quotes.find_shared(root)
             if shared is not None:
