@@ -10,8 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from game.engine import LoadedStory, Problem, SourceLocation, languages_in, load_catalog, translatables, warning
+from game.engine import LoadedStory, Problem, SourceLocation, languages_in, translatables, warning
 from game.shipped import assets_folder
+
+from .catalogs import catalog_of
 
 #: Our working words for the documents behind the story: players must see the real reference instead.
 WORKING_WORDS = re.compile(r"\bseeds?\b|\bresearch notes?\b|\bproject notes?\b", re.IGNORECASE)
@@ -50,7 +52,7 @@ def check_drawable_characters(story: LoadedStory) -> list[Problem]:
     for language in languages_in(root):
         if language == story.language:
             continue
-        catalog, _ = load_catalog(root, language)
+        catalog, _ = catalog_of(root, language)
         drawn = families.get("jp") if language == "ja" else everything  # Japanese is set in Noto Sans JP alone
         where_folder = SourceLocation(str(Path(root) / "i18n" / language))
         for key, entry in catalog.entries.items():
