@@ -59,7 +59,8 @@ def role_key(story: LoadedStory, role_id: str, code: bytes) -> bytes:
             (scene_id, tuple(sorted(record_values(story.story, story.rules, role_id, scene_id, names).items())))
             for scene_id, scene in role.scenes.items()
             for names in [sorted(scene_reads(story.rules, role_id, scene, scene_id))] if names)
-    raw = marshal.dumps((role_id, role.start, variables, scenes, record, MAX_STATES))
+    # repr, not marshal: marshal's bytes depend on which equal strings happen to be one object
+    raw = repr((role_id, role.start, variables, scenes, record, MAX_STATES)).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(raw, digest_size=16, key=code).digest()
 
 
