@@ -115,7 +115,7 @@ class Exploration:
 
 def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
                  inputs: Callable[[str], list[dict]] | None = None,
-                 live: dict[str, tuple[str, ...]] | None = None) -> Exploration:
+                 live: dict[str, tuple[str, ...]] | None = None, in_range: frozenset = frozenset()) -> Exploration:
     """Breadth-first search over (scene, variables) from the role's start, using the compiled rules.
 
     Other roles' values (links) are the record's, or, with `inputs`, every alternative it gives for
@@ -123,14 +123,16 @@ def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
 
     With `live` (liveness.live_variables), two states at a scene are one when they differ only in
     variables that cannot matter from there on; the state kept is the first found, so paths, values
-    and every problem reported are those of the full search, in far fewer states.
+    and every problem reported are those of the full search, in far fewer states. Choices in
+    `in_range` ((scene, choice) pairs proven never to drive a number past its range) skip the
+    overflow test.
     """
     role = story.roles[role_id]
     names = tuple(role.variables)
     found = Exploration(role, names)
     if role.start not in role.scenes:
         return found
-    options = _options(story, role)
+    options = _options(story, role, in_range)
     project = _projections(names, live)
     bounds = {n: v.bounds for n, v in role.variables.items() if v.type == "int"}
     states, index, parent, edges, stuck = found.states, found.index, found.parent, found.edges, found.stuck
@@ -155,11 +157,12 @@ def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
         else:
             alternatives = [{}]
         out = edges[state]
-        seen_edges: set = set()
+        seen_edges: set | None = set() if len(alternatives) > 1 else None  # one alternative: no repeats
         closed_somewhere = False
         for extra in alternatives:
             current = dict(zip(names, values))
-            current.update(extra)
+            if extra:
+                current.update(extra)
             opened = False
             for choice_id, goto, condition, effects, watched in options[scene_id]:
                 if condition is not None and not condition(current):
@@ -193,7 +196,9 @@ def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
                     edges.append([])
                     stuck.append(True)
                     queue.append(target)
-                if (choice_id, target) not in seen_edges:
+                if seen_edges is None:
+                    out.append((choice_id, target))
+                elif (choice_id, target) not in seen_edges:
                     seen_edges.add((choice_id, target))
                     out.append((choice_id, target))
             closed_somewhere |= not opened
@@ -212,9 +217,10 @@ def explore_projected(story: LoadedStory, role_id: str, max_states: int = MAX_ST
                       inputs: Callable[[str], list[dict]] | None = None,
                       keep: frozenset[str] = frozenset()) -> Exploration:
     """explore_role over only the variables that can still matter at each scene (see liveness.py)."""
-    from .liveness import live_variables
+    from .liveness import choices_in_range, live_variables
 
-    return explore_role(story, role_id, max_states, inputs, live_variables(story, role_id, keep))
+    return explore_role(story, role_id, max_states, inputs, live_variables(story, role_id, keep),
+                        choices_in_range(story, role_id))
 
 
 def _projections(names: tuple[str, ...], live: dict[str, tuple[str, ...]] | None) -> dict | None:
@@ -248,8 +254,8 @@ def reachable_scenes(role: Role) -> set[str]:
     return seen
 
 
-def _options(story: LoadedStory, role: Role) -> dict[str, list]:
-    """Per scene, each choice's id, target (None when unknown), condition, effects and range-bound writes."""
+def _options(story: LoadedStory, role: Role, in_range: frozenset = frozenset()) -> dict[str, list]:
+    """Per scene, each choice's id, target (None when unknown), condition test, effects and range-bound writes."""
     bounded = {n for n, v in role.variables.items() if v.type == "int"}  # declared or default bounds
     options = {}
     for scene_id, scene in role.scenes.items():
@@ -258,8 +264,8 @@ def _options(story: LoadedStory, role: Role) -> dict[str, list]:
             compiled = story.rules.of(role.id, scene_id, choice.id)
             goto = choice.goto if choice.goto in role.scenes else None
             effects = compiled.effects if compiled.effects.assignments else None
-            options[scene_id].append((choice.id, goto, compiled.condition, effects,
-                                      tuple(sorted(compiled.effects.writes & bounded))))
+            watched = () if (scene_id, choice.id) in in_range else tuple(sorted(compiled.effects.writes & bounded))
+            options[scene_id].append((choice.id, goto, compiled.test, effects, watched))
     return options
 
 

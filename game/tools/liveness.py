@@ -54,6 +54,14 @@ def live_variables(story: LoadedStory, role_id: str, keep: frozenset[str] = froz
     return {scene_id: tuple(n for n in names if n in found) for scene_id, found in live.items()}
 
 
+def choices_in_range(story: LoadedStory, role_id: str) -> frozenset[tuple[str, str]]:
+    """(scene, choice) pairs whose effects can never drive a number past its range (nothing for W310 to see)."""
+    role = story.roles[role_id]
+    risky = _may_leave_range(story, role_id, _choices(story, role_id))
+    return frozenset((scene_id, choice.id) for scene_id, scene in role.scenes.items()
+                     for number, choice in enumerate(scene.choices) if (scene_id, number) not in risky)
+
+
 def _choices(story: LoadedStory, role_id: str) -> dict[str, list]:
     """Per scene, each choice's condition reads, assignments (target, expression, reads), effect reads, goto."""
     role = story.roles[role_id]
