@@ -31,6 +31,9 @@ def main() -> None:
     solo = explore_story(story)
     solo_seconds = time.perf_counter() - started
     started = time.perf_counter()
+    merged = explore_story(story, project=True)  # as lint searches: states differing in dead variables merged
+    merged_seconds = time.perf_counter() - started
+    started = time.perf_counter()
     coverage = exhaustive_ensemble(story)
     ensemble_seconds = time.perf_counter() - started
     started = time.perf_counter()
@@ -46,11 +49,13 @@ def main() -> None:
     print(f"Python {platform.python_version()}, {platform.machine()}")
     print("| figure | measured |\n| --- | --- |")
     for c in coverage.roles:
-        print(f"| {c.role.id}: states alone / in the ensemble search | {len(solo[c.role.id].states):,} / {c.states:,} |")
+        print(f"| {c.role.id}: states alone (every variable / merged) / in the ensemble search (merged) | "
+              f"{len(solo[c.role.id].states):,} / {len(merged[c.role.id].states):,} / {c.states:,} |")
     print(f"| product of the solo state spaces (not searched) | {product:.2e} |")
     print(f"| ensemble search: rounds, most value combinations at one scene | {coverage.rounds}, "
           f"{max(coverage.inputs.values())} |")
-    print(f"| solo exhaustive search, every role | {solo_seconds:.1f} s |")
+    print(f"| solo exhaustive search, every role (every variable / merged, as lint) | {solo_seconds:.1f} s / "
+          f"{merged_seconds:.1f} s |")
     print(f"| ensemble exhaustive search | {ensemble_seconds:.1f} s |")
     print(f"| historical ensemble | {historical_seconds * 1000:.0f} ms |")
     print(f"| random ensembles per second | {runs / random_seconds:,.0f} |")

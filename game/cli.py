@@ -91,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--sources", type=Path, metavar="DIR",
                       help="check quotes against the documents in DIR (a folder with seeds/ and sources/); "
                            "default: a shared/ folder found beside the story")
+    lint.add_argument("--no-cache", action="store_true",
+                      help="parse every file and search every role again, ignoring and leaving the caches")
 
     i18n = commands.add_parser("i18n", help="translation coverage per language, or add missing keys for translators")
     i18n.add_argument("action", choices=["status", "update", "accept"],
@@ -337,7 +339,8 @@ def cmd_lint(args: argparse.Namespace) -> int:
         print(f"foxbat lint: --sources {args.sources}: not a folder of source documents (it needs a seeds/ folder)",
               file=sys.stderr)
         return EXIT_USAGE
-    problems = lint_story(path, check_sources=not args.no_sources, sources=args.sources, cache=parse_cache())
+    problems = lint_story(path, check_sources=not args.no_sources, sources=args.sources,
+                          cache=None if args.no_cache else parse_cache())
     if args.format == "json":
         print(problems_as_json(problems))
     else:

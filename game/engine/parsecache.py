@@ -96,7 +96,8 @@ class ParseCache:
         """Remove packs and leftover temporary files older than MAX_AGE_S, and old-layout entries; returns how many."""
         limit = (time.time() if now is None else now) - self.MAX_AGE_S
         removed = 0
-        for pattern in ("*.pack", ".tmp-*"):
+        # *.flow: lint's findings packs (game/tools/flowcache.py) share this folder and this age limit
+        for pattern in ("*.pack", "*.flow", ".tmp-*"):
             for entry in self.folder.glob(pattern):
                 try:
                     if entry.stat().st_mtime < limit:

@@ -10,8 +10,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from game.engine import LoadedStory, Problem, SourceLocation, languages_in, load_catalog, translatables, warning
+from game.engine import LoadedStory, Problem, SourceLocation, languages_in, translatables, warning
 from game.shipped import assets_folder
+
+from .catalogs import catalog_of
 
 #: Our working words for the documents behind the story: players must see the real reference instead.
 WORKING_WORDS = re.compile(r"\bseeds?\b|\bresearch notes?\b|\bproject notes?\b", re.IGNORECASE)
@@ -38,7 +40,7 @@ def check_drawable_characters(story: LoadedStory) -> list[Problem]:
     families = font_coverage()
     if families is None:
         return []  # an install without the fonts' coverage file: nothing to check against
-    everything = _union(families.values())
+    everything = _everything()
     problems = []
     for item in translatables(story.story):
         problem = _undrawable(item.english, everything, story.language)
@@ -50,7 +52,7 @@ def check_drawable_characters(story: LoadedStory) -> list[Problem]:
     for language in languages_in(root):
         if language == story.language:
             continue
-        catalog, _ = load_catalog(root, language)
+        catalog, _ = catalog_of(root, language)
         drawn = families.get("jp") if language == "ja" else everything  # Japanese is set in Noto Sans JP alone
         where_folder = SourceLocation(str(Path(root) / "i18n" / language))
         for key, entry in catalog.entries.items():
@@ -63,21 +65,47 @@ def check_drawable_characters(story: LoadedStory) -> list[Problem]:
 _HINT = "the window draws it as an empty box (or out of order): write it in words, or leave it out"
 
 
+#: Per set of runs (by id, kept alive beside it), the characters already found drawable, so that
+#: nearly every string is one set difference rather than a look-up per character.
+_DRAWABLE: dict[int, tuple[object, set[str]]] = {}
+
+
 def _undrawable(text: str, drawn: tuple[list[int], list[int]] | None, language: str) -> str | None:
     """What is wrong with the first character of the text the game cannot show, or None."""
     if drawn is None:
         return None
-    for character in unicodedata.normalize("NFC", text):
-        if character.isspace() or unicodedata.category(character)[0] == "C":
-            continue  # layout and control characters: E110 reports the controls
-        name = unicodedata.name(character, "unnamed")
-        label = f"'{character}' (U+{ord(character):04X} {name})"
-        if _is_emoji(character):
-            return f"{label} is an emoji, which no font of the game draws"
-        if unicodedata.bidirectional(character) in RIGHT_TO_LEFT:
-            return f"{label} is a right-to-left letter; the game lays text out left to right only"
-        if not _covered(ord(character), drawn):
-            return f"{label} is not drawn by the {'Japanese ' if language == 'ja' else ''}fonts the game ships"
+    kept = _DRAWABLE.get(id(drawn))
+    if kept is None or kept[0] is not drawn:
+        kept = _DRAWABLE[id(drawn)] = (drawn, set())
+    good = kept[1]
+    text = unicodedata.normalize("NFC", text)
+    unknown = set(text).difference(good)
+    if not unknown:
+        return None
+    for character in unknown:
+        if _first_problem(character, drawn, language) is None:
+            good.add(character)
+    if unknown.issubset(good):
+        return None
+    for character in text:  # the first wrong character in reading order, as a writer looks for it
+        if character not in good:
+            problem = _first_problem(character, drawn, language)
+            if problem is not None:
+                return problem
+    return None
+
+
+def _first_problem(character: str, drawn: tuple[list[int], list[int]], language: str) -> str | None:
+    """What is wrong with showing one character, or None when the game draws it (or it is layout)."""
+    if character.isspace() or unicodedata.category(character)[0] == "C":
+        return None  # layout and control characters: E110 reports the controls
+    label = f"'{character}' (U+{ord(character):04X} {unicodedata.name(character, 'unnamed')})"
+    if _is_emoji(character):
+        return f"{label} is an emoji, which no font of the game draws"
+    if unicodedata.bidirectional(character) in RIGHT_TO_LEFT:
+        return f"{label} is a right-to-left letter; the game lays text out left to right only"
+    if not _covered(ord(character), drawn):
+        return f"{label} is not drawn by the {'Japanese ' if language == 'ja' else ''}fonts the game ships"
     return None
 
 
@@ -105,6 +133,13 @@ def font_coverage() -> dict[str, tuple[list[int], list[int]]] | None:
     except (OSError, ValueError):
         return None
     return {family: ([a for a, _ in runs], [b for _, b in runs]) for family, runs in data["families"].items()}
+
+
+@lru_cache(maxsize=1)
+def _everything() -> tuple[list[int], list[int]] | None:
+    """Every shipped family's runs merged (built once: its identity keys the drawable characters)."""
+    families = font_coverage()
+    return None if families is None else _union(families.values())
 
 
 def _union(families) -> tuple[list[int], list[int]]:

@@ -11,7 +11,7 @@ from game.engine import (
     ChoiceUnavailable, Ensemble, LoadedStory, Role, StoryMachine, actual_choice, foreign_reads, scene_reads,
 )
 
-from .explore import MAX_STATES, Exploration, explore_role, explore_story, gc_paused
+from .explore import MAX_STATES, Exploration, explore_projected, gc_paused
 from .playtest import MAX_STEPS, Coverage, _coverage
 
 #: Rounds of the exhaustive search: each widens the other roles' possible values until nothing changes.
@@ -167,8 +167,12 @@ def exhaustive_ensemble(story: LoadedStory, max_states: int = MAX_STATES) -> Ens
     real ensemble (a dead end in no combination is a dead end in no ensemble) and stays the size
     of the solo searches. The possible values widen from the solo searches until they stop changing.
     """
+    # States that differ only in variables that can no longer matter are one (explore_projected);
+    # a variable another role's link reads matters everywhere, as every value it takes is offered.
+    read = set().union(*(foreign_reads(story.rules, r) for r in story.roles)) if story.roles else set()
+    keep = {r: frozenset(n.partition(".")[2] for n in read if n.partition(".")[0] == r) for r in story.roles}
     with gc_paused():
-        explored = explore_story(story, max_states)
+        explored = {r: explore_projected(story, r, max_states, keep=keep[r]) for r in story.roles}
         rounds = 0
         widest: dict[str, int] = {}
         for rounds in range(1, MAX_ROUNDS + 1):
@@ -177,7 +181,8 @@ def exhaustive_ensemble(story: LoadedStory, max_states: int = MAX_STATES) -> Ens
             for role_id in story.roles:
                 inputs = _inputs_for(story, role_id, possible)
                 widest[role_id] = max((len(v) for v in inputs.values()), default=1)
-                again[role_id] = explore_role(story, role_id, max_states, inputs=lambda s, i=inputs: i.get(s, [{}]))
+                again[role_id] = explore_projected(story, role_id, max_states, inputs=lambda s, i=inputs: i.get(s, [{}]),
+                                                   keep=keep[role_id])
             settled = all(len(again[r].states) == len(explored[r].states) for r in story.roles) and rounds > 1
             explored = again
             if settled:

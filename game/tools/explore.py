@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import deque
+from operator import itemgetter
 from typing import Callable
 from dataclasses import dataclass, field
 
@@ -113,23 +114,31 @@ class Exploration:
 
 
 def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
-                 inputs: Callable[[str], list[dict]] | None = None) -> Exploration:
+                 inputs: Callable[[str], list[dict]] | None = None,
+                 live: dict[str, tuple[str, ...]] | None = None, in_range: frozenset = frozenset()) -> Exploration:
     """Breadth-first search over (scene, variables) from the role's start, using the compiled rules.
 
     Other roles' values (links) are the record's, or, with `inputs`, every alternative it gives for
     a scene: a state is then stuck when some alternative leaves it no open choice.
+
+    With `live` (liveness.live_variables), two states at a scene are one when they differ only in
+    variables that cannot matter from there on; the state kept is the first found, so paths, values
+    and every problem reported are those of the full search, in far fewer states. Choices in
+    `in_range` ((scene, choice) pairs proven never to drive a number past its range) skip the
+    overflow test.
     """
     role = story.roles[role_id]
     names = tuple(role.variables)
     found = Exploration(role, names)
     if role.start not in role.scenes:
         return found
-    options = _options(story, role)
+    options = _options(story, role, in_range)
+    project = _projections(names, live)
     bounds = {n: v.bounds for n, v in role.variables.items() if v.type == "int"}
     states, index, parent, edges, stuck = found.states, found.index, found.parent, found.edges, found.stuck
     start = (role.start, tuple(role.initial_variables()[n] for n in names))
     states.append(start)
-    index[start] = 0
+    index[start if project is None else (role.start, project[role.start][0](start[1]))] = 0
     parent.append(None)
     edges.append([])
     stuck.append(True)
@@ -148,11 +157,12 @@ def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
         else:
             alternatives = [{}]
         out = edges[state]
-        seen_edges: set = set()
+        seen_edges: set | None = set() if len(alternatives) > 1 else None  # one alternative: no repeats
         closed_somewhere = False
         for extra in alternatives:
             current = dict(zip(names, values))
-            current.update(extra)
+            if extra:
+                current.update(extra)
             opened = False
             for choice_id, goto, condition, effects, watched in options[scene_id]:
                 if condition is not None and not condition(current):
@@ -162,25 +172,33 @@ def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
                     found.broken.add(state)
                     continue  # an unknown scene is the loader's E103; nothing to explore past it
                 if effects is None:
-                    key = (goto, values)  # no `set:`: the variables carry over unchanged
+                    full = values  # no `set:`: the variables carry over unchanged
+                    key = (goto, full) if project is None else (goto, project[goto][0](full))
                 else:
                     after = effects.apply(current)
                     if watched and any(after[n] in bounds[n] for n in watched):
                         _record_overflow(found, state, choice_id, effects, current, watched, bounds)
-                    key = (goto, tuple([after[n] for n in names]))
+                    if project is None:
+                        full = tuple([after[n] for n in names])
+                        key = (goto, full)
+                    else:
+                        full = None  # built only for a new state
+                        key = (goto, project[goto][1](after))
                 target = index.get(key)
                 if target is None:
                     if len(states) >= max_states:
                         found.complete = False
                         continue
                     target = len(states)
-                    states.append(key)
+                    states.append((goto, full if full is not None else tuple([after[n] for n in names])))
                     index[key] = target
                     parent.append((state, choice_id))
                     edges.append([])
                     stuck.append(True)
                     queue.append(target)
-                if (choice_id, target) not in seen_edges:
+                if seen_edges is None:
+                    out.append((choice_id, target))
+                elif (choice_id, target) not in seen_edges:
                     seen_edges.add((choice_id, target))
                     out.append((choice_id, target))
             closed_somewhere |= not opened
@@ -188,10 +206,39 @@ def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
     return found
 
 
-def explore_story(story: LoadedStory, max_states: int = MAX_STATES) -> dict[str, Exploration]:
-    """The exploration of every role, by role id."""
+def explore_story(story: LoadedStory, max_states: int = MAX_STATES, project: bool = False) -> dict[str, Exploration]:
+    """The exploration of every role, by role id; `project` merges states that differ only in dead variables."""
     with gc_paused():
-        return {role_id: explore_role(story, role_id, max_states) for role_id in story.roles}
+        return {role_id: explore_projected(story, role_id, max_states) if project
+                else explore_role(story, role_id, max_states) for role_id in story.roles}
+
+
+def explore_projected(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
+                      inputs: Callable[[str], list[dict]] | None = None,
+                      keep: frozenset[str] = frozenset()) -> Exploration:
+    """explore_role over only the variables that can still matter at each scene (see liveness.py)."""
+    from .liveness import choices_in_range, live_variables
+
+    return explore_role(story, role_id, max_states, inputs, live_variables(story, role_id, keep),
+                        choices_in_range(story, role_id))
+
+
+def _projections(names: tuple[str, ...], live: dict[str, tuple[str, ...]] | None) -> dict | None:
+    """Per scene, (from a values tuple, from a variables dict) -> the values of its live variables only."""
+    if live is None:
+        return None
+    column = {name: number for number, name in enumerate(names)}
+    found = {}
+    for scene_id, kept in live.items():
+        if not kept:
+            found[scene_id] = (_nothing, _nothing)
+        else:  # itemgetter of one item gives the item: still a fine key, as each scene has one getter
+            found[scene_id] = (itemgetter(*(column[n] for n in kept)), itemgetter(*kept))
+    return found
+
+
+def _nothing(_values) -> tuple:
+    return ()
 
 
 def reachable_scenes(role: Role) -> set[str]:
@@ -207,8 +254,8 @@ def reachable_scenes(role: Role) -> set[str]:
     return seen
 
 
-def _options(story: LoadedStory, role: Role) -> dict[str, list]:
-    """Per scene, each choice's id, target (None when unknown), condition, effects and range-bound writes."""
+def _options(story: LoadedStory, role: Role, in_range: frozenset = frozenset()) -> dict[str, list]:
+    """Per scene, each choice's id, target (None when unknown), condition test, effects and range-bound writes."""
     bounded = {n for n, v in role.variables.items() if v.type == "int"}  # declared or default bounds
     options = {}
     for scene_id, scene in role.scenes.items():
@@ -217,8 +264,8 @@ def _options(story: LoadedStory, role: Role) -> dict[str, list]:
             compiled = story.rules.of(role.id, scene_id, choice.id)
             goto = choice.goto if choice.goto in role.scenes else None
             effects = compiled.effects if compiled.effects.assignments else None
-            options[scene_id].append((choice.id, goto, compiled.condition, effects,
-                                      tuple(sorted(compiled.effects.writes & bounded))))
+            watched = () if (scene_id, choice.id) in in_range else tuple(sorted(compiled.effects.writes & bounded))
+            options[scene_id].append((choice.id, goto, compiled.test, effects, watched))
     return options
 
 

@@ -7,9 +7,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TextIO
 
-from rich.console import Console
-from rich.markup import escape
-
 from game.engine import ParseCache, Problem, check_story, escape_controls, summarize
 
 from . import quotes
@@ -22,14 +19,23 @@ def lint_story(root: Path | str, check_sources: bool = True, sources: Path | Non
     The documents are the folder `sources` when given (it holds seeds/ and sources/), else a
     shared/ folder found beside the story. When none is found, W123 says the quotes went
     unchecked, so an invented quote never passes in silence. With a parse cache, files unchanged
-    since the last lint or play are not parsed again.
+    since the last lint or play are not parsed again, and a role whose choices, conditions and
+    effects are unchanged takes its play-search findings from the last lint (flowcache.py, in
+    the same folder).
     """
     root = Path(root)
     story, problems = check_story(root, cache)
     if story is not None:
         from . import checks  # the graph and content checks of the writer tooling
 
-        problems.extend(checks.run_checks(story))
+        flow = None
+        if cache is not None:
+            from .flowcache import FlowCache
+
+            flow = FlowCache(cache.folder, root)
+        problems.extend(checks.run_checks(story, flow))
+        if flow is not None:
+            flow.save()
         if check_sources:
             shared = sources if sources is not None else quotes.find_shared(root)
             if shared is not None:
@@ -41,12 +47,18 @@ def lint_story(root: Path | str, check_sources: bool = True, sources: Path | Non
 
 def print_problems(problems: list[Problem], stream: TextIO, colour: bool | None = None) -> None:
     """Problems grouped by file, coloured on a terminal, ending with the count."""
-    console = Console(file=stream, force_terminal=colour, no_color=colour is False, highlight=False,
-                      soft_wrap=True)
     by_file: dict[str, list[Problem]] = defaultdict(list)
     for problem in problems:
         by_file[problem.location.path].append(problem)
-    if not console.is_terminal or colour is False:
+    plain = colour is False or (colour is None and not _is_terminal(stream))
+    console = None
+    if not plain:
+        from rich.console import Console  # only for colour on a terminal (a fifth of lint's imports)
+
+        console = Console(file=stream, force_terminal=colour, no_color=colour is False, highlight=False,
+                          soft_wrap=True)
+        plain = not console.is_terminal
+    if plain:
         # The same lines without styles, written at once: rich spends ~0.2 ms a line, which
         # is 10 s for a story with an error in each of 50,000 scenes.
         lines = []
@@ -60,7 +72,7 @@ def print_problems(problems: list[Problem], stream: TextIO, colour: bool | None 
         console.print(f"[bold]{shown(path)}[/bold]")
         for problem in found:
             style = "red" if problem.is_error else "yellow"
-            label = escape(f"{problem.severity.value}[{problem.code}]")
+            label = shown(f"{problem.severity.value}[{problem.code}]")
             console.print(f"{shown(str(problem.location))}: [{style}]{label}[/{style}]: {shown(problem.message)}")
             if problem.hint:
                 console.print(f"  [dim]hint: {shown(problem.hint)}[/dim]")
@@ -69,8 +81,22 @@ def print_problems(problems: list[Problem], stream: TextIO, colour: bool | None 
     console.print(f"[{style}]{closing}[/{style}]")
 
 
+def _is_terminal(stream: TextIO) -> bool:
+    """Whether rich could treat the stream as a terminal (it may still decide otherwise, see print_problems)."""
+    import os
+
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def shown(text: str) -> str:
     """Text for the console: control characters written as escapes, rich markup escaped."""
+    from rich.markup import escape
+
     return escape(escape_controls(text))
 
 

@@ -81,23 +81,23 @@ def check_quotes(story: LoadedStory, shared: Path) -> list[Problem]:
         source = story.sources.get(quote.source)
         if source is None:
             continue  # reported by the loader as E108
-        where = story.locate(*at, "quote")
+        # placed only when wrong: working out a place reads its file with marks (most of this check)
         wanted = normalize(quote.quote)
         if source.kind == "seed":
             text = seeds.get(source.file or "")
             if text is None:
-                problems.append(error("E121", where, f"seed file '{source.file}' of source '{quote.source}' "
+                problems.append(error("E121", story.locate(*at, "quote"), f"seed file '{source.file}' of source '{quote.source}' "
                                       f"is not in {shared / 'seeds'}"))
             elif wanted not in text:
-                problems.append(error("E120", where, f"quote not found in '{quote.source}' "
+                problems.append(error("E120", story.locate(*at, "quote"), f"quote not found in '{quote.source}' "
                                       f"({source.file}): \"{quote.quote[:60]}\"",
                                       "copy the words exactly from the document, curly quotes included"))
         elif wanted not in notes:
-            problems.append(error("E120", where, f"quote from secondary source '{quote.source}' is not in "
+            problems.append(error("E120", story.locate(*at, "quote"), f"quote from secondary source '{quote.source}' is not in "
                                   f"the research notes: \"{quote.quote[:60]}\"",
                                   "quote external references as shared/sources/*.md quotes them"))
         if source.language not in ("en", "") and not quote.translation and not quote.summary:
-            problems.append(warning("W122", where, f"quote from a '{source.language}' source has no "
+            problems.append(warning("W122", story.locate(*at, "quote"), f"quote from a '{source.language}' source has no "
                                     "English translation", "add 'translation:' beside the quote"))
     return problems
 

@@ -12,6 +12,8 @@ from game.engine import (
 )
 from game.engine import languages_in
 
+from .catalogs import catalog_of
+
 I18N = "i18n"
 
 
@@ -119,7 +121,7 @@ def check_translations(story: Story, root: Path) -> list[Problem]:
     for language in languages_in(root):
         if language == story.language:
             continue
-        catalog, found = load_catalog(root, language)
+        catalog, found = catalog_of(root, language)
         problems.extend(found)
         report = coverage(story, catalog, ui)
         where = _folder_location(root, language)

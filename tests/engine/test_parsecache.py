@@ -83,6 +83,18 @@ def test_packs_unused_for_a_month_are_removed_when_the_cache_is_next_written(tmp
     assert old_pack not in packs and len(packs) == 1
 
 
+def test_a_lint_findings_pack_left_unused_for_longer_than_the_limit_is_pruned_too(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    stale, fresh = folder / "old.flow", folder / "new.flow"
+    for pack in (stale, fresh):
+        pack.write_bytes(b"findings")
+    long_ago = time.time() - ParseCache.MAX_AGE_S - 60
+    os.utime(stale, (long_ago, long_ago))
+    assert ParseCache(folder).prune() == 1
+    assert not stale.exists() and fresh.exists()
+
+
 def test_entries_in_the_old_one_file_per_story_file_layout_are_cleared_away(tmp_path):
     old = tmp_path / "cache" / "ab" / "abcdef.parsed"
     old.parent.mkdir(parents=True)
