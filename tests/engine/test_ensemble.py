@@ -167,3 +167,71 @@ def test_the_debrief_timeline_has_a_lane_per_role_and_the_link_a_departure_set_o
     assert lanes[2].played[-1].choice is None and len(lanes[2].played) == 1  # the diplomat has not begun
     assert [(c.role, c.scene, c.closed, c.causes) for c in links] == [
         ("police", "white_flag", ("rush",), ("pilot.cameras.fire",))]
+
+
+def _diplomat_choices_at(edition, scene: str, departures: dict | None = None) -> list[str]:
+    """The diplomat's open choices when the ensemble reaches `scene`, with the other seats' departures."""
+    ensemble = edition.start_ensemble()
+    _play_until(ensemble, "diplomat", scene, departures)
+    return [c.id for c in ensemble.session.choices]
+
+
+@pytest.mark.parametrize("departures, scene, closed, still_open", [
+    # the police hand him to the army: no criminal case, so no legal refusal
+    ({("police", "charges"): "military"}, "first_demand", {"legal"}, {"flat", "comply"}),
+    # the pilot keeps to Moscow's lost-pilot story: no request for asylum to stand on, no wish to invoke
+    ({("pilot", "airport_office"): "say_lost", ("pilot", "lost_story"): "keep_story"}, "first_demand", {"flat"},
+     {"legal", "comply"}),
+    ({("pilot", "airport_office"): "say_lost", ("pilot", "lost_story"): "keep_story"}, "consular", {"deny"},
+     {"controlled", "private"}),
+    # the police let the Soviets talk to him freely: no meeting to refuse, no guarded room to offer
+    ({("police", "consular_terms"): "open_room"}, "consular", {"deny", "controlled"}, {"private"}),
+    # the police have him indicted: no hand-over tonight, only keeping him
+    ({("police", "end_of_custody"): "indict"}, "handover_us", {"release", "yokota"}, {"keep_him"}),
+    # the police let an American under the canvas at midnight: 'untouched' is no longer the ministry's to promise
+    ({("police", "midnight"): "americans_quiet"}, "examine", {"untouched"}, {"joint"}),
+])
+def test_a_departure_by_the_pilot_or_police_changes_a_later_diplomat_scene(edition, departures, scene, closed,
+                                                                          still_open):
+    historical = _diplomat_choices_at(edition, scene)
+    departed = _diplomat_choices_at(edition, scene, departures)
+    assert closed <= set(historical) and not closed & set(departed)
+    assert still_open <= set(departed)
+    assert departed != historical
+
+
+def test_the_debrief_names_the_police_choice_that_closed_the_ministrys_guarded_room(edition):
+    from game.engine import link_changes
+
+    ensemble = edition.start_ensemble()
+    _play_until(ensemble, "diplomat", "consular", {("police", "consular_terms"): "open_room"})
+    ensemble.choose("private")
+    assert ("diplomat", "consular", ("deny", "controlled"), ("police.consular_terms.open_room",)) in [
+        (c.role, c.scene, c.closed, c.causes) for c in link_changes(ensemble)]
+
+
+def test_the_ministrys_private_room_takes_the_guarded_table_away_from_the_pilot(edition):
+    ensemble = edition.start_ensemble()
+    _play_until(ensemble, "pilot", "soviet_meeting", {("diplomat", "consular"): "private"})
+    open_ids = [c.id for c in ensemble.session.choices]
+    assert "face_him" not in open_ids and "alone" in open_ids
+
+
+def test_solo_diplomat_play_with_the_record_is_the_historical_ensembles_and_keeps_every_linked_choice_open(edition):
+    linked = {"first_demand": {"flat", "legal"}, "consular": {"deny", "controlled"},
+              "handover_us": {"release", "keep_him", "yokota"}, "examine": {"untouched"}}
+    in_ensemble = {}
+    ensemble = edition.start_ensemble()
+    while not ensemble.is_finished:
+        if ensemble.seat == "diplomat":
+            in_ensemble[ensemble.session.scene_id] = [c.id for c in ensemble.session.choices]
+        ensemble.choose(_record_choice(ensemble.session))
+    solo = edition.start("diplomat")
+    alone = {}
+    while not solo.is_finished:
+        alone[solo.scene_id] = [c.id for c in solo.choices]
+        solo.choose(_record_choice(solo))
+    assert alone == in_ensemble
+    for scene, choices in linked.items():
+        assert choices <= set(alone[scene]), scene
+    assert solo.scene.ending.kind == "historical"
