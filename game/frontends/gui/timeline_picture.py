@@ -12,7 +12,7 @@ from typing import Callable
 
 import pygame
 
-from game.engine.moments import TIMED, moment_key
+from game.engine import moment_key
 from game.frontends.shell import palette as P
 
 Point = tuple[int, int]
@@ -192,9 +192,7 @@ def plan(lanes, links, rect: pygame.Rect, names: dict[str, str], measure: Callab
     right = inner.x - gap
     times_y = lanes_top + count * band_h + px(2)
     for key in keys:
-        if key[1] != TIMED:
-            continue
-        text = time_text(when_of[key])
+        text = time_text(when_of[key])  # None for a scene the record dates by day or month only
         if not text:
             continue
         w, h = measure(text)

@@ -6,8 +6,7 @@ import re
 
 import pygame
 
-from game.engine import format_moment
-from game.engine.ensemble import timeline_lanes
+from game.engine import format_moment, timeline_lanes
 
 from game.frontends.shell import art
 from game.frontends.shell.richtext import b
