@@ -386,11 +386,11 @@ class App(Host):
         self.go("scene", fade=fade)
 
     def start_ensemble(self, fade: bool = True) -> None:
-        """Every role at once, on one timeline: the scene screens play the seat whose turn it is."""
+        """Every role at once, on one timeline: the scene screens play the seat whose turn it is (and show its card)."""
         from .ensemble_seat import EnsembleSeat
 
         self.art.clear()
-        self.session = EnsembleSeat(self.edition.start_ensemble(), self.ui, self.notify)
+        self.session = EnsembleSeat(self.edition.start_ensemble(), self.ui)
         self.session.announce()
         self.autosave()
         self.go("scene", fade=fade)
@@ -403,7 +403,7 @@ class App(Host):
 
         if is_ensemble_save(data):
             ensemble, notices = self.edition.restore_ensemble(data)
-            seat = EnsembleSeat(ensemble, self.ui, self.notify)
+            seat = EnsembleSeat(ensemble, self.ui)
             seat.announce()
             return seat, notices
         return Session.restore(self.story, data, self.machine)
@@ -418,7 +418,8 @@ class App(Host):
         """Carry on a loaded session."""
         self.session = session
         # A finished game goes on at its debrief: the ending scene would only lead there again.
-        self.go("debrief" if session.is_finished else "scene")
+        ending = "timeline" if hasattr(session, "ensemble") else "debrief"
+        self.go(ending if session.is_finished else "scene")
         for message in messages:
             self.notify(self.translated(message))
 

@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Callable
 
 from game.engine import Ensemble, cause_words, format_moment
+
+
+@dataclass(frozen=True)
+class SeatCard:
+    """What the scene screen shows at a change of seat: who, where and when; the other seats' last moves."""
+
+    role: str
+    moment: int        # the length of that seat's path when it was made: the card belongs to that one scene
+    heading: str       # 'name · where · when'
+    meanwhile: str     # the other seats' last moves in one line ('' before anyone moved)
+    ended: str = ""    # the seat that has just reached its ending, if one has
+
+    @property
+    def line(self) -> str:
+        """The card as one line (the terminal's form, and self-voicing's)."""
+        parts = [self.ended, self.heading, self.meanwhile]
+        return "  —  ".join(p for p in parts if p)
 
 
 class EnsembleSeat:
     """An Ensemble that reads like a Session: the scene, choices and gauges of the seat whose turn it is.
 
     The window's screens read one session; this hands them the seat to play now and, at each change
-    of seat, calls `on_card` with a line saying who plays, where and at what time, and the other
-    seats' last moves (the window shows it in its banner). Once every seat has ended it reads as
-    the last seat to move, so the debrief opens on that role.
+    of seat, makes a SeatCard saying who plays, where and at what time, and the other seats' last
+    moves (the scene screen lays it out above the text, so it hides nothing and waits for nothing;
+    `on_card`, when given, hears its line). Once every seat has ended it reads as the last seat to
+    move, so the debrief opens on that role.
     """
 
     def __init__(self, ensemble: Ensemble, ui, on_card: Callable[[str], None] | None = None):
@@ -21,6 +40,8 @@ class EnsembleSeat:
         self.ui = ui
         self.on_card = on_card
         self.shown_seat: str | None = None
+        self.seat_card: SeatCard | None = None  # the card of the latest change of seat
+        self._ended = ""  # a seat that reached its ending, said on the next card
 
     @property
     def current(self):
@@ -43,20 +64,28 @@ class EnsembleSeat:
             return None
         self.shown_seat = seat
         session = self.ensemble.sessions[seat]
-        line = self._text("ensemble.card", name=session.role.name, where=session.scene.where,
-                          when=format_moment(session.scene.when, self.ui))
+        heading = self._text("ensemble.card", name=session.role.name, where=session.scene.where,
+                             when=format_moment(session.scene.when, self.ui))
         moves = []
         for role, step in self.ensemble.last_moves(exclude=seat).items():
             other = self.ensemble.sessions[role]
             choice = other.role.scenes[step.scene].choice(step.choice)
             moves.append(self._text("ensemble.move", name=other.role.name,
                                     choice=choice.text if choice is not None else step.choice))
-        if moves:
-            line += "  —  " + self._text("ensemble.meanwhile", moves=" · ".join(moves))
-        return line
+        meanwhile = self._text("ensemble.meanwhile", moves=" · ".join(moves)) if moves else ""
+        self.seat_card = SeatCard(seat, len(session.state.path), heading, meanwhile, self._ended)
+        self._ended = ""
+        return self.seat_card.line
+
+    def card_here(self) -> SeatCard | None:
+        """The card to show with the scene on screen now: only on the first scene after a change of seat."""
+        card, seat = self.seat_card, self.ensemble.seat
+        if card is None or seat != card.role or len(self.ensemble.sessions[seat].state.path) != card.moment:
+            return None
+        return card
 
     def announce(self) -> None:
-        """Call on_card with the change-of-seat line, if the seat changed."""
+        """Make the card if the seat changed (and call on_card with its line)."""
         line = self.card()
         if line and self.on_card is not None:
             self.on_card(line)
@@ -65,8 +94,8 @@ class EnsembleSeat:
         """Take a choice in the current seat; announces the next seat when it changes."""
         move = self.ensemble.choose(choice_id)
         played = self.ensemble.sessions[move.role]
-        if played.is_finished and not self.ensemble.is_finished and self.on_card is not None:
-            self.on_card(f"{played.role.name}: {played.scene.ending.title}")
+        if played.is_finished and not self.ensemble.is_finished:
+            self._ended = self._text("ensemble.ended", name=played.role.name, ending=played.scene.ending.title)
         self.announce()
         return self.current.scene
 
@@ -94,7 +123,12 @@ class EnsembleSeat:
     def move_onto(self, edition):
         """This ensemble on another edition (an edited story, another language) and the notices."""
         moved, notices = edition.move_ensemble(self.ensemble)
-        return EnsembleSeat(moved, edition.ui, self.on_card), notices
+        seat = EnsembleSeat(moved, edition.ui, self.on_card)
+        if self.card_here() is not None:
+            seat.announce()  # the card on screen, again in the new language
+        else:
+            seat.shown_seat = moved.seat
+        return seat, notices
 
     def _text(self, key: str, **values) -> str:
         try:
@@ -117,10 +151,10 @@ def timeline_days(seat: EnsembleSeat) -> list[tuple[str, list[str]]]:
         if not days or days[-1][0] != date:
             days.append((date, []))
         choice = scene.choice(move.step.choice)
-        line = f"{session.role.name}: {scene.title or move.step.scene} → {choice.text if choice else move.step.choice}"
+        line = f"{session.role.name}: {scene.title or move.step.scene} › {choice.text if choice else move.step.choice}"
         link = changed.get((move.role, move.step.scene))
         if link is not None:
             causes = "; ".join(cause_words(ensemble.story, name) for name in link.causes)
-            line += "  ↳ " + seat._text("ensemble.link", causes=causes)
+            line += "  — " + seat._text("ensemble.link", causes=causes)  # (Noto Sans has no arrows)
         days[-1][1].append(line)
     return days

@@ -14,6 +14,7 @@ from .screens.saves import SavesScreen
 from .screens.scene import SceneScreen
 from .screens.settings_screen import SettingsScreen
 from .screens.sources import QuoteScreen, SourcesScreen
+from .screens.timeline import TimelineScreen
 from .screens.title import TitleScreen
 from .screens.undo import UndoScreen
 
@@ -23,6 +24,7 @@ ROUTES = {
     "roles": RoleScreen,
     "scene": SceneScreen,
     "debrief": DebriefScreen,
+    "timeline": TimelineScreen,
     "debrief_menu": DebriefMenuScreen,
     "error": ErrorScreen,
     "pause": PauseScreen,

@@ -393,9 +393,10 @@ def document(kind: str, size, high_contrast: bool = False, ruling: tuple[int, tu
             surface.blit(fibres, (x, y))
     line = max(18, h // 14)
     if kind in ("telex", "cable"):
-        # Continuous stationery: faint green bands and tractor-feed holes down both sides.
-        for y in range(0, h, line * 2):
-            pygame.draw.rect(surface, (214, 228, 204), (0, y, w, line))
+        # Continuous stationery: faint green bands and tractor-feed holes down both sides. Given the
+        # text's baselines, every other line of text sits on a band, as a teleprinter types them.
+        for top, height in _telex_bands(h, line, ruling):
+            pygame.draw.rect(surface, (214, 228, 204), (0, top, w, height))
         hole = max(3, w // 140)
         for y in range(hole * 3, h, hole * 5):
             pygame.draw.circle(surface, (70, 66, 58), (hole * 2, y), hole)
@@ -437,6 +438,20 @@ def document(kind: str, size, high_contrast: bool = False, ruling: tuple[int, tu
         pygame.draw.line(surface, (60, 56, 50), (8, line * 2 - 4), (w - 8, line * 2 - 4), 3)
     pygame.draw.rect(surface, (120, 104, 80), surface.get_rect(), 2)
     return surface
+
+
+def _telex_bands(h: int, line: int, ruling) -> list[tuple[int, int]]:
+    """The green bands of telex paper as (top, height): one per two lines of text, each band under one line."""
+    if ruling is None or not ruling[1]:
+        return [(y, line) for y in range(0, h, line * 2)]
+    baselines = ruling[1]
+    step = baselines[1] - baselines[0] if len(baselines) > 1 else line
+    step = max(4, step)
+    descent = max(2, step // 4)  # a line of text reaches this far below its baseline
+    first = baselines[0] + descent - step  # the top of the first line's band
+    while first - 2 * step > -step:
+        first -= 2 * step  # bands on up the page, keeping every other line
+    return [(y, step) for y in range(first, h, 2 * step)]
 
 
 def emblem(role: str, size: int) -> pygame.Surface:

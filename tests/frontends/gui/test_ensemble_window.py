@@ -19,17 +19,17 @@ def test_the_window_plays_every_role_in_time_order_with_a_card_at_each_change_of
     driver = make_driver(SHIPPED_STORY, role="ensemble")
     assert driver.screen.name == "scene"
     seat = driver.app.session
-    assert seat.ensemble.seat == "pilot" and "Lt. Viktor Belenko" in driver.app.message
-    cards = []
+    assert seat.ensemble.seat == "pilot" and seat.card_here().heading.startswith("Lt. Viktor Belenko")
     for _ in range(200):
         if seat.ensemble.seat == "police":
             break
         driver.key(pygame.K_SPACE)  # completes the typewriter
         driver.key(pygame.K_1 + _record_index(driver.app.session))
-        cards.append(driver.app.message)
     assert seat.ensemble.seat == "police" and driver.app.session.scene_id == "the_call"
-    assert driver.app.message.startswith("The Hakodate police commander · ")
-    assert "Lt. Viktor Belenko: Draw the pistol and fire into the air" in driver.app.message
+    card = seat.card_here()
+    assert card.heading.startswith("The Hakodate police commander · ")
+    assert "Lt. Viktor Belenko: Draw the pistol and fire into the air" in card.meanwhile
+    assert driver.screen.card_rect is not None and driver.app.message is None  # on the screen, not in a banner
     assert is_ensemble_save(driver.app.saves.read("autosave"))
     seat.undo()  # back across the change of seat: the pilot plays again
     assert driver.app.session.ensemble.seat == "pilot" and driver.app.session.scene_id == "cameras"
@@ -82,21 +82,23 @@ def test_undo_to_an_earlier_choice_of_the_seat_on_screen_undoes_every_later_move
     while not (seat.ensemble.seat == "police" and seat.scene_id == "white_flag"):
         seat.choose(seat.choices[_record_index(seat)].id)
     assert cards[-1].startswith("The Hakodate police commander")
+    assert seat.card_here() is None  # the card went with the seat's first scene
     assert [s.scene for s in seat.path] == ["the_call"]  # the seat on screen: the police commander's own path
     seat.undo_to(0)
     assert seat.ensemble.seat == "police" and seat.scene_id == "the_call" and seat.ensemble.sessions["pilot"].path
+    assert seat.card_here().role == "police"  # back at that first scene, its card again
     assert not seat.is_finished and seat.save()["kind"] == "ensemble"
 
 
-def test_the_ensemble_debrief_opens_with_every_seats_moves_by_date_and_the_links(make_driver):
+def test_the_ensemble_timeline_lists_every_seats_moves_by_date_and_the_links(make_driver):
     driver = make_driver(SHIPPED_STORY, role="ensemble")
     seat = driver.app.session
     while not (seat.ensemble.seat == "police" and seat.scene_id == "cordon"):
         seat.choose("wave_off" if seat.scene_id == "cameras" else seat.choices[_record_index(seat)].id)
-    driver.app.go("debrief")
+    driver.app.go("timeline")
     driver.frames(2)
-    html = driver.screen.rows_html()
-    assert html.index("One timeline") < html.index("6 September 1976")
+    html = driver.screen.moves.html_text
+    assert html.index("August 1976") < html.index("6 September 1976")
     assert "Wave your arms and shout at them to stop" in html
     assert "what another seat did changed the choices here" in html
 

@@ -25,3 +25,12 @@ def test_the_desktop_title_keeps_its_scope_right_of_the_menu_even_in_a_tall_wind
     art = TitleArt(SimpleNamespace(layout=Layout(720, 1280)))
     (x, _), radius = art.geometry((720, 1280))
     assert x > 720 // 2 and x + radius <= 720
+
+
+def test_a_landscape_kiosk_keeps_the_replayed_moment_left_of_the_scope(make_kiosk):
+    for size in ((1920, 1080), (1280, 720)):
+        app = make_kiosk(size=size)
+        app.step()
+        assert app.screen.name == "attract" and app.screen.moment_rect.width > size[0] // 3
+        scope = app.title_art.scope_rect(size)
+        assert not app.screen.moment_rect.colliderect(scope), (size, app.screen.moment_rect, scope)

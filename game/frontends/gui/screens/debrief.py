@@ -19,13 +19,23 @@ class DebriefScreen(Screen):
 
     name = "debrief"
 
-    def __init__(self, app):
+    def __init__(self, app, role: str | None = None):
         super().__init__(app)
-        self.debrief = build_debrief(app.story, app.session.state, app.machine.rules)
+        self.role_id = role  # in an ensemble: the seat whose debrief this is (the last to move when None)
+        self.debrief = build_debrief(app.story, self.played.state, app.machine.rules)
         self.quotes: list[tuple[object, str]] = []  # (quote, the claim it backs), linked as q<index>
         self.map_rect = pygame.Rect(0, 0, 0, 0)
         self.saver = None  # the thread writing "Save for class", while it runs
         self.saved_note = ""  # its result for the player, shown by update()
+
+    @property
+    def played(self):
+        """The session this debrief is of: the seat asked for in an ensemble, else the game played."""
+        session = self.app.session
+        ensemble = getattr(session, "ensemble", None)
+        if ensemble is not None and self.role_id in ensemble.sessions:
+            return ensemble.sessions[self.role_id]
+        return session
 
     def rows_html(self, rich=None) -> str:
         """One block per decision: your choice, what really happened, the sources as links."""
@@ -33,9 +43,6 @@ class DebriefScreen(Screen):
         self.quotes = []
         ui = self.ui
         parts = []
-        timeline = self.timeline_html(rich)
-        if timeline:
-            parts.append(timeline)
         for review in self.debrief.decisions:
             parts.append(self.row(review, rich))
         if self.debrief.missed:
@@ -49,17 +56,6 @@ class DebriefScreen(Screen):
         if self.debrief.role.question:
             parts.append(rich.block(i(self.debrief.role.question)))
         return "<br><br>".join(parts) or rich.block(ui("gui.debrief.none"))
-
-    def timeline_html(self, rich) -> str:
-        """In an ensemble game: every seat's moves by date, and where another seat's choice changed a scene."""
-        if not hasattr(self.app.session, "ensemble"):
-            return ""
-        from ..ensemble_seat import timeline_days
-
-        blocks = [rich.block(b(self.ui("ensemble.timeline")))]
-        for date, lines in timeline_days(self.app.session):
-            blocks.append(rich.block(b(date)) + "<br>" + "<br>".join(rich.block(line) for line in lines))
-        return "<br>".join(blocks)
 
     def turns_html(self, rich) -> str:
         """Where the path left the record, and which earlier choices opened or closed later ones ('' if none)."""
@@ -154,6 +150,8 @@ class DebriefScreen(Screen):
         bottom = layout.height - m
         names = [(ui("gui.debrief.sources_button"), self.open_sources), (ui("gui.debrief.for_class"), self.save_for_class),
                  (ui("gui.debrief.again"), self.again), (ui("gui.debrief.to_title"), self.title)]
+        if hasattr(self.app.session, "ensemble"):  # back to every seat on one time axis
+            names.insert(0, (ui("gui.debrief.timeline_button"), self.timeline))
         # As many buttons to a row as their words allow in this language: all in one row, two, or one.
         texts = [t for t, _ in names]
         per_row = next((n for n in (len(names), 2) if self.needed_width(texts) <= (right_w - gap * (n - 1)) // n), 1)
@@ -181,8 +179,8 @@ class DebriefScreen(Screen):
     @property
     def player_path(self) -> list[str]:
         """The scenes the player went through, in order."""
-        session = self.app.session
-        return [step.scene for step in session.path] + [session.scene_id]
+        session = self.played
+        return [step.scene for step in session.state.path] + [session.scene_id]
 
     @property
     def map_focused(self) -> bool:
@@ -244,6 +242,10 @@ class DebriefScreen(Screen):
             self.saved_note = ""
         return super().update(dt)
 
+    def timeline(self) -> None:
+        """Every seat on one time axis (after an ensemble)."""
+        self.app.go("timeline")
+
     def again(self) -> None:
         """Choose a role again."""
         self.app.go("roles")
@@ -298,8 +300,7 @@ class DebriefScreen(Screen):
         panel.fill((4, 12, 8, 225))
         surface.blit(panel, rect)
         pygame.draw.rect(surface, P.PHOSPHOR_DIM, rect, max(1, layout.px(2)))
-        session = self.app.session
-        player = [step.scene for step in session.path] + [session.scene_id]
+        player = self.player_path
         font = self.app.fonts.get(layout.font(13), face=face_for(self.language))
         draw_story_map(surface, rect, role, player, historical_path(role), font, layout.scale,
                        labels=(self.ui("gui.debrief.parted"), self.ui("gui.debrief.met")))

@@ -30,6 +30,7 @@ class SceneScreen(Screen):
         self.text_rect = pygame.Rect(0, 0, 0, 0)
         self.ruling: tuple[int, tuple[int, ...]] | None = None  # the notebook's margin and rules, from the text
         self.side_rects: dict[str, pygame.Rect] = {}
+        self.card_rect: pygame.Rect | None = None  # the seat card, in ensemble play
         self._frame: tuple | None = None  # (what it shows, the composed background of this scene)
 
     @property
@@ -67,9 +68,17 @@ class SceneScreen(Screen):
         rich = self.rich("#header_box", head_w)
         header = self.text(pygame.Rect(content.x + m, m // 2, head_w, -1),
                            rich.block(b(scene.title or scene.where, size=layout.font(28))) + "<br>"
-                           + rich.block(f"{format_moment(scene.when, self.ui)}  ·  {scene.where}"), "#header_box")
+                           + rich.block(f"{self.seat_name()}{format_moment(scene.when, self.ui)}  ·  {scene.where}"),
+                           "#header_box")
         header_h = max(header.rect.height, layout.px(40))
         top = m // 2 + header_h + m // 3
+        # In an ensemble, the first scene after a change of seat says who plays, where and when, and the
+        # other seats' last moves: laid out above the text, so it hides no choice and needs no key.
+        self.card_rect = None
+        card = self.seat_card()
+        if card is not None:
+            self.card_rect = self.card_box(card, pygame.Rect(content.x + m, top, content.width - 2 * m, -1)).rect
+            top = self.card_rect.bottom + m // 3
         bottom = layout.height - m
         usable = content.width - 3 * m
         left_w = int(usable * 0.63)
@@ -172,6 +181,31 @@ class SceneScreen(Screen):
             for element in self.hidden:
                 element.hide()
 
+    def seat_card(self):
+        """The change-of-seat card to show with this scene (ensemble play only), or None."""
+        card_here = getattr(self.session, "card_here", None)
+        return card_here() if card_here is not None else None
+
+    def seat_name(self) -> str:
+        """In an ensemble, whose seat this is, before the date in the header ('' when one role is played)."""
+        if not hasattr(self.session, "ensemble") or self.seat_card() is not None:
+            return ""  # one role played, or the seat card right under the header names the seat
+        return f"{self.session.role.name}  ·  "
+
+    def card_box(self, card, rect: pygame.Rect):
+        """The seat card: whose seat it is now (the header above says where and when), then the others' last moves."""
+        layout = self.app.layout
+        rich = self.rich("#seat_card", rect.width)
+        html = rich.block(b(self.ui("gui.scene.seat_change", name=self.session.role.name)))
+        if card.ended:
+            html = rich.block(i(card.ended)) + "<br>" + html
+        if card.meanwhile:
+            html += "<br>" + rich.block(card.meanwhile)
+        box = self.text(rect, html, "#seat_card", passive=True)
+        if box.rect.height > layout.px(120):  # a very long line of moves scrolls rather than squeeze the text away
+            box.set_dimensions((rect.width, layout.px(120)))
+        return box
+
     def english_scene(self):
         """The current scene as written in English (place names are read from it in every language)."""
         base = getattr(self.app, "base_story", None)
@@ -251,7 +285,9 @@ class SceneScreen(Screen):
         from ..voice import plain
 
         scene = self.session.scene
-        parts = [scene.title or "", f"{format_moment(scene.when, self.ui)}, {scene.where}.", plain(self.scene_html())]
+        card = self.seat_card()
+        parts = [card.line if card is not None else "", scene.title or "",
+                 f"{format_moment(scene.when, self.ui)}, {scene.where}.", plain(self.scene_html())]
         if scene.is_ending:
             parts.append(self.ui("gui.scene.debrief"))
         else:
@@ -289,8 +325,8 @@ class SceneScreen(Screen):
         self.build()
 
     def debrief(self) -> None:
-        """The path beside the record."""
-        self.app.go("debrief")
+        """The path beside the record (after an ensemble, first every seat on one time axis)."""
+        self.app.go("timeline" if hasattr(self.session, "ensemble") else "debrief")
 
     def pause(self) -> None:
         """The pause menu."""

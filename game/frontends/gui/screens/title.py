@@ -1,4 +1,4 @@
-"""The title: the radar finds a contact over the sea; Continue, New game, Settings, Quit."""
+"""The title: the radar finds a contact over the sea; Continue, New game, All three at once, Settings, Quit."""
 
 from __future__ import annotations
 
@@ -22,12 +22,17 @@ class TitleScreen(Screen):
         items = []
         if self._autosave_info() is not None:
             items.append((self.ui("gui.title.continue"), self.continue_game))
-        items += [(self.ui("gui.title.new_game"), self.new_game), (self.ui("gui.title.settings"), self.settings),
+        items += [(self.ui("gui.title.new_game"), self.new_game), (self.ui("gui.title.ensemble"), self.ensemble),
+                  (self.ui("gui.title.settings"), self.settings),
                   (self.ui("gui.title.quit"), self.quit)]
         height, gap = layout.px(54), layout.px(14)
+        top = layout.px(300)
+        # Six buttons (with Continue and its line) must still end above the window's bottom edge.
+        room = layout.height - layout.margin - top - (layout.px(24) if len(items) > 4 else 0)
+        while len(items) * (height + gap) - gap > room and height > layout.px(40):
+            height, gap = height - layout.px(2), min(gap, layout.px(8))
         width = max(layout.px(300), self.needed_width([t for t, _ in items], "#menu_button"))
         x = layout.content.x + layout.px(68)
-        top = layout.px(300)
         for i, (text, action) in enumerate(items):
             self.button(pygame.Rect(x, top + i * (height + gap), width, height), text, action, "#menu_button")
         info = self._autosave_info()
@@ -61,6 +66,10 @@ class TitleScreen(Screen):
     def new_game(self) -> None:
         """Choose a role."""
         self.app.go("roles")
+
+    def ensemble(self) -> None:
+        """Every role at once, on one timeline."""
+        self.app.start_ensemble()
 
     def settings(self) -> None:
         """The settings screen."""

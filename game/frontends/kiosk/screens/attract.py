@@ -26,6 +26,7 @@ class AttractScreen(KioskScreen):
         self.line_time = 0.0
         self.lines: list[str] = []
         self._blocks: dict = {}
+        self.moment_rect = pygame.Rect(0, 0, 0, 0)
 
     def _moments(self) -> list[tuple[str, str, str]]:
         """(when and where, what happened, who) along the record of each offered role."""
@@ -92,23 +93,29 @@ class AttractScreen(KioskScreen):
         # The replayed moment, on a dark band across the middle-lower part.
         where, what, who = self.moments[self.moment]
         top = int(h * 0.52)
+        band_w = w
         if sizing.portrait:  # just below the scope, which stands centred in the upper half
             centre, radius = app.title_art.geometry((w, h))
             top = max(int(h * 0.5), centre[1] + radius + margin)
-        band = self._block(("band", w, h), lambda: _band(w, int(h * 0.48)))
+        else:  # left of the scope, which reaches down past the middle on the right
+            band_w = max(w // 2, app.title_art.scope_rect((w, h)).left - margin // 2)
+            measure = min(measure, band_w - 2 * margin)
+        what_size = sizing.heading if sizing.portrait else sizing.body
+        what_measure = min(sizing.measure(width, what_size), band_w - 2 * margin)
+        band = self._block(("band", band_w, h), lambda: _band(band_w, int(h * 0.48)))
         surface.blit(band, (0, top - margin))
         y = top
-        y = self._block(("where", self.moment), lambda: TextBlock(app.fonts, where, measure, sizing.body, DIM,
-                                                                   face=face)).draw(surface, margin, y)
+        y = self._block(("where", self.moment, measure), lambda: TextBlock(app.fonts, where, measure, sizing.body, DIM,
+                                                                            face=face)).draw(surface, margin, y)
         # A portrait screen has the height for the moment in heading size; a landscape one does not.
-        what_size = sizing.heading if sizing.portrait else sizing.body
-        y = self._block(("what", self.moment), lambda: TextBlock(app.fonts, f"{who}: {what}", sizing.measure(width, what_size), what_size,
-                                                                  TEXT, True, face)).draw(surface, margin, y)
+        y = self._block(("what", self.moment, what_measure), lambda: TextBlock(
+            app.fonts, f"{who}: {what}", what_measure, what_size, TEXT, True, face)).draw(surface, margin, y)
         if self.lines:
             line = self.lines[self.line % len(self.lines)]
             y += margin // 2
-            self._block(("line", line), lambda: TextBlock(app.fonts, line, measure, sizing.body, AMBER, True,
-                                                          face)).draw(surface, margin, y)
+            y = self._block(("line", line, measure), lambda: TextBlock(app.fonts, line, measure, sizing.body, AMBER, True,
+                                                                       face)).draw(surface, margin, y)
+        self.moment_rect = pygame.Rect(0, top - margin, band_w, y - top + margin)  # what the moment covers (tests read it)
         # "Touch to begin" in every configured language, the default first, pulsing gently.
         blocks = [self._block(("touch", lang), lambda lang=lang: TextBlock(
             app.fonts, text(app.library.ui(lang), "touch"), width, sizing.heading if i == 0 else sizing.body, AMBER if i == 0 else TEXT,
