@@ -235,3 +235,20 @@ def test_solo_diplomat_play_with_the_record_is_the_historical_ensembles_and_keep
     for scene, choices in linked.items():
         assert choices <= set(alone[scene]), scene
     assert solo.scene.ending.kind == "historical"
+
+
+def test_the_ministry_decides_the_evening_flight_before_the_pilot_is_on_it(edition):
+    ensemble = edition.start_ensemble()
+    _play_until(ensemble, "pilot", "flight_usa")
+    assert ensemble.last_moves(exclude="pilot")["diplomat"].scene == "handover_us"  # same date: the link orders it
+
+
+def test_a_ministry_that_holds_the_pilot_on_as_evidence_loses_his_manual_on_the_flight(edition):
+    record = edition.start_ensemble()
+    _play_until(record, "pilot", "flight_usa")
+    assert "everything" in [c.id for c in record.session.choices]
+    kept = edition.start_ensemble()
+    _play_until(kept, "pilot", "flight_usa", {("diplomat", "handover_us"): "keep_him"})
+    assert "everything" not in [c.id for c in kept.session.choices]
+    assert "everything" in [c.id for c in kept.session.closed_choices]
+    assert "hold_back" in [c.id for c in kept.session.choices]

@@ -84,7 +84,7 @@ def test_the_story_map_draws_each_link_between_the_roles_it_shows():
     story = load_story(SHIPPED)
     dot = to_dot(story)
     assert '"pilot.cameras" -> "police.white_flag" [style=dotted' in dot
-    assert dot.count("link: ") == 26
+    assert dot.count("link: ") == 27
     assert '"police.consular_terms" -> "diplomat.consular" [style=dotted' in dot  # the diplomat reads the others too
     assert "pilot__cameras -.->|\"link: fire -> rush\"| police__white_flag" in to_mermaid(story)
     assert "link: " not in to_dot(story, ["police"])  # one role alone: nothing to link to
