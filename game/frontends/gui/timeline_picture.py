@@ -91,7 +91,8 @@ class Plan:
 
 #: The legend's entries in order: (kind, interface-string key).
 LEGEND = (("record", "gui.timeline.legend_record"), ("move", "gui.timeline.legend_moves"),
-          ("departure", "gui.timeline.legend_departure"), ("link", "gui.timeline.legend_link"))
+          ("departure", "gui.timeline.legend_departure"), ("link", "gui.timeline.legend_link"),
+          ("clock", "gui.timeline.legend_clock"))
 
 
 def plan(lanes, links, rect: pygame.Rect, names: dict[str, str], measure: Callable[[str], tuple[int, int]],
@@ -100,7 +101,7 @@ def plan(lanes, links, rect: pygame.Rect, names: dict[str, str], measure: Callab
     """Lay out the lanes (engine Lane list) and links (LinkChange list) in rect.
 
     measure(text) gives a label's size; date_text(when) and time_text(when) the axis labels in
-    the reader's language (None: no time to show); legend the four legend texts (see LEGEND);
+    the reader's language (None: no time to show); legend the legend's texts (see LEGEND);
     historical: {role: True} when that seat's ending is the record's (the record lists choices only).
     """
     historical = historical or {}
@@ -352,5 +353,12 @@ def _swatch(surface, kind: str, rect: pygame.Rect, px, radius: int, high_contras
         pygame.draw.circle(surface, (255, 235, 0) if high_contrast else (255, 96, 72), rect.center, radius + px(4))
         pygame.draw.circle(surface, (0, 0, 0), rect.center, radius + px(1))
         pygame.draw.circle(surface, (255, 255, 255) if high_contrast else P.PHOSPHOR, rect.center, radius - px(1))
+    elif kind == "clock":  # a dial for the axis's one clock (Japan time)
+        colour = (255, 255, 255) if high_contrast else (190, 180, 150)
+        r = max(3, rect.height // 2 + px(3))
+        centre = (rect.centerx, cy)
+        pygame.draw.circle(surface, colour, centre, r, max(1, px(1)))
+        pygame.draw.line(surface, colour, centre, (centre[0], cy - r + px(2)), max(1, px(1)))
+        pygame.draw.line(surface, colour, centre, (centre[0] + r - px(3), cy), max(1, px(1)))
     else:
         _arrow(surface, (rect.x + px(3), cy), (rect.right, cy), px, 0, high_contrast)

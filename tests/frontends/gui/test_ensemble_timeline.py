@@ -171,3 +171,18 @@ def test_a_seats_ending_is_said_on_the_next_card(make_driver):
         seat.choose(_record(seat))
     card = seat.card_here()
     assert card is not None and card.ended.startswith("The Hakodate police commander: the story ends here")
+
+
+def test_the_axis_reads_one_clock_so_its_hours_rise_left_to_right(make_driver):
+    from game.frontends.gui.screens.timeline import japan_time
+
+    assert japan_time("1976-09-06T13:40+10:00").strftime("%H:%M") == "12:40"  # Primorye is an hour ahead
+    assert japan_time("1976-09-06T13:08+09:00").strftime("%H:%M") == "13:08"
+    assert japan_time("1976-09-06") is None and japan_time("1976-09") is None
+    plan = _timeline(make_driver, (1920, 1080)).screen.plan
+    times = [label for label in plan.labels if label.kind == "time"]
+    by_x = [label.text for label in sorted(times, key=lambda label: label.rect.x)]
+    first_day = by_x[:by_x.index("00:00")] if "00:00" in by_x else by_x
+    assert len(first_day) >= 3 and first_day == sorted(first_day)  # 6 September's hours, in order
+    assert "13:40" not in by_x and "12:40" in by_x  # the take-off, on Japan's clock
+    assert "hours in Japan time" in [label.text for label in plan.labels if label.kind == "legend"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from datetime import datetime, timedelta, timezone
 
 import pygame
 
@@ -14,6 +14,24 @@ from game.frontends.shell.script import face_for
 from .. import timeline_picture as picture
 from ..ensemble_seat import timeline_days
 from .base import Screen
+
+
+JAPAN = timezone(timedelta(hours=9))
+
+
+def japan_time(when: str) -> datetime | None:
+    """A timed `when` as Japan's clock reads it, or None for a day or month.
+
+    The seats' scenes are written in local time (the pilot's first ones in Primorye, UTC+10);
+    one axis needs one clock, or 13:40 over Primorye would stand left of 13:08 off Hokkaido.
+    """
+    if "T" not in when:
+        return None
+    try:
+        moment = datetime.fromisoformat(when)
+    except ValueError:
+        return None
+    return moment.astimezone(JAPAN) if moment.tzinfo is not None else moment
 
 
 class TimelineScreen(Screen):
@@ -102,9 +120,9 @@ class TimelineScreen(Screen):
         return format_moment(when, self.ui)
 
     def time_text(self, when: str) -> str | None:
-        """The hour of a timed scene as the reader writes it (as written in the story: local time)."""
-        match = re.search(r"T(\d{2}):(\d{2})", when)
-        return self.ui("date.time", hour=match.group(1), minute=match.group(2)) if match else None
+        """The hour of a timed scene on the axis's one clock, Japan time, as the reader writes it."""
+        moment = japan_time(when)
+        return self.ui("date.time", hour=f"{moment.hour:02d}", minute=f"{moment.minute:02d}") if moment else None
 
     def moves_html(self, rich) -> str:
         """Every move of every seat, grouped by date, with the links that acted."""
