@@ -10,7 +10,11 @@ from game.frontends.gui.settings import Settings
 
 
 def open_settings(driver):
-    driver.key(pygame.K_DOWN)  # from New game to Settings
+    settings = driver.button("Settings")
+    for _ in range(len(driver.screen.widgets)):  # down the title's menu, from New game
+        if driver.screen.focus.focused is settings:
+            break
+        driver.key(pygame.K_DOWN)
     driver.key(pygame.K_RETURN)
     assert driver.screen.name == "settings"
 
