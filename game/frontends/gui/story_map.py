@@ -74,9 +74,24 @@ def draw_story_map(surface: pygame.Surface, rect: pygame.Rect, role, player: lis
         pygame.draw.circle(surface, colour, (x, y), radius)
         if scene.is_ending:
             pygame.draw.circle(surface, colour, (x, y), radius + max(2, int(3 * scale)), max(1, int(scale)))
-    parted, met = divergence(player, record)
-    for scene_id, text in zip((parted, met), labels):
-        if scene_id in pos:
-            x, y = pos[scene_id]
-            label = font.render(text, True, (255, 236, 190))
-            surface.blit(label, (x - label.get_width() // 2, y + radius + 2))
+    for label, place in divergence_labels(pos, divergence(player, record), labels, font.size, radius, rect):
+        surface.blit(font.render(label, True, (255, 236, 190)), place)
+
+
+def divergence_labels(pos: dict, scenes: tuple, labels: tuple, size, radius: int, rect: pygame.Rect) -> list:
+    """Where 'you parted' and 'met again' go: under their scene, above it when the first label is in the way.
+
+    Two neighbouring scenes would otherwise print one word over the other; each stays inside the map.
+    """
+    placed: list[tuple[str, pygame.Rect]] = []
+    for scene_id, text in zip(scenes, labels):
+        if scene_id not in pos:
+            continue
+        x, y = pos[scene_id]
+        w, h = size(text)
+        box = pygame.Rect(x - w // 2, y + radius + 2, w, h)
+        if any(box.colliderect(other) for _, other in placed):
+            box.bottom = y - radius - 2
+        box.clamp_ip(rect)
+        placed.append((text, box))
+    return [(text, box.topleft) for text, box in placed]

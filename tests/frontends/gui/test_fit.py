@@ -93,3 +93,20 @@ def test_the_keyboard_walks_the_story_map_and_each_scene_is_named(make_driver):
     caption = sum(all(abs(c - t) <= 6 for c, t in zip(driver.app.surface.get_at((x, y))[:3], (30, 22, 8)))
                   for x in range(above.left, above.right) for y in range(above.top, above.bottom))
     assert caption > 100  # the caption's box, above the node
+
+
+def test_parted_and_met_again_on_neighbouring_scenes_never_print_over_each_other():
+    import pygame
+
+    from game.frontends.gui.story_map import divergence_labels
+
+    area = pygame.Rect(0, 0, 400, 200)
+    size = lambda text: (8 * len(text), 14)  # noqa: E731 - a fixed-width stand-in for the font
+    pos = {"a": (4, 100), "b": (30, 100)}  # one column apart, the first at the map's left edge
+    placed = divergence_labels(pos, ("a", "b"), ("rẽ hướng", "gặp lại"), size, 7, area)
+    boxes = [pygame.Rect(xy, size(text)) for text, xy in placed]
+    assert len(boxes) == 2 and not boxes[0].colliderect(boxes[1])
+    assert all(area.contains(box) for box in boxes)
+    assert boxes[0].top > 100 and boxes[1].bottom < 100  # the first under its scene, the second above
+    far = divergence_labels({"a": (100, 100), "b": (300, 100)}, ("a", "b"), ("x", "y"), size, 7, area)
+    assert [xy[1] for _, xy in far] == [109, 109]  # apart, both stay under their scenes

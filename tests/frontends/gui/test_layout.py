@@ -113,3 +113,14 @@ def test_the_title_with_continue_and_the_role_cards_fit_at_each_size(make_driver
     driver.click(driver.button("New game"))
     assert driver.screen.name == "roles"
     assert problems(driver.screen, size) == []
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1200, 2134)])
+def test_in_a_tall_window_the_document_hint_sits_clear_above_the_scene_text(make_driver, size):
+    driver = make_driver(story=SHIPPED_STORY, size=size, role="police")  # the first scene has a call log
+    driver.frames(2)
+    screen = driver.screen
+    hint = driver.app.ui("gui.scene.document_hint")
+    (label,) = [w for w in screen.widgets if getattr(w, "text", None) == hint]
+    assert screen.documents and label.rect.top >= screen.documents[-1].rect.bottom
+    assert label.rect.bottom < screen.text_rect.top  # a gap: the panel's edge never runs through the hint's line

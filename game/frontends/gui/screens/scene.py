@@ -16,6 +16,9 @@ from ..scenery import FLIGHT_GAUGES, Look, look_of_scene, shows_flight_gauges
 from .base import Screen
 
 
+HINT_HEIGHT = 26  # the 'D opens the first document' line under the documents, in layout units
+
+
 class SceneScreen(Screen):
     """The current scene of the session; rebuilt for every new scene."""
 
@@ -98,7 +101,8 @@ class SceneScreen(Screen):
             self.side_rects = {"art": pygame.Rect(left_x, top, art_w, art_h),
                                "gauges": pygame.Rect(left_x + art_w + m, top, left_w - art_w - m, gauge_h)}
             side_w, side_x, side_y = left_w, left_x, band.bottom + m
-            top = side_y + len(scene.dossier) * (layout.px(44) + layout.px(8)) + (layout.px(24) if scene.dossier else 0)
+            # the hint's line and a gap under it, or the text's panel cuts the hint's last pixels off
+            top = side_y + len(scene.dossier) * (layout.px(44) + layout.px(8)) + (layout.px(HINT_HEIGHT) + m // 3 if scene.dossier else 0)
 
         # Choices first: their wrapped heights decide how much room the text gets.
         gap = layout.px(10)
@@ -166,7 +170,7 @@ class SceneScreen(Screen):
             self.documents.append(button)
             y = button.rect.bottom + layout.px(8)
         if scene.dossier:
-            hint = pygame.Rect(side_x, y, side_w, layout.px(24))
+            hint = pygame.Rect(side_x, y, side_w, layout.px(HINT_HEIGHT))
             if hint.bottom <= bottom:
                 self.label(hint, self.ui("gui.scene.document_hint"), "#small")
 
