@@ -53,3 +53,14 @@ def test_a_bad_autoplay_value_is_refused_with_a_clear_message():
 
     with pytest.raises(ValueError, match="historical, random or random:SEED"):
         Autoplayer.parse("sideways")
+
+
+def test_ensemble_autoplay_keeps_a_screenshot_of_each_roles_scene_when_two_roles_share_a_scene_id(make_driver, tmp_path):
+    from .conftest import SHIPPED_STORY
+
+    shots = tmp_path / "shots"
+    driver = make_driver(SHIPPED_STORY, role="ensemble", autoplay="historical", screenshots=shots)
+    run_until_done(driver)
+    names = [p.name.partition("_")[2] for p in shots.glob("*.png")]
+    assert "scene-police-garrison.png" in names and "scene-diplomat-garrison.png" in names
+    assert "timeline.png" in names

@@ -491,5 +491,7 @@ class SceneScreen(Screen):
         return True
 
     def shot_name(self) -> str:
-        """scene-<id>."""
+        """scene-<id>, or scene-<role>-<id> in an ensemble (two roles may name a scene alike: garrison)."""
+        if hasattr(self.session, "ensemble"):
+            return f"scene-{self.session.state.role}-{self.session.scene_id}"
         return f"scene-{self.session.scene_id}"
