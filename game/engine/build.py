@@ -17,7 +17,7 @@ import re
 from dataclasses import MISSING, fields
 from typing import Any, Callable
 
-from .model import Choice, Dossier, Ending, History, Position, Quote, Role, Scene, Source, Variable, Version
+from .model import Choice, Dossier, Ending, History, Position, Premise, Quote, Role, Scene, Source, Variable, Version
 
 _ID = re.compile(r"[a-z][a-z0-9_]*").fullmatch
 _WHEN = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?:[+-][0-9]{2}:[0-9]{2})?)?)?").fullmatch
@@ -211,6 +211,8 @@ source = _record(Source, _fields(
     language=(_str, OPTIONAL), kind=(_one_of("seed", "secondary", "primary"), OPTIONAL),
     file=(_optional(_str), OPTIONAL), url=(_optional(_str), OPTIONAL), reliability=(_text, REQUIRED)))
 
+premise = _record(Premise, {"if": ("condition", _str, REQUIRED), "text": ("text", _text, REQUIRED)})
+
 # The files: their top level as a dict of attributes (the loader assembles Story and Role).
 story_manifest = _record(None, _fields(
     id=(_id, REQUIRED), title=(_text, REQUIRED), version=(_str, OPTIONAL), language=(_str, OPTIONAL),
@@ -218,7 +220,8 @@ story_manifest = _record(None, _fields(
 sources_file = _record(None, _fields(sources=(_ids_to(source), REQUIRED)))
 role_file = _record(None, _fields(
     name=(_text, REQUIRED), title=(_text, REQUIRED), summary=(_text, REQUIRED), start=(_id, REQUIRED),
-    variables=(_ids_to(variable), OPTIONAL), epilogue=(_str, OPTIONAL), question=(_str, OPTIONAL)))
+    variables=(_ids_to(variable), OPTIONAL), epilogue=(_str, OPTIONAL), question=(_str, OPTIONAL),
+    premise=(_optional(premise), OPTIONAL)))
 scene_file = _record(None, _fields(scenes=(_ids_to(scene), REQUIRED)))
 
 
@@ -259,7 +262,7 @@ FILES = {"StoryManifest": story_manifest, "SourcesFile": sources_file, "RoleFile
 FILE_DEFAULTS = {
     "StoryManifest": {"version": "1", "language": "en", "sources": "sources.yaml"},
     "SourcesFile": {},
-    "RoleFile": {"variables": {}, "epilogue": "", "question": ""},
+    "RoleFile": {"variables": {}, "epilogue": "", "question": "", "premise": None},
     "SceneFile": {},
 }
 
@@ -274,8 +277,8 @@ def build_file(kind: str, data: Any) -> dict | None:
 
 
 #: The plain class of each model of formats.py, by its name (the files' own models have none).
-_PLAIN = {cls.__name__: cls for cls in (Choice, Dossier, Ending, History, Position, Quote, Role, Scene, Source,
-                                        Variable, Version)}
+_PLAIN = {cls.__name__: cls for cls in (Choice, Dossier, Ending, History, Position, Premise, Quote, Role, Scene,
+                                        Source, Variable, Version)}
 
 
 def from_validated(model: Any) -> Any:

@@ -55,17 +55,47 @@ class Ensemble:
         return cls(story, sessions, [], machine, language)
 
     def _others(self, session: Session, names) -> dict:
-        """The other seats' live values a seat's conditions read (a role not in the ensemble reads its record)."""
+        """The other seats' live values a seat's conditions read (a role not in the ensemble reads its record).
+
+        A seat whose premise another seat has broken reads the record for every name: its scenes
+        go on as they happened, not half-changed by a day that is no longer theirs.
+        """
         from .links import record_values
 
-        seats = {role: (s.state.variables, s.state.path) for role, s in self.sessions.items()}
+        role, scene = session.state.role, session.state.scene
+        if not self.premise_holds(role):
+            return record_values(self.story, self.machine.rules, role, scene, names)
+        return self._live(role, scene, names)
+
+    def _live(self, role: str, scene: str, names) -> dict:
+        """Names of other roles valued from the seats now (a role not in the ensemble from its record)."""
+        from .links import record_values
+
+        seats = {r: (s.state.variables, s.state.path) for r, s in self.sessions.items()}
         here = [n for n in names if n.partition(".")[0] in seats]
         values = live_values(here, seats)
         missing = [n for n in names if n.partition(".")[0] not in seats]
         if missing:
-            values.update(record_values(self.story, self.machine.rules, session.state.role, session.state.scene,
-                                        missing))
+            values.update(record_values(self.story, self.machine.rules, role, scene, missing))
         return values
+
+    def premise_holds(self, role: str) -> bool:
+        """False while the other seats leave this role's premise untrue; ask when the seat plays.
+
+        The premise is read from the seats as they stand, so before the move it depends on (the
+        pilot's landing, for the police) it is not yet true, and undoing that move restores it.
+        """
+        condition = self.machine.rules.premises.get(role)
+        if condition is None or role not in self.sessions:
+            return True
+        session = self.sessions[role]
+        return bool(condition(self._live(role, session.state.scene, condition.reads)))
+
+    def premise_text(self, role: str) -> str:
+        """What the player reads at this seat once its premise is broken ('' while it holds)."""
+        if self.premise_holds(role):
+            return ""
+        return self.sessions[role].role.premise.text
 
     # --- what the front ends read -----------------------------------------------------------
 

@@ -191,6 +191,16 @@ class Source(Frozen):
     reliability: Text = Field(description="One line on how far to trust it.")
 
 
+class Premise(Frozen):
+    """What a role's scenes take for granted of the other seats, for ensemble play."""
+
+    condition: str = Field(alias="if", description="An expression over other roles' names ('pilot.cameras.fire', "
+                           "'pilot.nerve') that is true while this role's scenes still make sense, such as "
+                           "'the jet landed at Hakodate'.")
+    text: Text = Field(description="What the player reads, at this seat's card, once another seat has broken "
+                                   "the premise: this seat's day then goes on as it happened.")
+
+
 class Role(Frozen):
     """One playable person and the scenes of their story."""
 
@@ -202,6 +212,7 @@ class Role(Frozen):
     variables: dict[Id, Variable] = Field(default_factory=dict)
     epilogue: str = Field("", description="What happened next, grounded in the sources.")
     question: str = Field("", description="A discussion question for families and school groups.")
+    premise: Optional[Premise] = Field(None, description="Ensemble play: what this role's scenes take for granted of the others.")
     scenes: dict[Id, Scene] = Field(default_factory=dict)
 
     def initial_variables(self) -> dict[str, int | bool]:
@@ -250,6 +261,7 @@ class RoleFile(Frozen):
     variables: dict[Id, Variable] = Field(default_factory=dict)
     epilogue: str = ""
     question: str = ""
+    premise: Optional[Premise] = None
 
 
 class SceneFile(Frozen):

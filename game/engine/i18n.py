@@ -188,6 +188,8 @@ def translatables(story: Story) -> Iterator[Translatable]:
         for name in ("name", "title", "summary", "epilogue", "question"):
             if getattr(role, name):
                 yield Translatable(f"{r}.{name}", getattr(role, name), at + (name,))
+        if role.premise is not None:
+            yield Translatable(f"{r}.premise.text", role.premise.text, at + ("premise", "text"))
         for name, variable in role.variables.items():
             yield Translatable(f"{r}.variables.{name}.label", variable.label, at + ("variables", name, "label"))
             if variable.unit:

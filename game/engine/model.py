@@ -195,6 +195,16 @@ class Source(Plain):
 
 
 @_plain
+class Premise(Plain):
+    """What a role's scenes take for granted of the other seats, for ensemble play."""
+
+    ALIASES: ClassVar[dict[str, str]] = {"condition": "if"}
+
+    condition: str
+    text: str
+
+
+@_plain
 class Role(Plain):
     """One playable person and the scenes of their story."""
 
@@ -206,6 +216,7 @@ class Role(Plain):
     variables: dict[str, Variable] = field(default_factory=dict)
     epilogue: str = ""
     question: str = ""
+    premise: Optional[Premise] = None
     scenes: dict[str, Scene] = field(default_factory=dict)
 
     def initial_variables(self) -> dict[str, int | bool]:

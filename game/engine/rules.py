@@ -34,6 +34,8 @@ class Rules:
     """Every choice's compiled expressions; built once per story by validate."""
 
     choices: dict[ChoiceKey, CompiledChoice] = field(default_factory=dict)
+    #: Each role's compiled `premise: if:` (ensemble play), by role id; a role without one is absent.
+    premises: dict[str, Condition] = field(default_factory=dict)
     #: Derived once on first use (the record of every role, see links.py); never part of equality.
     derived: dict = field(default_factory=dict, compare=False, repr=False)
 

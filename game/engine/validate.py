@@ -16,13 +16,26 @@ def validate_story(read: Story, locations: Locations) -> tuple[LoadedStory, list
     story = LoadedStory(read, locations=locations)  # the checks below read places through it
     problems: list[Problem] = []
     compiled: dict = {}
+    premises: dict = {}
     for role in story.roles.values():
         problems.extend(check_variables(story, role))
         problems.extend(check_start(story, role))
         problems.extend(check_scenes(story, role))
         problems.extend(check_expressions(story, role, compiled))
+        problems.extend(check_premise(story, role, premises))
     problems.extend(check_source_keys(story))
-    return LoadedStory(read, Rules(compiled), locations), problems
+    return LoadedStory(read, Rules(compiled, premises), locations), problems
+
+
+def check_premise(story: LoadedStory, role: Role, premises: dict) -> list[Problem]:
+    """Compile a role's `premise: if:`, which may read only the other roles' names."""
+    if role.premise is None:
+        return []
+    try:
+        premises[role.id] = compile_condition(role.premise.condition, foreign_types(story.story, role.id))
+    except ExpressionError as exc:
+        return [_expression_problem(story, (role.id, "premise", "if"), exc, "premise")]
+    return []
 
 
 def check_variables(story: LoadedStory, role: Role) -> list[Problem]:

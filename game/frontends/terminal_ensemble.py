@@ -46,6 +46,9 @@ class EnsembleTerminalGame(TerminalGame):
                                choice=choice.text if choice is not None else step.choice))
         if moves:
             self.say(_text(self.ui, "ensemble.meanwhile", moves=" · ".join(moves)))
+        premise = self.ensemble.premise_text(seat)
+        if premise:
+            self.say(premise)
         print("█" * self.width, file=self.out)
 
     @property

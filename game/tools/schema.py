@@ -29,6 +29,8 @@ EXTRA_DESCRIPTIONS = {
     ("RoleFile", "variables"): "Typed variables by name: fuel, nerve... Conditions read them, effects change them.",
     ("RoleFile", "epilogue"): "What happened next, grounded in the sources; shown after the debrief.",
     ("RoleFile", "question"): "A discussion question for families and school groups.",
+    ("RoleFile", "premise"): "Ensemble play: what this role's scenes take for granted of the other seats (`if:`), "
+                             "and what the player reads at this seat's card once another seat has broken it (`text:`).",
     ("SceneFile", "scenes"): "The scenes of this file by id; ids are unique across the role.",
     ("Scene", "choices"): "What the player can do here; an ending has none.",
     ("Scene", "dossier"): "Documents the player can open beside the scene (cables, forms, logs).",

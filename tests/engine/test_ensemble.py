@@ -252,3 +252,39 @@ def test_a_ministry_that_holds_the_pilot_on_as_evidence_loses_his_manual_on_the_
     assert "everything" not in [c.id for c in kept.session.choices]
     assert "everything" in [c.id for c in kept.session.closed_choices]
     assert "hold_back" in [c.id for c in kept.session.choices]
+
+
+def test_a_pilot_who_ejects_leaves_the_police_their_day_as_it_happened_and_the_card_says_so(edition):
+    record = edition.start_ensemble()
+    _play_until(record, "police", "white_flag", {("pilot", "cameras"): "wave_off"})
+    assert record.premise_holds("police") and record.premise_text("police") == ""
+    assert "rush" not in [c.id for c in record.session.choices]  # a landed pilot who waved: the link acts
+    ejected = edition.start_ensemble()
+    _play_until(ejected, "police", "white_flag", {("pilot", "fuel_sums"): "eject"})
+    assert ("pilot", "ejected") in [(m.role, m.step.scene) for m in ejected.moves]
+    assert not ejected.premise_holds("police") and not ejected.premise_holds("diplomat")
+    assert "never landed at Hakodate" in ejected.premise_text("police")
+    assert "rush" in [c.id for c in ejected.session.choices]  # the record's shots, not a pilot at sea
+
+
+def test_undoing_the_departure_and_landing_after_all_restores_the_premise(edition):
+    ensemble = edition.start_ensemble()
+    _play_until(ensemble, "police", "the_call", {("pilot", "full_tanks"): "not_today"})
+    assert not ensemble.premise_holds("police")
+    for _ in range(len(ensemble.moves)):
+        if ensemble.seat == "pilot" and ensemble.session.scene_id == "full_tanks":
+            break
+        ensemble.undo()
+    assert ensemble.session.scene_id == "full_tanks"
+    _play_until(ensemble, "police", "the_call")  # the record from here: he goes, and lands
+    assert ensemble.premise_holds("police")
+
+
+def test_every_role_with_a_premise_keeps_it_in_the_historical_ensemble(edition):
+    ensemble = edition.start_ensemble()
+    while not ensemble.is_finished:
+        for role in ensemble.sessions:
+            if edition.machine.rules.premises.get(role) is not None and ensemble.sessions[role].state.path:
+                assert ensemble.premise_holds(role), (role, ensemble.session.scene_id)
+        ensemble.choose(_record_choice(ensemble.session))
+    assert set(edition.machine.rules.premises) == {"police", "diplomat"}

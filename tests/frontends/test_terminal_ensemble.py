@@ -107,3 +107,14 @@ def test_play_ensemble_without_a_display_says_so_and_plays_in_the_terminal(monke
     captured = capsys.readouterr()
     assert "playing in the terminal instead" in captured.err
     assert "LT. VIKTOR BELENKO · " in captured.out
+
+
+def test_a_pilot_who_never_lands_is_told_at_the_other_seats_cards_their_day_goes_on_as_it_happened(edition):
+    premise = "In this telling your pilot never landed at Hakodate."
+    game, out = _game(edition, {("pilot", "fuel_sums"): "eject"})
+    assert game.run() == "ended"
+    text = out.getvalue()
+    police_card = text.index("THE HAKODATE POLICE COMMANDER · ")
+    assert premise in text[police_card:police_card + 600]
+    record, record_out = _game(edition)
+    assert record.run() == "ended" and premise not in record_out.getvalue()

@@ -88,3 +88,17 @@ def test_the_story_map_draws_each_link_between_the_roles_it_shows():
     assert '"police.consular_terms" -> "diplomat.consular" [style=dotted' in dot  # the diplomat reads the others too
     assert "pilot__cameras -.->|\"link: fire -> rush\"| police__white_flag" in to_mermaid(story)
     assert "link: " not in to_dot(story, ["police"])  # one role alone: nothing to link to
+
+
+@pytest.mark.parametrize("written, code, hint", [
+    ("pilot.short_runway.comit", "E202", "Did you mean 'short_runway.commit'?"),
+    ("polce.cordon.police_only", "E205", "Did you mean 'police'?"),
+])
+def test_a_mistake_in_a_roles_premise_is_an_error_at_its_line_with_a_suggestion(story_copy, written, code, hint):
+    role = story_copy / "roles" / "diplomat" / "role.yaml"
+    edit(role, "if: pilot.short_runway.slow_approach or pilot.short_runway.commit", f"if: {written}")
+    found = _errors(story_copy, code)
+    assert len(found) == 1 and found[0].hint == hint
+    assert "premise" in found[0].message
+    lines = role.read_text().splitlines()
+    assert f"if: {written}" in lines[found[0].location.line - 1]  # at the premise's own line

@@ -17,11 +17,12 @@ class SeatCard:
     heading: str       # 'name · where · when'
     meanwhile: str     # the other seats' last moves in one line ('' before anyone moved)
     ended: str = ""    # the seat that has just reached its ending, if one has
+    premise: str = ""  # this seat's premise, once another seat has broken it: its day goes on as it happened
 
     @property
     def line(self) -> str:
         """The card as one line (the terminal's form, and self-voicing's)."""
-        parts = [self.ended, self.heading, self.meanwhile]
+        parts = [self.ended, self.heading, self.meanwhile, self.premise]
         return "  —  ".join(p for p in parts if p)
 
 
@@ -73,7 +74,8 @@ class EnsembleSeat:
             moves.append(self._text("ensemble.move", name=other.role.name,
                                     choice=choice.text if choice is not None else step.choice))
         meanwhile = self._text("ensemble.meanwhile", moves=" · ".join(moves)) if moves else ""
-        self.seat_card = SeatCard(seat, len(session.state.path), heading, meanwhile, self._ended)
+        self.seat_card = SeatCard(seat, len(session.state.path), heading, meanwhile, self._ended,
+                                  self.ensemble.premise_text(seat))
         self._ended = ""
         return self.seat_card.line
 

@@ -120,3 +120,21 @@ def test_save_for_class_in_an_ensemble_writes_a_debrief_for_every_seat(make_driv
     pages = sorted(p.name for p in folder.glob("*.html"))
     assert [name.split("-")[1] for name in pages] == sorted(["pilot", "police", "diplomat"])
     assert driver.app.message.startswith("Saved for class")
+
+
+def test_the_seat_card_says_when_another_seat_has_taken_away_this_seats_premise(make_driver):
+    driver = make_driver(SHIPPED_STORY, role="ensemble")
+    seat = driver.app.session
+    for _ in range(200):
+        if seat.ensemble.seat == "police":
+            break
+        session = driver.app.session
+        driver.key(pygame.K_SPACE)
+        ids = [c.id for c in session.choices]
+        wanted = "eject" if "eject" in ids else ids[_record_index(session)]
+        driver.key(pygame.K_1 + ids.index(wanted))
+    assert ("pilot", "ejected") in [(m.role, m.step.scene) for m in seat.ensemble.moves]
+    card = seat.card_here()
+    assert card.premise.startswith("In this telling your pilot never landed at Hakodate.")
+    shown = [w for w in driver.screen.widgets if "never landed at Hakodate" in str(getattr(w, "html_text", ""))]
+    assert shown and shown[0].rect.bottom <= driver.screen.text_rect.top  # above the text, hiding no choice

@@ -205,6 +205,8 @@ class SceneScreen(Screen):
             html = rich.block(i(card.ended)) + "<br>" + html
         if card.meanwhile:
             html += "<br>" + rich.block(card.meanwhile)
+        if card.premise:
+            html += "<br>" + rich.block(i(card.premise))
         box = self.text(rect, html, "#seat_card", passive=True)
         if box.rect.height > layout.px(120):  # a very long line of moves scrolls rather than squeeze the text away
             box.set_dimensions((rect.width, layout.px(120)))
