@@ -110,6 +110,10 @@ class EnsembleTerminalGame(TerminalGame):
         print("═" * self.width, file=self.out)
         self.say(_text(self.ui, "ensemble.timeline"))
         print("═" * self.width, file=self.out)
+        for role in self.ensemble.sessions:  # seats that played their day as it happened
+            premise = self.ensemble.premise_text(role)
+            if premise:
+                self.say(premise)
         changed = {(c.role, c.scene): c for c in link_changes(self.ensemble)}
         day = None
         for move in self.ensemble.moves:

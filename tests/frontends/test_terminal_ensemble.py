@@ -116,5 +116,6 @@ def test_a_pilot_who_never_lands_is_told_at_the_other_seats_cards_their_day_goes
     text = out.getvalue()
     police_card = text.index("THE HAKODATE POLICE COMMANDER · ")
     assert premise in text[police_card:police_card + 600]
+    assert premise in text[text.index("One timeline: the day from every seat"):]  # and again at the timeline
     record, record_out = _game(edition)
     assert record.run() == "ended" and premise not in record_out.getvalue()

@@ -186,3 +186,18 @@ def test_the_axis_reads_one_clock_so_its_hours_rise_left_to_right(make_driver):
     assert len(first_day) >= 3 and first_day == sorted(first_day)  # 6 September's hours, in order
     assert "13:40" not in by_x and "12:40" in by_x  # the take-off, on Japan's clock
     assert "hours in Japan time" in [label.text for label in plan.labels if label.kind == "legend"]
+
+
+def test_the_timeline_opens_with_the_seats_that_played_their_day_as_it_happened(make_driver):
+    driver = make_driver(SHIPPED_STORY, size=(1280, 720), role="ensemble")
+    seat = driver.app.session
+    while not seat.is_finished:
+        ids = [c.id for c in seat.choices]
+        seat.choose("eject" if "eject" in ids else _record(seat))
+    driver.app.go("timeline", fade=False)
+    driver.frames(3)
+    html = driver.screen.moves.html_text
+    assert html.count("never landed at Hakodate") == 2  # the police commander's and the ministry's
+    assert html.index("never landed at Hakodate") < html.index("August 1976")
+    plain = _timeline(make_driver, (1280, 720)).screen.moves.html_text
+    assert "never landed" not in plain

@@ -110,3 +110,21 @@ def test_parted_and_met_again_on_neighbouring_scenes_never_print_over_each_other
     assert boxes[0].top > 100 and boxes[1].bottom < 100  # the first under its scene, the second above
     far = divergence_labels({"a": (100, 100), "b": (300, 100)}, ("a", "b"), ("x", "y"), size, 7, area)
     assert [xy[1] for _, xy in far] == [109, 109]  # apart, both stay under their scenes
+
+
+def test_page_down_and_page_up_turn_the_debriefs_decisions_a_box_at_a_time(make_driver):
+    import pygame
+
+    driver = debrief_of(make_driver)
+    bar = driver.screen.rows.scroll_bar
+    assert bar is not None and bar.start_percentage == 0.0
+    driver.key(pygame.K_PAGEDOWN)
+    driver.frames(2)
+    assert abs(bar.start_percentage - bar.visible_percentage) < 1e-3  # one box's worth further on
+    for _ in range(50):
+        driver.key(pygame.K_PAGEDOWN)
+    driver.frames(2)
+    assert abs(bar.start_percentage - (1 - bar.visible_percentage)) < 1e-3  # and never past the end
+    driver.key(pygame.K_PAGEUP)
+    driver.frames(2)
+    assert bar.start_percentage < 1 - bar.visible_percentage

@@ -223,6 +223,16 @@ class Screen(ShellScreen):
         """The height one line of a themed label needs."""
         return self.font_of(object_id, "label", text).get_linesize() + self.app.layout.px(4)
 
+    @staticmethod
+    def page(box: UITextBox, key: int) -> bool:
+        """Page Down / Page Up scroll a text box by what it shows at once; True when the key was a page key."""
+        bar = box.scroll_bar
+        if key not in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) or bar is None:
+            return False
+        step = bar.visible_percentage * (1 if key == pygame.K_PAGEDOWN else -1)
+        bar.set_scroll_from_start_percentage(min(1 - bar.visible_percentage, max(0.0, bar.start_percentage + step)))
+        return True
+
     def text(self, rect: pygame.Rect, html_text: str, object_id: str | None = None, passive: bool = False) -> UITextBox:
         """A rich text box (scrolls by itself when the text is longer than the box)."""
         kind = PassThroughTextBox if passive else UITextBox

@@ -270,10 +270,7 @@ class DebriefScreen(Screen):
             if event.key == pygame.K_p:
                 self.save_for_class()
                 return True
-            if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.rows.scroll_bar is not None:
-                bar = self.rows.scroll_bar
-                step = bar.visible_percentage * (1 if event.key == pygame.K_PAGEDOWN else -1)
-                bar.set_scroll_from_start_percentage(min(1 - bar.visible_percentage, max(0.0, bar.start_percentage + step)))
+            if self.page(self.rows, event.key):
                 return True
             if event.key == pygame.K_ESCAPE:
                 # A menu, not the title: from the title, Continue would lead straight back into the ending.

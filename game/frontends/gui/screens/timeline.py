@@ -9,7 +9,7 @@ import pygame
 from game.engine import format_moment, timeline_lanes
 
 from game.frontends.shell import art
-from game.frontends.shell.richtext import b
+from game.frontends.shell.richtext import b, i
 from game.frontends.shell.script import face_for
 from .. import timeline_picture as picture
 from ..ensemble_seat import timeline_days
@@ -126,7 +126,9 @@ class TimelineScreen(Screen):
 
     def moves_html(self, rich) -> str:
         """Every move of every seat, grouped by date, with the links that acted."""
-        blocks = []
+        # A seat whose premise another seat took away played its day as it happened: say so first.
+        premises = [text for text in map(self.ensemble.premise_text, self.ensemble.sessions) if text]
+        blocks = ["<br>".join(rich.block(i(text)) for text in premises)] if premises else []
         for date, lines in timeline_days(self.app.session):
             blocks.append(rich.block(b(date)) + "<br>" + "<br>".join(rich.block(line) for line in lines))
         return "<br><br>".join(blocks) or rich.block(self.ui("gui.debrief.none"))
@@ -169,10 +171,7 @@ class TimelineScreen(Screen):
                 role = roles[event.key - pygame.K_1]
                 self.app.later(lambda: self.open_seat(role))
                 return True
-            if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.moves.scroll_bar is not None:
-                bar = self.moves.scroll_bar
-                step = bar.visible_percentage * (1 if event.key == pygame.K_PAGEDOWN else -1)
-                bar.set_scroll_from_start_percentage(min(1 - bar.visible_percentage, max(0.0, bar.start_percentage + step)))
+            if self.page(self.moves, event.key):
                 return True
             if event.key == pygame.K_ESCAPE:
                 self.app.later(lambda: self.app.open("debrief_menu"))
