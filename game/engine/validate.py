@@ -34,6 +34,11 @@ def check_premise(story: LoadedStory, role: Role, premises: dict) -> list[Proble
     try:
         premises[role.id] = compile_condition(role.premise.condition, foreign_types(story.story, role.id))
     except ExpressionError as exc:
+        own = [name for name in role.variables if exc.message == f"undefined variable '{name}'"]
+        if own:  # declared, but a premise is about the other seats, never this one
+            exc = ExpressionError(exc.code, f"'{own[0]}' is this role's own variable: a premise reads only the other "
+                                  "roles' names", exc.column, "name another role's choice or variable, such as "
+                                  "'pilot.cameras.fire' or 'pilot.nerve'")
         return [_expression_problem(story, (role.id, "premise", "if"), exc, "premise")]
     return []
 

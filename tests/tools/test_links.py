@@ -102,3 +102,11 @@ def test_a_mistake_in_a_roles_premise_is_an_error_at_its_line_with_a_suggestion(
     assert "premise" in found[0].message
     lines = role.read_text().splitlines()
     assert f"if: {written}" in lines[found[0].location.line - 1]  # at the premise's own line
+
+
+def test_a_premise_that_reads_its_own_roles_variable_says_a_premise_is_about_the_other_seats(story_copy):
+    edit(story_copy / "roles" / "police" / "role.yaml",
+         "if: pilot.short_runway.slow_approach or pilot.short_runway.commit", "if: control > 5")
+    (found,) = _errors(story_copy, "E202")
+    assert "'control' is this role's own variable" in found.message and "pilot.nerve" in found.hint
+    assert found.location.column == 7  # at the name, after 'if: '
