@@ -198,6 +198,9 @@ def test_the_timeline_opens_with_the_seats_that_played_their_day_as_it_happened(
     driver.frames(3)
     html = driver.screen.moves.html_text
     assert html.count("never landed at Hakodate") == 2  # the police commander's and the ministry's
+    lanes = [label.text for label in driver.screen.plan.labels if label.kind == "lane"]
+    assert lanes == ["Lt. Viktor Belenko", "The Hakodate police commander: the day as it happened",
+                     "A Foreign Ministry official: the day as it happened"]
     assert html.index("never landed at Hakodate") < html.index("August 1976")
     plain = _timeline(make_driver, (1280, 720)).screen.moves.html_text
     assert "never landed" not in plain

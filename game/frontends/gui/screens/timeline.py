@@ -98,6 +98,9 @@ class TimelineScreen(Screen):
         layout = self.app.layout
         lanes, links = timeline_lanes(self.ensemble)
         names = {role: s.role.name for role, s in self.ensemble.sessions.items()}
+        for role in names:  # a seat whose premise another seat took away: its lane is the day as it happened
+            if self.ensemble.premise_text(role):
+                names[role] = self.ui("gui.timeline.as_it_happened", name=names[role])
         # a seat's ending sits on the record's line when it is the historical one
         historical = {role: s.scene.ending is not None and s.scene.ending.kind == "historical"
                       for role, s in self.ensemble.sessions.items()}
