@@ -1,4 +1,4 @@
-"""From 1280x720 to 3840x2160 and ultrawide, every screen fits the window and nothing overlaps."""
+"""From 1280x720 to 3840x2160, ultrawide and a 1080x1920 portrait screen, every screen fits the window and nothing overlaps."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from .conftest import SHIPPED_STORY
 from .layout_check import problems
 
-SIZES = [(1280, 720), (1920, 1080), (3840, 2160), (2560, 1080)]
+SIZES = [(1280, 720), (1920, 1080), (3840, 2160), (2560, 1080), (1080, 1920)]
 
 
 def visit_every_screen(driver):
