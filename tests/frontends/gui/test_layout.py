@@ -1,4 +1,4 @@
-"""From 1280x720 to 3840x2160, ultrawide and a 1080x1920 portrait screen, every screen fits the window and nothing overlaps."""
+"""From 1280x720 to 3840x2160, ultrawide and 1080x1920 portrait, every screen fits and nothing overlaps."""
 
 from __future__ import annotations
 
