@@ -288,3 +288,21 @@ def test_every_role_with_a_premise_keeps_it_in_the_historical_ensemble(edition):
                 assert ensemble.premise_holds(role), (role, ensemble.session.scene_id)
         ensemble.choose(_record_choice(ensemble.session))
     assert set(edition.machine.rules.premises) == {"police", "diplomat"}
+
+
+def test_a_premise_edited_during_play_takes_effect_when_the_ensemble_moves(tmp_path):
+    root = tmp_path / "story"
+    shutil.copytree(SHIPPED, root)
+    ensemble = Edition.build(load_story(root), ui_root=SHIPPED).start_ensemble()
+    _play_until(ensemble, "police", "the_call", {("pilot", "fuel_sums"): "eject"})
+    assert "never landed at Hakodate" in ensemble.premise_text("police")
+    role = root / "roles" / "police" / "role.yaml"
+    text = role.read_text(encoding="utf-8")
+    role.write_text(text.replace("In this telling your pilot never landed", "Here your pilot never landed"), "utf-8")
+    moved, _ = Edition.build(load_story(root), ui_root=SHIPPED).move_ensemble(ensemble)
+    assert moved.premise_text("police").startswith("Here your pilot never landed")
+    role.write_text(text.replace("if: pilot.short_runway.slow_approach or pilot.short_runway.commit",
+                                 "if: pilot.short_runway.slow_approach or pilot.short_runway.commit "
+                                 "or pilot.fuel_sums.eject"), "utf-8")
+    widened, _ = Edition.build(load_story(root), ui_root=SHIPPED).move_ensemble(moved)
+    assert widened.premise_holds("police") and widened.premise_text("police") == ""
