@@ -167,7 +167,8 @@ def choices_never_open(role_id: str, found: Exploration) -> list[Finding]:
     findings = []
     for scene_id in sorted(played, key=order.__getitem__):
         for index, choice in enumerate(found.role.scenes[scene_id].choices):
-            if (scene_id, choice.id) not in taken and choice.goto in found.role.scenes:
+            if ((scene_id, choice.id) not in taken and choice.goto in found.role.scenes
+                    and (scene_id, choice.id) not in found.opened_by_departure):
                 findings.append((
                     "warning", "W306", (role_id, "scenes", scene_id, "choices", index, "if"),
                     f"choice '{choice.id}' in scene '{scene_id}' is never open: its condition "

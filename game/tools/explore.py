@@ -40,6 +40,9 @@ class Exploration:
     overflows: list[Overflow] = field(default_factory=list)
     broken: set[int] = field(default_factory=set)  # states with an open choice to an unknown scene (E103)
     complete: bool = True  # False when the state limit cut the search short
+    #: (scene, choice) never open with the record's values of other roles, but open when another
+    #: seat departs from it (a yes/no name it reads taken the other way): not "never open" (W306)
+    opened_by_departure: set[tuple[str, str]] = field(default_factory=set)
     _cache_incoming: list[list[int]] | None = field(default=None, repr=False)
 
     def values(self, state: int) -> dict:
@@ -203,7 +206,50 @@ def explore_role(story: LoadedStory, role_id: str, max_states: int = MAX_STATES,
                     out.append((choice_id, target))
             closed_somewhere |= not opened
         stuck[state] = closed_somewhere
+    if inputs is None and foreign:
+        found.opened_by_departure = _opened_by_departure(story, found, recorded)
     return found
+
+
+#: Beyond this many yes/no names read at one scene, each is departed from alone, not in every combination.
+MAX_COMBINED = 4
+
+
+def departures(record: dict) -> list[dict]:
+    """The record's values of other roles' names with one or more of its yes/no ones taken the other way."""
+    flags = sorted(name for name, value in record.items() if type(value) is bool)
+    if len(flags) <= MAX_COMBINED:
+        flips = [[name for bit, name in enumerate(flags) if mask >> bit & 1] for mask in range(1, 1 << len(flags))]
+    else:
+        flips = [[name] for name in flags]
+    return [{**record, **{name: not record[name] for name in names}} for names in flips]
+
+
+def _opened_by_departure(story: LoadedStory, found: Exploration, recorded: dict[str, list[dict]]) -> set:
+    """Choices never taken in the search that some state at their scene could take were another seat to depart.
+
+    Only a choice whose condition reads another role's yes/no names is tried, against the states
+    the search reached at its scene (their values of this role's variables), so no search is added.
+    """
+    role = found.role
+    taken = {(found.states[s][0], choice) for s, out in enumerate(found.edges) for choice, _ in out}
+    wanted: dict[str, list] = {}
+    for scene_id, (record,) in recorded.items():
+        for choice in role.scenes[scene_id].choices:
+            test = story.rules.of(role.id, scene_id, choice.id).condition
+            if (scene_id, choice.id) not in taken and test is not None and any("." in n for n in test.reads):
+                wanted.setdefault(scene_id, []).append((choice.id, test, departures(record)))
+    opened: set[tuple[str, str]] = set()
+    if not wanted:
+        return opened
+    for scene_id, values in found.states:
+        for choice_id, test, alternatives in wanted.get(scene_id, ()):
+            if (scene_id, choice_id) in opened:
+                continue
+            current = dict(zip(found.names, values))
+            if any(test({**current, **extra}) for extra in alternatives):
+                opened.add((scene_id, choice_id))
+    return opened
 
 
 def explore_story(story: LoadedStory, max_states: int = MAX_STATES, project: bool = False) -> dict[str, Exploration]:

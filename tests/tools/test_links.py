@@ -110,3 +110,19 @@ def test_a_premise_that_reads_its_own_roles_variable_says_a_premise_is_about_the
     (found,) = _errors(story_copy, "E202")
     assert "'control' is this role's own variable" in found.message and "pilot.nerve" in found.hint
     assert found.location.column == 7  # at the name, after 'if: '
+
+
+@pytest.mark.parametrize("condition, reported", [
+    ("diplomat.handover_us.keep_him", False),  # opens when the ministry departs from the record
+    ("diplomat.handover_us.keep_him and not diplomat.handover_us.keep_him", True),  # opens in no telling
+])
+def test_a_choice_only_another_seats_departure_opens_is_not_reported_as_never_open(story_copy, condition, reported):
+    from game.tools.checks import run_checks
+
+    edit(story_copy / "roles" / "pilot" / "05_custody.yaml",
+         "      - id: hold_back\n",
+         "      - id: wary\n        text: Say little for now\n        if: " + condition +
+         "\n        goto: second_thoughts\n        record: invented\n        note: Held on as evidence.\n"
+         "      - id: hold_back\n")
+    never_open = [p for p in run_checks(load_story(story_copy)) if p.code == "W306"]
+    assert [("'wary'" in p.message) for p in never_open] == ([True] if reported else [])
