@@ -138,3 +138,18 @@ def test_the_seat_card_says_when_another_seat_has_taken_away_this_seats_premise(
     assert card.premise.startswith("In this telling your pilot never landed at Hakodate.")
     shown = [w for w in driver.screen.widgets if "never landed at Hakodate" in str(getattr(w, "html_text", ""))]
     assert shown and shown[0].rect.bottom <= driver.screen.text_rect.top  # above the text, hiding no choice
+
+
+def test_after_the_card_the_header_keeps_saying_the_seat_plays_its_day_as_it_happened(make_driver):
+    driver = make_driver(SHIPPED_STORY, role="ensemble")
+    seat = driver.app.session
+    for _ in range(200):
+        if seat.ensemble.seat == "police" and seat.card_here() is None:
+            break  # the police commander's second scene in a row: no card, the header speaks
+        session = driver.app.session
+        driver.key(pygame.K_SPACE)
+        ids = [c.id for c in session.choices]
+        wanted = "eject" if "eject" in ids else ids[_record_index(session)]
+        driver.key(pygame.K_1 + ids.index(wanted))
+    assert seat.ensemble.seat == "police" and seat.card_here() is None
+    assert driver.screen.seat_name().startswith("The Hakodate police commander: the day as it happened")

@@ -194,7 +194,10 @@ class SceneScreen(Screen):
         """In an ensemble, whose seat this is, before the date in the header ('' when one role is played)."""
         if not hasattr(self.session, "ensemble") or self.seat_card() is not None:
             return ""  # one role played, or the seat card right under the header names the seat
-        return f"{self.session.role.name}  ·  "
+        name = self.session.role.name
+        if self.session.ensemble.premise_text(self.session.state.role):  # its day goes on as it happened
+            name = self.ui("gui.timeline.as_it_happened", name=name)
+        return f"{name}  ·  "
 
     def card_box(self, card, rect: pygame.Rect):
         """The seat card: whose seat it is now (the header above says where and when), then the others' last moves."""
