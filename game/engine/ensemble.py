@@ -63,9 +63,14 @@ class Ensemble:
         from .links import record_values
 
         role, scene = session.state.role, session.state.scene
-        if not self.premise_holds(role):
+        premise = self.machine.rules.premises.get(role)
+        wanted = set(names) | premise.reads if premise is not None else names
+        live = self._live(role, scene, wanted)  # the premise's names read in the same pass
+        if premise is None:
+            return live
+        if not premise(live):
             return record_values(self.story, self.machine.rules, role, scene, names)
-        return self._live(role, scene, names)
+        return {name: live[name] for name in names}
 
     def _live(self, role: str, scene: str, names) -> dict:
         """Names of other roles valued from the seats now (a role not in the ensemble from its record)."""

@@ -161,7 +161,7 @@ def choices_never_open(role_id: str, found: Exploration) -> list[Finding]:
     """W306 findings of one role's search."""
     if not found.complete:
         return []
-    taken = {(found.states[s][0], choice) for s, out in enumerate(found.edges) for choice, _ in out}
+    taken = found.taken()
     played = {scene for scene, _ in found.states}
     order = {scene_id: number for number, scene_id in enumerate(found.role.scenes)}
     findings = []

@@ -44,10 +44,17 @@ class Exploration:
     #: seat departs from it (a yes/no name it reads taken the other way): not "never open" (W306)
     opened_by_departure: set[tuple[str, str]] = field(default_factory=set)
     _cache_incoming: list[list[int]] | None = field(default=None, repr=False)
+    _cache_taken: set[tuple[str, str]] | None = field(default=None, repr=False)
 
     def values(self, state: int) -> dict:
         """The variables of a state as a name -> value mapping."""
         return dict(zip(self.names, self.states[state][1]))
+
+    def taken(self) -> set[tuple[str, str]]:
+        """Every (scene, choice) some reached state takes."""
+        if self._cache_taken is None:
+            self._cache_taken = {(self.states[s][0], choice) for s, out in enumerate(self.edges) for choice, _ in out}
+        return self._cache_taken
 
     def scene_of(self, state: int) -> str:
         """The scene id of a state."""
@@ -232,7 +239,7 @@ def _opened_by_departure(story: LoadedStory, found: Exploration, recorded: dict[
     the search reached at its scene (their values of this role's variables), so no search is added.
     """
     role = found.role
-    taken = {(found.states[s][0], choice) for s, out in enumerate(found.edges) for choice, _ in out}
+    taken = found.taken()
     wanted: dict[str, list] = {}
     for scene_id, (record,) in recorded.items():
         for choice in role.scenes[scene_id].choices:

@@ -52,7 +52,7 @@ def exhaustive(story: LoadedStory, role_id: str) -> Coverage:
 def _coverage(found: Exploration) -> Coverage:
     role = found.role
     visited = {scene for scene, _ in found.states}
-    taken = {f"{found.scene_of(s)}/{choice}" for s, out in enumerate(found.edges) for choice, _ in out}
+    taken = {f"{scene}/{choice}" for scene, choice in found.taken()}
     every_choice = [f"{s}/{c.id}" for s, scene in role.scenes.items() for c in scene.choices]
     endings = [s for s, scene in role.scenes.items() if scene.is_ending]
     ending_states = found.endings()

@@ -74,6 +74,14 @@ def overlay_texture(surface: pygame.Surface, scanline_gap: int = 3, grain: bool 
                 surface.blit(tile, (x, y))
 
 
+def dimmed(surface: pygame.Surface, alpha: int) -> pygame.Surface:
+    """The surface under a translucent black sheet, so text reads over the art (drawn into it, returned)."""
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, alpha))
+    surface.blit(shade, (0, 0))
+    return surface
+
+
 def vignette(size, strength: int = 170) -> pygame.Surface:
     """Dark corners (drawn small, then smoothly scaled up)."""
     small = pygame.Surface((64, 36), pygame.SRCALPHA)

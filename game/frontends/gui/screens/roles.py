@@ -107,7 +107,7 @@ class RoleScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         """The title scene, dimmed, with each card's emblem."""
         size = surface.get_size()
-        surface.blit(self.app.art.get(("roles_bg", size), lambda: _dimmed(art.title_background(size))), (0, 0))
+        surface.blit(self.app.art.get(("roles_bg", size), lambda: art.dimmed(art.title_background(size), 110)), (0, 0))
         layout = self.app.layout
         for rect, role in self.cards:
             panel = self.app.art.get(("card", rect.size, role.id), lambda r=rect: _card(r.size))
@@ -120,13 +120,6 @@ class RoleScreen(Screen):
         """Pick the autoplay's role."""
         self.choose(auto.role or next(iter(self.app.story.roles)))
         return True
-
-
-def _dimmed(surface: pygame.Surface) -> pygame.Surface:
-    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    shade.fill((0, 0, 0, 110))
-    surface.blit(shade, (0, 0))
-    return surface
 
 
 def _card(size) -> pygame.Surface:

@@ -211,7 +211,7 @@ class TimelineScreen(Screen):
         if self.app.settings.high_contrast:
             surface.fill((0, 0, 0))
         else:
-            surface.blit(self.app.art.get(("timeline_bg", size), lambda: _dimmed(art.title_background(size))), (0, 0))
+            surface.blit(self.app.art.get(("timeline_bg", size), lambda: art.dimmed(art.title_background(size), 150)), (0, 0))
         if self.plan is not None:
             picture.draw(surface, self.plan, self.render, self.app.layout.scale, self.app.settings.high_contrast)
 
@@ -253,10 +253,3 @@ class TimelineScreen(Screen):
         """Open the last seat's debrief, where the autoplay carries on."""
         self.open_seat(self.app.session.current.state.role)
         return True
-
-
-def _dimmed(surface: pygame.Surface) -> pygame.Surface:
-    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    shade.fill((0, 0, 0, 150))
-    surface.blit(shade, (0, 0))
-    return surface

@@ -71,7 +71,8 @@ class SceneScreen(KioskScreen):
         app = self.app
         size = surface.get_size()
         role = self.session.state.role
-        surface.blit(app.art.get(("role", role, size), lambda: _dimmed(art.role_background(role, size))), (0, 0))
+        backdrop = app.art.get(("role", role, size), lambda: art.dimmed(art.role_background(role, size).copy(), 165))
+        surface.blit(backdrop, (0, 0))
         margin = app.sizing.margin
         # Leave the staff corner clear of text a visitor might try to touch.
         y = margin + app.sizing.mm(6)
@@ -88,11 +89,3 @@ class SceneScreen(KioskScreen):
         if self.title is not None:
             y += self.title.height + margin // 3
         return y + self.body.height
-
-
-def _dimmed(surface: pygame.Surface) -> pygame.Surface:
-    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    shade.fill((0, 0, 0, 165))
-    surface = surface.copy()
-    surface.blit(shade, (0, 0))
-    return surface
