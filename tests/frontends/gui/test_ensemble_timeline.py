@@ -204,3 +204,14 @@ def test_the_timeline_opens_with_the_seats_that_played_their_day_as_it_happened(
     assert html.index("never landed at Hakodate") < html.index("August 1976")
     plain = _timeline(make_driver, (1280, 720)).screen.moves.html_text
     assert "never landed" not in plain
+
+
+def test_the_pictures_labels_are_drawn_once_and_afresh_at_a_new_size(make_driver):
+    driver = _timeline(make_driver, (1280, 720))
+    screen = driver.screen
+    label = screen.render("13:58", (255, 255, 255))
+    assert screen.render("13:58", (255, 255, 255)) is label  # a redraw as the pointer moves renders nothing
+    driver.frames(1, events=[pygame.event.Event(pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080)])
+    driver.frames(2)
+    larger = screen.render("13:58", (255, 255, 255))
+    assert larger is not label and larger.get_height() > label.get_height()

@@ -43,6 +43,7 @@ class TimelineScreen(Screen):
         super().__init__(app)
         self.plan: picture.Plan | None = None
         self.cursor = -1  # the mark the keyboard is on, in the order the moves were played
+        self._labels: dict[tuple, pygame.Surface] = {}  # rendered labels of the picture, by text and colour
 
     @property
     def ensemble(self):
@@ -51,6 +52,7 @@ class TimelineScreen(Screen):
 
     def build(self) -> None:
         """The picture across the top; the moves by date and the buttons under it (beside each other when wide)."""
+        self._labels.clear()  # a new size, text size or language draws its labels afresh
         layout = self.app.layout
         content, m = layout.content, layout.margin
         ui = self.ui
@@ -216,8 +218,12 @@ class TimelineScreen(Screen):
             picture.draw(surface, self.plan, self.render, self.app.layout.scale, self.app.settings.high_contrast)
 
     def render(self, text: str, colour) -> pygame.Surface:
-        """A label of the picture."""
-        return self.font(text).render(text, True, colour)
+        """A label of the picture, rendered once per screen (the picture is redrawn as the pointer moves)."""
+        key = (text, tuple(colour))
+        found = self._labels.get(key)
+        if found is None:
+            found = self._labels[key] = self.font(text).render(text, True, colour)
+        return found
 
     def draw_over(self, surface: pygame.Surface) -> None:
         """The caption of the mark under the pointer, or of the one the keyboard is on."""
