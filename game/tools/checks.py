@@ -14,13 +14,15 @@ from .checks_text import check_drawable_characters, check_working_words
 from .checks_variables import check_variable_use
 from .checks_writing import check_images, check_scene_length, check_time_order, check_translations
 from .explore import explore_projected, gc_paused
+from .sweep import finds_nothing
 
 
 def run_checks(story: LoadedStory, cache=None) -> list[Problem]:
     """Every writer-tooling check over a loaded story.
 
     With a flowcache.FlowCache, a role whose search inputs are unchanged since the last lint
-    takes its play-search findings from it instead of searching again.
+    takes its play-search findings from it instead of searching again. A role the sweep shows
+    clean (sweep.py) needs no search at all; the others are searched in full.
     """
     problems: list[Problem] = check_unreachable_scenes(story)
     with gc_paused():
@@ -41,6 +43,8 @@ def play_findings(story: LoadedStory, cache=None) -> list:
 
             key = role_key(story, role_id, cache.code)
             found = cache.get(key)
+        if found is None and finds_nothing(story, role_id):
+            found = [[] for _ in ROLE_FINDERS]  # shown clean without recording every state
         if found is None:
             # searched once per role, shared by every check that plays the story
             found = role_findings(role_id, explore_projected(story, role_id))

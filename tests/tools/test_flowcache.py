@@ -10,14 +10,20 @@ from .stories import codes, copy, edit, with_code
 
 
 def _count_searches(monkeypatch) -> list[str]:
+    """Each time lint works a role's play findings out: 'role' for the full search, 'role?' for the sweep alone."""
     searched: list[str] = []
-    real = checks.explore_projected
+    real_search, real_sweep = checks.explore_projected, checks.finds_nothing
 
-    def counting(story, role_id, *args, **kwargs):
-        searched.append(role_id)
-        return real(story, role_id, *args, **kwargs)
+    def searching(story, role_id, *args, **kwargs):
+        searched[-1] = role_id  # the sweep that came first was not enough
+        return real_search(story, role_id, *args, **kwargs)
 
-    monkeypatch.setattr(checks, "explore_projected", counting)
+    def sweeping(story, role_id):
+        searched.append(role_id + "?")
+        return real_sweep(story, role_id)
+
+    monkeypatch.setattr(checks, "explore_projected", searching)
+    monkeypatch.setattr(checks, "finds_nothing", sweeping)
     return searched
 
 
@@ -39,7 +45,7 @@ def test_a_text_edit_reuses_the_search_and_a_choice_edit_searches_again(tmp_path
     edit(scenes, "        goto: landed\n",
          "        goto: landed\n      - id: glide\n        text: Glide down\n        goto: landed\n")
     assert with_code(lint_story(root, check_sources=False, cache=cache), "E304") == []
-    assert searched == ["agent", "agent"]
+    assert searched == ["agent", "agent?"]  # worked out again: now clean, so the sweep was enough
 
 
 def test_a_damaged_cache_is_a_miss_and_no_cache_means_no_files(tmp_path, monkeypatch):
