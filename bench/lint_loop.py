@@ -2,7 +2,9 @@
 
 - no caches: an empty cache folder every run (the first lint ever, or `--no-cache`);
 - unchanged: the same story again with the caches of the last lint;
-- one scene's text edited: a word of one scene's text changed before each run (a writer's save).
+- one scene's text edited: a word of one scene's text changed before each run (a writer's save);
+- one choice's effect edited: a police choice's `set:` rewritten before each run (same values,
+  new text), so lint works that role's play findings out again.
 
 Each figure is the median of fresh processes run in turn (cold, warm, edit, then again), on a
 copy of the shipped story beside the shared documents, so the quotes are checked as in the repo.
@@ -48,6 +50,10 @@ def main() -> int:
         original = scene_file.read_text(encoding="utf-8")
         marker = "    text: >-\n      "
         assert marker in original, scene_file
+        choice_file = story / "roles" / "police" / "01_airport.yaml"
+        choices = choice_file.read_text(encoding="utf-8")
+        effect = "set: control += 10; tokyo_pressure += 5\n"
+        assert effect in choices, choice_file
         figures: dict[tuple[str, str], list[float]] = {}
         edits = 0
 
@@ -70,8 +76,13 @@ def main() -> int:
                 scene_file.write_text(original.replace(marker, f"{marker}Edit {edits} ", 1), encoding="utf-8")
                 figures.setdefault((label, "edit"), []).append(lint(label, work / f"cache-{label}"))
                 scene_file.write_text(original, encoding="utf-8")
+                same = f"set: control += 10; tokyo_pressure += 5 + {edits} - {edits}\n"
+                choice_file.write_text(choices.replace(effect, same, 1), encoding="utf-8")
+                figures.setdefault((label, "choice"), []).append(lint(label, work / f"cache-{label}"))
+                choice_file.write_text(choices, encoding="utf-8")
                 lint(label, work / f"cache-{label}")  # back to the unchanged story's caches
-    names = {"cold": "no caches at all", "warm": "unchanged re-run", "edit": "after editing one scene's text"}
+    names = {"cold": "no caches at all", "warm": "unchanged re-run", "edit": "after editing one scene's text",
+             "choice": "after editing one police choice's `set:`"}
     print(f"| `foxbat lint story`, whole-process CPU | {' | '.join(codes)} | target |")
     print(f"| --- | {' | '.join('---:' for _ in codes)} | --- |")
     missed = False

@@ -43,11 +43,11 @@ def play_findings(story: LoadedStory, cache=None) -> list:
 
             key = role_key(story, role_id, cache.code)
             found = cache.get(key)
-        if found is None and finds_nothing(story, role_id):
-            found = [[] for _ in ROLE_FINDERS]  # shown clean without recording every state
         if found is None:
-            # searched once per role, shared by every check that plays the story
-            found = role_findings(role_id, explore_projected(story, role_id))
+            if finds_nothing(story, role_id):
+                found = [[] for _ in ROLE_FINDERS]  # shown clean without recording every state
+            else:  # searched once per role, shared by every check that plays the story
+                found = role_findings(role_id, explore_projected(story, role_id))
             if cache is not None:
                 cache.put(key, found)
         per_role.append(found)

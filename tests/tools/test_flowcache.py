@@ -60,3 +60,13 @@ def test_a_damaged_cache_is_a_miss_and_no_cache_means_no_files(tmp_path, monkeyp
     assert searched == ["agent"]
     assert "E305" in codes(expected)
     assert checks_flow.ROLE_FINDERS  # every play check is in the cached set
+
+
+def test_a_role_the_sweep_shows_clean_is_remembered_too(tmp_path, monkeypatch):
+    root = copy("clean", tmp_path)
+    cache = ParseCache(tmp_path / "cache")
+    searched = _count_searches(monkeypatch)
+    assert lint_story(root, check_sources=False, cache=cache) == []
+    assert searched == ["agent?"]  # the sweep was enough
+    assert lint_story(root, check_sources=False, cache=cache) == []
+    assert searched == ["agent?"]  # and the next lint asks neither
