@@ -55,6 +55,7 @@ class Session:
         # Where the other roles' values come from (links.py): None, the record (a role played alone);
         # an ensemble sets a function (session, names) -> {name: value} over its live seats.
         self.others = None
+        self._reads: dict[str, frozenset] = {}  # role -> the other roles' names its rules read (asked every step)
 
     @classmethod
     def start(cls, story: Story, role: str, *, machine: StoryMachine, language: str = "en") -> "Session":
@@ -101,18 +102,21 @@ class Session:
         state = self.state
         choices = self.story.roles[state.role].scenes[state.scene].choices
         values = self.values_for_rules()
-        return [choice for choice, rule in zip(choices, self.machine.scene_rules(state.role, state.scene, choices))
-                if rule.test is None or rule.test(values)]
+        return [choice for choice, test in self.machine.scene_tests(state.role, state.scene, choices)
+                if test is None or test(values)]
 
     def values_for_rules(self) -> dict:
         """The variables as conditions and effects read them: this role's own, plus any other role's they name."""
-        names = foreign_reads(self.machine.rules, self.state.role)
+        role = self.state.role
+        names = self._reads.get(role)
+        if names is None:
+            names = self._reads[role] = foreign_reads(self.machine.rules, role)
         if not names:
             return self.state.variables
         if self.others is not None:
             foreign = self.others(self, names)
         else:
-            foreign = record_values(self.story, self.machine.rules, self.state.role, self.state.scene, names)
+            foreign = record_values(self.story, self.machine.rules, role, self.state.scene, names)
         return {**self.state.variables, **foreign}
 
     @property
@@ -145,11 +149,11 @@ class Session:
         scenes = self.story.roles[state.role].scenes
         if scenes[state.scene].ending is not None:
             raise ChoiceUnavailable("the role has ended")
-        before = dict(state.variables)
+        # The step keeps the variables' dict as it was: state.variables is replaced, never changed in place.
+        before = state.variables
         values = self.values_for_rules()
-        linked = values is not state.variables  # the other roles' values are read, never kept
-        next_scene, after = self.machine.advance(state.role, state.scene, choice_id, values if linked else before)
-        if linked:
+        next_scene, after = self.machine.advance(state.role, state.scene, choice_id, values)  # a new dict
+        if values is not before:  # the other roles' values were read, never kept
             after = {name: after[name] for name in before}
         state.path.append(Step(state.scene, choice_id, before))
         state.scene = next_scene
