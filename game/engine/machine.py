@@ -97,14 +97,15 @@ class StoryMachine:
             raise ChoiceUnavailable(f"choice '{choice}' is not open in scene '{scene}' now")
         return next_scene, (dict(values) if compiled.effects is NO_EFFECTS else compiled.effects.apply(values))
 
-    def scene_tests(self, role: str, scene: str, choices) -> tuple[tuple[Any, Any], ...]:
-        """Each of a scene's choices with its condition's test (None: always open), in the writer's order.
+    def scene_tests(self, role: str, scene: str, choices) -> tuple[Any, ...]:
+        """The condition test of each of a scene's choices (None: always open), in the writer's order.
 
-        Looked up once per scene: front ends ask for the open choices on every redraw.
+        Looked up once per scene: front ends ask for the open choices on every redraw. Only the
+        tests are kept, not the choices: editions in other languages share this machine.
         """
         found = self._scene_rules.get((role, scene))
         if found is None:
-            found = self._scene_rules[(role, scene)] = tuple((c, self.rules.of(role, scene, c.id).test) for c in choices)
+            found = self._scene_rules[(role, scene)] = tuple(self.rules.of(role, scene, c.id).test for c in choices)
         return found
 
     def _resolve(self, role: str, scene: str, choice: str) -> tuple[str, CompiledChoice]:

@@ -102,7 +102,7 @@ class Session:
         state = self.state
         choices = self.story.roles[state.role].scenes[state.scene].choices
         values = self.values_for_rules()
-        return [choice for choice, test in self.machine.scene_tests(state.role, state.scene, choices)
+        return [choice for choice, test in zip(choices, self.machine.scene_tests(state.role, state.scene, choices))
                 if test is None or test(values)]
 
     def values_for_rules(self) -> dict:

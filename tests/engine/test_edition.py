@@ -143,3 +143,13 @@ def test_every_notice_has_an_interface_string_with_its_placeholders_in_every_lan
         for key in keys:
             wanted = set(re.findall(r"{(\w+)", english[key]))
             assert set(re.findall(r"{(\w+)", entries[f"ui.{key}"]["text"])) == wanted, (language, key)
+
+
+def test_editions_in_two_languages_sharing_one_machine_each_offer_their_own_choices():
+    english = Edition.build(load_story(SHIPPED), "en")
+    japanese = english.in_language("ja")
+    assert japanese.machine is english.machine
+    first, second = english.start("pilot"), japanese.start("pilot")
+    assert [c.text for c in first.choices] == [c.text for c in english.story.roles["pilot"].scenes[first.scene_id].choices]
+    assert [c.text for c in second.choices] == [c.text for c in japanese.story.roles["pilot"].scenes[second.scene_id].choices]
+    assert [c.text for c in first.choices] != [c.text for c in second.choices]  # translated, not the first asked
