@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from game.engine import load_story, record_values
 from game.tools import checks, sweep
@@ -16,46 +15,15 @@ from game.tools.checks_flow import role_findings
 from game.tools.explore import explore_projected
 from game.tools.sweep import finds_nothing, scene_order
 
+from .random_roles import roles, write_role
 from .stories import codes, edit, load
-from .test_projected_search import _assignment, _condition, _write
-
-NUMBERS = ["a", "b", "c"]
-
-
-@st.composite
-def forward_stories(draw):
-    """A role whose choices only go forward (so the sweep applies): gated choices, counters, endings."""
-    count = draw(st.integers(2, 8))
-    names = [f"s{i}" for i in range(count)]
-    scenes = {}
-    for number in range(count):
-        ahead = names[number + 1:] + ["end_a", "end_b"]
-        choices = []
-        for index in range(draw(st.integers(1, 3))):
-            choice = {"id": f"c{index}", "text": "Go", "goto": draw(st.sampled_from(ahead))}
-            if draw(st.integers(0, 2)) == 0:
-                choice["if"] = draw(_condition)
-            if draw(st.booleans()):
-                choice["set"] = "; ".join(draw(st.lists(_assignment, min_size=1, max_size=3)))
-            choices.append(choice)
-        scenes[names[number]] = {"when": "1976-09-06", "where": "A place", "text": "Text.", "choices": choices}
-    for ending in ("end_a", "end_b"):
-        scenes[ending] = {
-            "when": "1976-09-06", "where": "A place", "text": "The end.",
-            "ending": {"kind": "historical", "title": "An end", "outcome": "What follows.", "differs": "How."},
-            "history": {"status": "dramatized", "what_happened": "What happened.", "dramatized": "Invented."}}
-    variables = {n: {"type": "int", "initial": draw(st.integers(0, 6)), "min": 0,
-                     "max": draw(st.sampled_from([6, 8, 40])), "label": n} for n in NUMBERS}
-    variables["f"] = {"type": "bool", "initial": False, "label": "f"}
-    role = {"name": "Agent", "title": "A test agent", "summary": "A test.", "start": "s0", "variables": variables}
-    return role, {"scenes": scenes}
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(forward_stories())
+@given(roles(forward_only=True))
 def test_the_sweep_calls_a_role_clean_exactly_when_the_full_search_finds_nothing(drawn):
     with tempfile.TemporaryDirectory() as folder:
-        _write(Path(folder), *drawn)
+        write_role(Path(folder), *drawn)
         story = load(Path(folder))
         found = role_findings("agent", explore_projected(story, "agent"))
         assert finds_nothing(story, "agent") == (not any(found)), found
