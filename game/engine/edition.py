@@ -45,18 +45,19 @@ class Edition:
 
     @classmethod
     def build(cls, loaded: LoadedStory, language: str | None = None, *, ui_root: Path | str | None = None,
-              machine: StoryMachine | None = None) -> "Edition":
+              machine: StoryMachine | None = None, cache: ParseCache | None = None) -> "Edition":
         """The edition of a loaded story in a language (the story's own by default).
 
         Translations come from the folder the story was read from; interface strings from
         `ui_root` (the shipped story folder) when given, so a museum's story need not carry them.
+        With a parse cache, translation files unchanged since they were last read are not parsed.
         """
         language = language or loaded.language
         machine = machine or StoryMachine(loaded.story, loaded.rules)
         ui_folder = Path(ui_root) if ui_root is not None else None
         if loaded.root is None:  # built in memory: no translation files to read
             return cls(loaded, language, loaded.story, UiText({}), machine, ui_folder)
-        story, ui, problems = load_language(loaded.root, loaded.story, language, ui_root=ui_folder)
+        story, ui, problems = load_language(loaded.root, loaded.story, language, ui_root=ui_folder, cache=cache)
         return cls(loaded, language, story, ui, machine, ui_folder, tuple(problems))
 
     def in_language(self, language: str) -> "Edition":
@@ -69,7 +70,7 @@ class Edition:
         """The story folder read again, in this edition's language; StoryError when it no longer loads."""
         if self.loaded.root is None:
             raise ValueError("this edition was not read from a folder")
-        return Edition.build(load_story(self.loaded.root, cache), self.language, ui_root=self.ui_root)
+        return Edition.build(load_story(self.loaded.root, cache), self.language, ui_root=self.ui_root, cache=cache)
 
     # --- sessions ---------------------------------------------------------------------------
 

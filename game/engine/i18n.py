@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 from .build import translation_file
 from .errors import Problem, SourceLocation, error
@@ -15,6 +15,9 @@ from .loader import validation_problems
 from .model import Plain, Quote, Story
 from .textcheck import control_character_problems
 from .yamlfile import read_yaml
+
+if TYPE_CHECKING:
+    from .parsecache import ParseCache
 
 I18N_FOLDER = "i18n"
 UI_FILE = "ui.yaml"
@@ -91,15 +94,26 @@ def languages_in(root: Path | str) -> list[str]:
     return ["en"] + [lang for lang in found if lang != "en"]
 
 
-def load_catalog(root: Path | str, language: str) -> tuple[Catalog, list[Problem]]:
-    """All translation files of one language; problems for unreadable files or keys defined twice."""
-    catalog = Catalog(language)
-    problems: list[Problem] = []
+def load_catalog(root: Path | str, language: str, cache: ParseCache | None = None) -> tuple[Catalog, list[Problem]]:
+    """All translation files of one language; problems for unreadable files or keys defined twice.
+
+    With a parse cache, files unchanged since they were last read are not parsed again.
+    """
     folder = Path(root) / I18N_FOLDER / language
     if not folder.is_dir():
-        return catalog, problems
+        return Catalog(language), []
+    if cache is None:
+        return _read_catalog(Path(root), folder, language, None)
+    with cache.story(folder):  # a pack per language, holding just its files
+        return _read_catalog(Path(root), folder, language, cache)
+
+
+def _read_catalog(root: Path, folder: Path, language: str, cache: ParseCache | None) -> tuple[Catalog, list[Problem]]:
+    """The translation files of one language folder as a Catalog, with their problems."""
+    catalog = Catalog(language)
+    problems: list[Problem] = []
     for path in sorted(folder.glob("*.yaml")):
-        document, found = read_yaml(path, within=Path(root))
+        document, found = read_yaml(path, cache, within=root)
         problems.extend(found)
         if document is None:
             continue
@@ -149,12 +163,16 @@ def _translation_file(document, problems: list[Problem]) -> dict | None:
     return parsed
 
 
-def load_ui_strings(root: Path | str) -> dict[str, str]:
+def load_ui_strings(root: Path | str, cache: ParseCache | None = None) -> dict[str, str]:
     """The English UI strings (story/i18n/en/ui.yaml: key -> text); empty when the file is missing."""
     path = Path(root) / I18N_FOLDER / "en" / UI_FILE
     if not path.is_file():
         return {}
-    document, _ = read_yaml(path, within=Path(root))
+    if cache is None:
+        document, _ = read_yaml(path, within=Path(root))
+    else:
+        with cache.story(path.parent):
+            document, _ = read_yaml(path, cache, within=Path(root))
     if document is None or not isinstance(document.data, dict):
         return {}
     entries = document.data.get("entries", {})
@@ -270,7 +288,8 @@ def coverage(story: Story, catalog: Catalog, ui: dict[str, str] | None = None) -
     for key, english in (ui or {}).items():
         wanted[f"ui.{key}"] = english
     translated = [k for k in wanted if catalog.entries.get(k) is not None and catalog.entries[k].text.strip()]
-    missing = [k for k in wanted if k not in translated]
+    done = set(translated)
+    missing = [k for k in wanted if k not in done]
     stale = [k for k in translated if catalog.is_stale(k, wanted[k])]
     unknown = [k for k in catalog.entries if k not in wanted and not (catalog.scope == "ui" and not k.startswith("ui."))]
     return Coverage(catalog.language, len(wanted), len(translated), missing, stale, unknown)
@@ -362,20 +381,21 @@ def format_moment(when: str, ui: "UiText") -> str:
     return ui("date.with_time", date=date, time=ui("date.time", hour=hour, minute=minute))
 
 
-def load_language(root: Path | str, story: Story, language: str,
-                  ui_root: Path | str | None = None) -> tuple[Story, UiText, list[Problem]]:
+def load_language(root: Path | str, story: Story, language: str, ui_root: Path | str | None = None,
+                  cache: ParseCache | None = None) -> tuple[Story, UiText, list[Problem]]:
     """The story and interface strings in a language (English per string where untranslated).
 
     Interface strings come from `ui_root` (the shipped story folder) when given, so a museum's
-    own story folder need not carry them.
+    own story folder need not carry them. With a parse cache, unchanged translation files are
+    not parsed again.
     """
     ui_root = Path(ui_root or root)
-    english = load_ui_strings(ui_root)
+    english = load_ui_strings(ui_root, cache)
     if language == story.language:
         return story, UiText(english), []
-    catalog, problems = load_catalog(root, language)
+    catalog, problems = load_catalog(root, language, cache)
     ui_catalog = catalog
     if ui_root.resolve() != Path(root).resolve():
-        ui_catalog, more = load_catalog(ui_root, language)
+        ui_catalog, more = load_catalog(ui_root, language, cache)
         problems = problems + more
     return localize(story, catalog), UiText(english, ui_catalog), problems

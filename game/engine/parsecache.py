@@ -43,15 +43,19 @@ class ParseCache:
 
     @contextmanager
     def story(self, root: Path | str):
-        """Use the pack of the story in this folder for the reads inside the block, then save it."""
+        """Use the pack of the files in this folder for the reads inside the block, then save it.
+
+        A story folder has one pack, and each translation folder (i18n/<language>) one of its own.
+        """
         key = str(Path(root).absolute()).encode("utf-8", "surrogatepass")
+        outer = self._pack, self._stored, self._read  # a block inside another's (a catalog read mid-load)
         self._pack = self.folder / f"{hashlib.sha256(FORMAT + key).hexdigest()[:32]}.pack"
         self._stored, self._read = self._load_pack(self._pack), {}
         try:
             yield self
         finally:
             self._save()
-            self._pack, self._stored, self._read = None, {}, {}
+            self._pack, self._stored, self._read = outer
 
     def get(self, raw: bytes):
         """The data of a file with these bytes, or None (also outside a `story` block)."""

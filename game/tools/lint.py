@@ -33,6 +33,10 @@ def lint_story(root: Path | str, check_sources: bool = True, sources: Path | Non
             from .flowcache import FlowCache
 
             flow = FlowCache(cache.folder, root)
+            if story.root is not None and (story.root / "i18n").is_dir():
+                from .catalogs import read_catalogs
+
+                read_catalogs(story.root, cache, story.language)  # unchanged translation files are not parsed either
         problems.extend(checks.run_checks(story, flow))
         if flow is not None:
             flow.save()

@@ -104,16 +104,21 @@ def test_a_variable_that_changed_type_is_reset(tmp_path):
     assert [n.key for n in notices] == ["notice.variable_reset"]
 
 
+def _translate_over_the_sea(root: Path, english: str) -> None:
+    """A Japanese translation of the pilot's over_the_sea text, current with this English."""
+    folder = root / "i18n" / "ja"
+    folder.mkdir(parents=True)
+    (folder / "pilot.yaml").write_text(yaml.safe_dump({"language": "ja", "entries": {
+        "pilot.over_the_sea.text": {"hash": text_hash(english), "en": english, "text": "海の上だ。"}}},
+        allow_unicode=True), encoding="utf-8")
+
+
 def test_a_language_switch_keeps_scene_variables_and_undo_and_shares_the_machine(tmp_path):
     root = _copy(tmp_path)
     english = Edition.build(load_story(root), ui_root=SHIPPED)
     session = _over_the_sea(root)
     text = english.story.roles["pilot"].scenes["over_the_sea"].text
-    folder = root / "i18n" / "ja"
-    folder.mkdir(parents=True)
-    (folder / "pilot.yaml").write_text(yaml.safe_dump({"language": "ja", "entries": {
-        "pilot.over_the_sea.text": {"hash": text_hash(text), "en": text, "text": "海の上だ。"}}}, allow_unicode=True),
-        encoding="utf-8")
+    _translate_over_the_sea(root, text)
     japanese = english.in_language("ja")
     moved, notices = japanese.move(session)
     assert notices == [] and japanese.machine is english.machine
@@ -153,3 +158,22 @@ def test_editions_in_two_languages_sharing_one_machine_each_offer_their_own_choi
     assert [c.text for c in first.choices] == [c.text for c in english.story.roles["pilot"].scenes[first.scene_id].choices]
     assert [c.text for c in second.choices] == [c.text for c in japanese.story.roles["pilot"].scenes[second.scene_id].choices]
     assert [c.text for c in first.choices] != [c.text for c in second.choices]  # translated, not the first asked
+
+
+def test_a_japanese_edition_reloaded_through_a_parse_cache_parses_only_what_changed(tmp_path, monkeypatch):
+    from game.engine import ParseCache, yamlfile
+
+    root = _copy(tmp_path)
+    english = Edition.build(load_story(root), ui_root=SHIPPED)
+    text = english.story.roles["pilot"].scenes["over_the_sea"].text
+    _translate_over_the_sea(root, text)
+    cache = ParseCache(tmp_path / "cache")
+    japanese = Edition.build(load_story(root, cache), "ja", ui_root=SHIPPED, cache=cache)
+    parsed: list[str] = []
+    real_parse = yamlfile.parse_yaml
+    monkeypatch.setattr(yamlfile, "parse_yaml", lambda text, shown: parsed.append(shown) or real_parse(text, shown))
+    _edit(root / FLIGHT, "title: Full tanks", "title: Tanks full")  # the writer saves a scene file
+    again = japanese.reloaded(ParseCache(tmp_path / "cache"))
+    assert [Path(p).name for p in parsed] == ["01_flight.yaml"]  # not the translation, nor the shipped interface's
+    assert again.story.roles["pilot"].scenes["over_the_sea"].text == "海の上だ。"
+    assert again.story.roles["pilot"].scenes["full_tanks"].title == "Tanks full"

@@ -122,3 +122,50 @@ def test_a_pack_that_is_a_named_pipe_is_ignored_instead_of_waited_on(tmp_path):
         reader.join(5)
         pytest.fail("reading a named pipe waited for a writer")
     assert outcome == [{}]
+
+
+def _japanese(tmp_path):
+    """A story folder with a Japanese translation file of two entries."""
+    root = tmp_path / "story"
+    shutil.copytree(STORIES / "sample", root)
+    folder = root / "i18n" / "ja"
+    folder.mkdir(parents=True)
+    (folder / "pilot.yaml").write_text(
+        "language: ja\nname: 日本語\nentries:\n  pilot.full_tanks.title:\n    hash: a1\n    text: 満タン\n"
+        "  pilot.breakaway.title:\n    hash: b2\n    text: 離脱\n", encoding="utf-8")
+    return root
+
+
+def test_a_translation_read_through_the_cache_is_not_parsed_again_and_keeps_its_places(tmp_path, monkeypatch):
+    from game.engine import load_catalog
+
+    root = _japanese(tmp_path)
+    cache = ParseCache(tmp_path / "cache")
+    first, _ = load_catalog(root, "ja", cache)
+    calls = []
+    monkeypatch.setattr(yamlfile, "parse_yaml", lambda *a: calls.append(a) or (None, []))
+    second, problems = load_catalog(root, "ja", ParseCache(tmp_path / "cache"))  # as a new process would
+    assert calls == [] and problems == []
+    assert {k: e.text for k, e in second.entries.items()} == {"pilot.full_tanks.title": "満タン",
+                                                              "pilot.breakaway.title": "離脱"}
+    assert second.name == first.name == "日本語"
+    assert second.defined_at.get("pilot.breakaway.title").line == first.defined_at.get("pilot.breakaway.title").line == 7
+
+
+def test_a_translation_read_inside_a_story_block_leaves_the_story_pack_whole(tmp_path, monkeypatch):
+    from game.engine import load_catalog
+    from game.engine.yamlfile import read_yaml
+
+    root = _japanese(tmp_path)
+    cache = ParseCache(tmp_path / "cache")
+    with cache.story(root):
+        read_yaml(root / "story.yaml", cache)
+        load_catalog(root, "ja", cache)  # its own pack, opened and saved inside the story's block
+        read_yaml(root / "sources.yaml", cache)
+    calls = []
+    monkeypatch.setattr(yamlfile, "parse_yaml", lambda *a: calls.append(a) or (None, []))
+    again = ParseCache(tmp_path / "cache")
+    with again.story(root):
+        assert read_yaml(root / "story.yaml", again)[0] is not None
+        assert read_yaml(root / "sources.yaml", again)[0] is not None  # read after the inner block, kept all the same
+    assert load_catalog(root, "ja", again)[0].entries and calls == []

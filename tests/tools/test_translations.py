@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from game.engine import load_catalog, load_story
 from game.tools.translations import accept_entries, check_translations, update_templates
@@ -107,3 +108,28 @@ def test_a_date_pattern_may_use_any_value_the_game_gives_it_but_nothing_else(tmp
     flagged = sorted(p.message.split("'")[3] for p in check_translations(load_story(root).story, root)
                      if p.code == "W333")
     assert flagged == ["ui.date.day", "ui.terminal.saved"]  # {month_number:02d} is offered; {weekday} is not
+
+
+def test_lint_with_a_parse_cache_reads_unchanged_translations_without_parsing_them_and_places_them_the_same(
+        tmp_path, monkeypatch):
+    from game.engine import ParseCache, yamlfile
+    from game.tools import catalogs
+    from game.tools.lint import lint_story
+
+    root = _story(tmp_path)
+    _translate_then_change_the_english(root)
+    cache = ParseCache(tmp_path / "cache")
+    first = [p for p in lint_story(root, check_sources=False, cache=cache) if p.code == "W331"]
+    catalogs._KEPT.clear()  # a new lint process: nothing kept in memory, only the cache on disk
+    parsed: list[str] = []
+    real_parse = yamlfile.parse_yaml
+    monkeypatch.setattr(yamlfile, "parse_yaml", lambda text, shown: parsed.append(shown) or real_parse(text, shown))
+    again = [p for p in lint_story(root, check_sources=False, cache=cache) if p.code == "W331"]
+    assert len(first) == 1 and again == first  # the same warning at the same line of pilot.yaml
+    assert parsed == []  # neither the story nor its Japanese files were parsed
+    path = root / "i18n" / "ja" / "pilot.yaml"
+    path.write_text("# a translator's note\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    catalogs._KEPT.clear()
+    [moved] = [p for p in lint_story(root, check_sources=False, cache=cache) if p.code == "W331"]
+    assert [Path(p).name for p in parsed] == ["pilot.yaml"]  # only the edited file is parsed again
+    assert moved.location.line == first[0].location.line + 1

@@ -252,7 +252,7 @@ class App(Host):
         from .language import edition_of
 
         base, error = load_everything(self.story_path, self.data_dir / "parsed")
-        edition = edition_of(base, self.settings.language) if base is not None else None
+        edition = edition_of(base, self.settings.language, self.data_dir / "parsed") if base is not None else None
         self._loaded = (base, error, edition)
 
     def _use(self, edition) -> None:
@@ -450,7 +450,7 @@ class App(Host):
         if self.story_problems:
             self.story_problems = []
             self.dirty = True
-        edition = edition_of(base, self.settings.language)
+        edition = edition_of(base, self.settings.language, self.data_dir / "parsed")
         moved = None
         if self.session is not None:
             try:

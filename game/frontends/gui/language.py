@@ -10,11 +10,15 @@ from game.shipped import story_folder
 SHIPPED_STORY = story_folder()
 
 
-def edition_of(loaded, language: str):
-    """The engine Edition of a loaded story in a language, with the shipped interface strings."""
-    from game.engine import Edition
+def edition_of(loaded, language: str, cache_folder: Path | None = None):
+    """The engine Edition of a loaded story in a language, with the shipped interface strings.
 
-    return Edition.build(loaded, language, ui_root=SHIPPED_STORY)
+    With a cache folder, translation files unchanged since the last start are not parsed again.
+    """
+    from game.engine import Edition, ParseCache
+
+    cache = ParseCache(cache_folder) if cache_folder is not None else None
+    return Edition.build(loaded, language, ui_root=SHIPPED_STORY, cache=cache)
 
 
 def english_ui():
