@@ -9,6 +9,11 @@ import pygame
 BASE_W, BASE_H = 1280, 720
 #: Wider than this and the content stays centred, with the background filling the sides.
 MAX_ASPECT = 2.0
+#: Taller than this times the width is a portrait screen (a 9:16 one is 1.78): the layout is fitted
+#: to its width, which leaves text smaller than the design, so text is enlarged up to this much
+#: (never beyond the design's own size), using the height to hold the extra lines.
+PORTRAIT_ASPECT = 1.6
+PORTRAIT_TEXT_BOOST = 1.2
 
 
 @dataclass(frozen=True)
@@ -28,9 +33,21 @@ class Layout:
         """A design length in pixels at this size."""
         return max(1, round(value * self.scale))
 
+    @property
+    def portrait(self) -> bool:
+        """A screen much taller than wide, such as 1080x1920."""
+        return self.height >= self.width * PORTRAIT_ASPECT
+
+    @property
+    def font_scale(self) -> float:
+        """How much bigger than the design text is drawn (before the player's text size)."""
+        if self.portrait:
+            return max(self.scale, min(1.0, self.scale * PORTRAIT_TEXT_BOOST))
+        return self.scale
+
     def font(self, size: float) -> int:
         """A design font size in pixels at this size and text size."""
-        return max(8, round(size * self.scale * self.text_scale))
+        return max(8, round(size * self.font_scale * self.text_scale))
 
     @property
     def content(self) -> pygame.Rect:

@@ -73,7 +73,7 @@ def test_no_widget_leaves_the_window_or_overlaps_another_at_each_size(make_drive
     assert {"title", "roles", "scene", "document", "map", "pause", "debrief", "quote"} <= set(seen)
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (2560, 1080)], ids=["1280x720", "2560x1080"])
+@pytest.mark.parametrize("size", [(1280, 720), (2560, 1080), (1080, 1920)], ids=["1280x720", "2560x1080", "1080x1920"])
 def test_the_shipped_story_fits_at_the_largest_text_size(make_driver, size, tmp_path):
     driver = make_driver(story=SHIPPED_STORY, size=size, role="pilot")
     driver.app.change_settings(text_size="large")
@@ -124,3 +124,42 @@ def test_in_a_tall_window_the_document_hint_sits_clear_above_the_scene_text(make
     (label,) = [w for w in screen.widgets if getattr(w, "text", None) == hint]
     assert screen.documents and label.rect.top >= screen.documents[-1].rect.bottom
     assert label.rect.bottom < screen.text_rect.top  # a gap: the panel's edge never runs through the hint's line
+
+
+def test_text_on_a_portrait_screen_is_enlarged_towards_the_design_size_and_no_further():
+    from game.frontends.shell.layout import Layout
+
+    assert Layout(1280, 720).font(21) == 21 and Layout(1920, 1080).font(21) == 32  # landscape: as designed
+    narrow = Layout(1080, 1920)  # fitted to its width, 0.84 of the design
+    assert narrow.portrait and narrow.px(100) == 84
+    assert narrow.font(21) == 21  # the text as large as at 1280x720, not 18 px
+    assert Layout(2160, 3840).font(21) == round(21 * 2160 / 1280)  # already larger than designed: unchanged
+    assert not Layout(1200, 1500).portrait and Layout(1200, 1500).font(21) == round(21 * 1200 / 1280)
+
+
+@pytest.mark.parametrize("size, across", [((1080, 1920), True), ((1200, 1600), False)], ids=["9:16", "3:4"])
+def test_on_a_portrait_screen_the_picture_spans_the_width_with_the_gauges_under_it(make_driver, size, across):
+    driver = make_driver(story=SHIPPED_STORY, size=size, role="police")
+    driver.frames(2)
+    art, gauges = driver.screen.side_rects["art"], driver.screen.side_rects["gauges"]
+    content = driver.app.layout.content
+    assert (art.width > content.width * 0.9) == across
+    assert (gauges.top > art.bottom) == across  # under the picture, else beside it
+    assert gauges.bottom < driver.screen.text_rect.top
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1080, 1920)], ids=["1280x720", "1080x1920"])
+def test_at_the_largest_text_size_each_gauge_bar_stays_under_its_label_and_inside_the_panel(make_driver, size):
+    from game.frontends.shell.script import face_for
+
+    driver = make_driver(story=SHIPPED_STORY, size=size, role="police")
+    driver.app.change_settings(text_size="large")
+    driver.frames(2)
+    screen, layout = driver.screen, driver.app.layout
+    label = driver.app.fonts.get(layout.font(16), True, face_for(screen.language))
+    bar_offset, row = screen.gauge_rows()
+    assert bar_offset > label.get_ascent()  # the bar starts below the capitals' baseline
+    panel = screen.side_rects["gauges"]
+    gauges = len(screen.shown_gauges())
+    last_bar_bottom = panel.y + layout.px(8) + (gauges - 1) * row + bar_offset + layout.px(10)
+    assert gauges >= 3 and last_bar_bottom <= panel.bottom

@@ -89,20 +89,29 @@ class SceneScreen(Screen):
         left_x = content.x + m
         right_x = left_x + left_w + m
         gauges = self.shown_gauges()
-        gauge_h = (layout.px(16) + len(gauges) * layout.px(44)) if gauges else 0
+        gauge_h = (layout.px(16) + len(gauges) * self.gauge_rows()[1]) if gauges else 0
         portrait = layout.height > layout.width * 1.2
         if portrait:
-            # A tall window: the picture and the gauges side by side in a band under the header, the
-            # documents under them, then the text and the choices across the whole width.
             left_w = content.width - 2 * m
-            art_w = int((left_w - m) * 0.45)
-            art_h = int(art_w * 9 / 16)
-            band = pygame.Rect(left_x, top, left_w, max(art_h, gauge_h))
-            self.side_rects = {"art": pygame.Rect(left_x, top, art_w, art_h),
-                               "gauges": pygame.Rect(left_x + art_w + m, top, left_w - art_w - m, gauge_h)}
-            side_w, side_x, side_y = left_w, left_x, band.bottom + m
-            # the hint's line and a gap under it, or the text's panel cuts the hint's last pixels off
-            top = side_y + len(scene.dossier) * (layout.px(44) + layout.px(8)) + (layout.px(HINT_HEIGHT) + m // 3 if scene.dossier else 0)
+            if layout.portrait:
+                # A portrait screen: the picture across the whole width (up to a quarter of the height),
+                # the gauges under it, then the documents, the text and the choices, one column.
+                art_h = min(int(left_w * 9 / 16), (bottom - top) // 4)
+                self.side_rects = {"art": pygame.Rect(left_x, top, left_w, art_h),
+                                   "gauges": pygame.Rect(left_x, top + art_h + m, left_w, gauge_h)}
+                band = pygame.Rect(left_x, top, left_w, art_h + (m + gauge_h if gauges else 0))
+            else:
+                # A window only somewhat taller than wide: the picture and the gauges side by side in a
+                # band under the header, the documents under them, then the text and the choices.
+                art_w = int((left_w - m) * 0.45)
+                art_h = int(art_w * 9 / 16)
+                band = pygame.Rect(left_x, top, left_w, max(art_h, gauge_h))
+                self.side_rects = {"art": pygame.Rect(left_x, top, art_w, art_h),
+                                   "gauges": pygame.Rect(left_x + art_w + m, top, left_w - art_w - m, gauge_h)}
+            # the documents first, as tall as their text wraps; a gap under the hint, or the text's
+            # panel would cut the hint's last pixels off
+            below = self.add_documents(pygame.Rect(left_x, band.bottom + m, left_w, bottom - band.bottom - m))
+            top = below + m // 3 if scene.dossier else band.bottom + m
 
         # Choices first: their wrapped heights decide how much room the text gets.
         gap = layout.px(10)
@@ -159,20 +168,8 @@ class SceneScreen(Screen):
             art_h = min(int(right_w * 9 / 16), (bottom - top) // 3)
             self.side_rects = {"art": pygame.Rect(right_x, top, right_w, art_h),
                                "gauges": pygame.Rect(right_x, top + art_h + m, right_w, gauge_h)}
-            side_w, side_x, side_y = right_w, right_x, top + art_h + m + (gauge_h + m if gauges else 0)
-        y = side_y
-        self.documents = []
-        for document in scene.dossier:
-            label = self.ui("gui.scene.document_label", kind=self.kind_name(document.kind), title=document.title)
-            button, children = self.wrapped(pygame.Rect(side_x, y, side_w, layout.px(44)),
-                                            self.choice_rich(side_w, False).block(label),
-                                            lambda d=document: self.open_document(d), None, True, "#document_button")
-            self.documents.append(button)
-            y = button.rect.bottom + layout.px(8)
-        if scene.dossier:
-            hint = pygame.Rect(side_x, y, side_w, layout.px(HINT_HEIGHT))
-            if hint.bottom <= bottom:
-                self.label(hint, self.ui("gui.scene.document_hint"), "#small")
+            side_y = top + art_h + m + (gauge_h + m if gauges else 0)
+            self.add_documents(pygame.Rect(right_x, side_y, right_w, bottom - side_y))
 
         # The typewriter, unless this moment has already been read.
         speed = CHARS_PER_SECOND[app.settings.text_speed]
@@ -184,6 +181,27 @@ class SceneScreen(Screen):
         else:
             for element in self.hidden:
                 element.hide()
+
+    def add_documents(self, area: pygame.Rect) -> int:
+        """The scene's documents as buttons down the area, then the key hint when it fits; returns where they end."""
+        layout = self.app.layout
+        y = area.y
+        self.documents = []
+        for document in self.session.scene.dossier:
+            label = self.ui("gui.scene.document_label", kind=self.kind_name(document.kind), title=document.title)
+            button, children = self.wrapped(pygame.Rect(area.x, y, area.width, layout.px(44)),
+                                            self.choice_rich(area.width, False).block(label),
+                                            lambda d=document: self.open_document(d), None, True, "#document_button")
+            self.documents.append(button)
+            y = button.rect.bottom + layout.px(8)
+        if self.session.scene.dossier:
+            # as designed, HINT_HEIGHT; more when the text is set larger (a portrait screen, large text)
+            hint_h = max(layout.px(HINT_HEIGHT), self.app.fonts.get(layout.font(15), False, face_for(self.language)).get_linesize())
+            hint = pygame.Rect(area.x, y, area.width, hint_h)
+            if hint.bottom <= area.bottom:
+                self.label(hint, self.ui("gui.scene.document_hint"), "#small")
+                y = hint.bottom
+        return y
 
     def seat_card(self):
         """The change-of-seat card to show with this scene (ensemble play only), or None."""
@@ -457,6 +475,7 @@ class SceneScreen(Screen):
         pygame.draw.rect(surface, look.accent, rect, max(1, layout.px(1)))
         y = rect.y + layout.px(8)
         pad = layout.px(12)
+        bar_offset, row = self.gauge_rows()
         for gauge in self.shown_gauges():
             name = gauge.variable.label.upper()
             label = fonts.get(layout.font(16), True, face_for(self.language, name)).render(name, True, (220, 214, 190))
@@ -464,7 +483,7 @@ class SceneScreen(Screen):
             value = fonts.get(layout.font(16), True, face_for(self.language, shown)).render(shown, True, look.accent)
             surface.blit(label, (rect.x + pad, y))
             surface.blit(value, (rect.right - pad - value.get_width(), y))
-            bar = pygame.Rect(rect.x + pad, y + layout.px(24), rect.width - 2 * pad, layout.px(10))
+            bar = pygame.Rect(rect.x + pad, y + bar_offset, rect.width - 2 * pad, layout.px(10))
             pygame.draw.rect(surface, (20, 34, 28), bar)
             fraction = gauge.fraction
             if fraction is None and isinstance(gauge.value, bool):
@@ -475,7 +494,18 @@ class SceneScreen(Screen):
                 for i in range(1, 10):
                     x = bar.x + bar.width * i // 10
                     pygame.draw.line(surface, (0, 0, 0), (x, bar.y), (x, bar.bottom - 1))
-            y += layout.px(44)
+            y += row
+
+    def gauge_rows(self) -> tuple[int, int]:
+        """Where a gauge's bar starts under its label, and the height of one gauge, in pixels.
+
+        As designed, 24 and 44 layout units; a larger label (the large text size, a portrait
+        screen) pushes the bar down below the label's baseline rather than letting it cross it.
+        """
+        layout = self.app.layout
+        font = self.app.fonts.get(layout.font(16), True, face_for(self.language))
+        bar_offset = max(layout.px(24), font.get_ascent() + layout.px(5))
+        return bar_offset, max(layout.px(44), bar_offset + layout.px(20))
 
     def value_text(self, gauge) -> str:
         """A gauge's value as the player reads it, in their language."""
