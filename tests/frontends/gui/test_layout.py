@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import pygame
@@ -163,3 +164,24 @@ def test_at_the_largest_text_size_each_gauge_bar_stays_under_its_label_and_insid
     gauges = len(screen.shown_gauges())
     last_bar_bottom = panel.y + layout.px(8) + (gauges - 1) * row + bar_offset + layout.px(10)
     assert gauges >= 3 and last_bar_bottom <= panel.bottom
+
+
+def test_on_a_portrait_screen_the_role_cards_stack_the_whole_width_with_larger_text(make_driver):
+    from game.frontends.gui.screens.roles import RoleScreen
+
+    sizes = {}
+    for size in ((1080, 1920), (1280, 720)):
+        driver = make_driver(story=SHIPPED_STORY, size=size)
+        driver.key(pygame.K_RETURN)
+        screen = driver.screen
+        assert isinstance(screen, RoleScreen)
+        rects = [rect for rect, _ in screen.cards]
+        assert problems(screen, size) == []
+        if size == (1080, 1920):
+            assert all(r.width > driver.app.layout.content.width * 0.9 for r in rects)
+            assert [r.top for r in rects] == sorted(r.top for r in rects) and rects[0].bottom < rects[1].top
+        else:
+            assert len({r.top for r in rects}) == 1  # side by side
+        sizes[size] = max(int(found) for box in screen.children
+                          for found in re.findall(r"size=(\d+)", getattr(box, "html_text", "")))
+    assert sizes[(1080, 1920)] > sizes[(1280, 720)]  # the stacked cards' names set larger

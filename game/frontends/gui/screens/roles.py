@@ -15,7 +15,7 @@ class RoleScreen(Screen):
     name = "roles"
 
     def build(self) -> None:
-        """One tall card per role, side by side, and a Back button."""
+        """One tall card per role, side by side (one under another on a portrait screen), and a Back button."""
         layout = self.app.layout
         content = layout.content
         m = layout.margin
@@ -25,10 +25,18 @@ class RoleScreen(Screen):
         gap = layout.px(24)
         top = m + layout.px(64)
         bottom = layout.height - m - layout.px(64)
-        card_w = (content.width - 2 * m - gap * (len(roles) - 1)) // max(1, len(roles))
+        # a portrait screen is too narrow for three cards abreast: they stack, each the whole width,
+        # the emblem beside the text rather than above it
+        self.stacked = layout.portrait
+        count = max(1, len(roles))
+        card_w = (content.width - 2 * m - gap * (len(roles) - 1)) // count
+        card_h = (bottom - top - gap * (len(roles) - 1)) // count
         self.cards = []
         for i, role in enumerate(roles):
-            rect = pygame.Rect(content.x + m + i * (card_w + gap), top, card_w, bottom - top)
+            if self.stacked:
+                rect = pygame.Rect(content.x + m, top + i * (card_h + gap), content.width - 2 * m, card_h)
+            else:
+                rect = pygame.Rect(content.x + m + i * (card_w + gap), top, card_w, bottom - top)
             button = self.button(rect, "", lambda r=role.id: self.choose(r), "#card")
             self.cards.append((rect, role))
             self.children.append(self.card_text(rect, i, role))
@@ -47,28 +55,43 @@ class RoleScreen(Screen):
     #: Steps tried when a card's text is too long for it: (emblem scale, font scale).
     FITS = ((1.0, 1.0), (0.7, 1.0), (0.7, 0.9), (0.55, 0.84), (0.45, 0.78), (0.4, 0.72), (0.35, 0.66), (0.3, 0.6),
             (0.25, 0.54))
+    #: Stacked cards are wide and tall enough for larger text: tried before FITS.
+    STACKED_FITS = ((1.0, 1.6), (1.0, 1.4), (1.0, 1.2))
 
     def card_text(self, rect: pygame.Rect, index: int, role):
         """The card's name, title and summary, in the largest size at which all of it shows."""
         from game.frontends.shell.widgets import PassThroughTextBox, text_overflow
 
         layout = self.app.layout
-        pad = layout.px(14)
         self.emblem_scale = getattr(self, "emblem_scale", {})
-        for emblem_scale, font_scale in self.FITS:
+        for emblem_scale, font_scale in (self.STACKED_FITS if self.stacked else ()) + self.FITS:
             self.emblem_scale[role.id] = emblem_scale
-            text_top = rect.y + pad + self.emblem_size(rect.width, role.id) + layout.px(8)
-            rich = self.rich("text_box", rect.width - 2 * pad)
+            area = self.text_area(rect, role.id)
+            rich = self.rich("text_box", area.width)
             html = (rich.block(b(f"{index + 1}. {role.name}", size=layout.font(22 * font_scale))) + "<br>"
                     + rich.block(b(role.title, size=layout.font(16 * font_scale))) + "<br>"
                     + rich.block(Span(role.summary, size=layout.font(15 * font_scale))))
-            box = PassThroughTextBox(html, pygame.Rect(rect.x + pad, text_top, rect.width - 2 * pad, rect.bottom - text_top - pad),
-                                     self.app.manager, starting_height=3)
+            box = PassThroughTextBox(html, area, self.app.manager, starting_height=3)
             if text_overflow(box) == 0:
                 return box
             box.kill()
-        return PassThroughTextBox(html, pygame.Rect(rect.x + pad, text_top, rect.width - 2 * pad, rect.bottom - text_top - pad),
-                                  self.app.manager, starting_height=3)
+        return PassThroughTextBox(html, area, self.app.manager, starting_height=3)
+
+    def text_area(self, card: pygame.Rect, role_id: str) -> pygame.Rect:
+        """Where a card's text goes: under its emblem, or beside it on stacked cards."""
+        layout = self.app.layout
+        pad = layout.px(14)
+        emblem = self.emblem_size(card.width, role_id)
+        if self.stacked:
+            left = card.x + 2 * pad + emblem
+            return pygame.Rect(left, card.y + pad, card.right - pad - left, card.height - 2 * pad)
+        top = card.y + pad + emblem + layout.px(8)
+        return pygame.Rect(card.x + pad, top, card.width - 2 * pad, card.bottom - top - pad)
+
+    def emblem_at(self, card: pygame.Rect, size: int) -> tuple[int, int]:
+        """The emblem's top left: centred at the card's top, or at its left on stacked cards."""
+        pad = self.app.layout.px(14)
+        return (card.x + pad, card.y + pad) if self.stacked else (card.centerx - size // 2, card.y + pad)
 
     def emblem_size(self, card_width: int, role_id: str | None = None) -> int:
         """The emblem's side: small enough to leave the card's text room."""
@@ -108,13 +131,12 @@ class RoleScreen(Screen):
         """The title scene, dimmed, with each card's emblem."""
         size = surface.get_size()
         surface.blit(self.app.art.get(("roles_bg", size), lambda: art.dimmed(art.title_background(size), 110)), (0, 0))
-        layout = self.app.layout
         for rect, role in self.cards:
             panel = self.app.art.get(("card", rect.size, role.id), lambda r=rect: _card(r.size))
             surface.blit(panel, rect)
             emblem_size = self.emblem_size(rect.width, role.id)
             emblem = self.app.art.get(("emblem", role.id, emblem_size), lambda r=role.id, s=emblem_size: art.emblem(r, s))
-            surface.blit(emblem, (rect.centerx - emblem_size // 2, rect.y + layout.px(14)))
+            surface.blit(emblem, self.emblem_at(rect, emblem_size))
 
     def autoplay(self, auto) -> bool:
         """Pick the autoplay's role."""
