@@ -14,6 +14,8 @@ MAX_ASPECT = 2.0
 #: (never beyond the design's own size), using the height to hold the extra lines.
 PORTRAIT_ASPECT = 1.6
 PORTRAIT_TEXT_BOOST = 1.2
+#: Taller than this times the width, and screens lay out in one column rather than side by side.
+TALL_ASPECT = 1.2
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,11 @@ class Layout:
     def px(self, value: float) -> int:
         """A design length in pixels at this size."""
         return max(1, round(value * self.scale))
+
+    @property
+    def tall(self) -> bool:
+        """A window taller than wide enough that panels go one above another rather than side by side."""
+        return self.height > self.width * TALL_ASPECT
 
     @property
     def portrait(self) -> bool:

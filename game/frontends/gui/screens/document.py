@@ -46,7 +46,7 @@ class DocumentScreen(OverlayScreen):
         box = self.text(pygame.Rect(self.paper.x + pad, self.paper.y + pad, width - 2 * pad,
                                     height - 2 * pad - close_h - layout.px(10)), html, object_id)
         rows = getattr(getattr(box, "text_box_layout", None), "layout_rows", None)
-        if layout.height > layout.width * 1.2 and rows:
+        if layout.tall and rows:
             # A tall window: the paper only as long as its text (a page of empty fan-fold reads as broken).
             text_h = rows[-1].y + rows[-1].height + layout.px(16)
             needed = text_h + 2 * pad + close_h + layout.px(10)

@@ -90,8 +90,7 @@ class SceneScreen(Screen):
         right_x = left_x + left_w + m
         gauges = self.shown_gauges()
         gauge_h = (layout.px(16) + len(gauges) * self.gauge_rows()[1]) if gauges else 0
-        portrait = layout.height > layout.width * 1.2
-        if portrait:
+        if layout.tall:
             left_w = content.width - 2 * m
             if layout.portrait:
                 # A portrait screen: the picture across the whole width (up to a quarter of the height),
@@ -159,12 +158,12 @@ class SceneScreen(Screen):
             inner.width -= layout.px(22)  # a wide left margin, ruled off in red, as on a notebook page
             inner.x += layout.px(22)
         box = self.text(inner, self.scene_html(self.rich(object_id, inner.width)), object_id)
-        if portrait:
+        if layout.tall:
             box = self.fit_text_panel(box, inner, pad, made)
         self.ruling = self.ruling_of(box)
 
         # The side: the role's picture, the gauges, the documents.
-        if not portrait:
+        if not layout.tall:
             art_h = min(int(right_w * 9 / 16), (bottom - top) // 3)
             self.side_rects = {"art": pygame.Rect(right_x, top, right_w, art_h),
                                "gauges": pygame.Rect(right_x, top + art_h + m, right_w, gauge_h)}

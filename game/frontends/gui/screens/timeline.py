@@ -60,14 +60,13 @@ class TimelineScreen(Screen):
         x = content.x + m
         title = self.label(pygame.Rect(x, m // 2, width, layout.px(44)), ui("ensemble.timeline"), "#screen_title")
         top = title.rect.bottom + layout.px(6)
-        portrait = layout.height > layout.width * 1.2
         bottom = layout.height - m
         seats = list(self.ensemble.sessions.values())
         names = [(ui("gui.timeline.seat_debrief", name=s.role.name), lambda r=s.state.role: self.open_seat(r))
                  for s in seats]
         names += [(ui("gui.debrief.again"), self.again), (ui("gui.debrief.to_title"), self.title)]
         button_h, gap = layout.px(44), layout.px(8)
-        if portrait:
+        if layout.tall:
             picture_h = int((bottom - top) * 0.34)
             per_row = 2 if self.needed_width([t for t, _ in names]) <= (width - gap) // 2 else 1
             rows = -(-len(names) // per_row)
@@ -112,7 +111,7 @@ class TimelineScreen(Screen):
     def font(self, text: str = ""):
         """The picture's small font, in the face that draws this text."""
         layout = self.app.layout
-        size = layout.font(16 if layout.height > layout.width * 1.2 else 13)  # a tall window has room for larger labels
+        size = layout.font(16 if layout.tall else 13)  # a tall window has room for larger labels
         return self.app.fonts.get(size, face=face_for(self.language, text))
 
     def measure(self, text: str) -> tuple[int, int]:
